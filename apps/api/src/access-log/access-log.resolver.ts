@@ -1,0 +1,21 @@
+import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor';
+import { CurrentActor } from '../permissions/current-actor.decorator';
+import { Operation } from '../permissions/operation.decorator';
+import { AccessLogService } from './access-log.service';
+import { AccessLogPageType } from './access-log.type';
+
+@Resolver()
+export class AccessLogResolver {
+  constructor(private readonly service: AccessLogService) {}
+
+  @Query(() => AccessLogPageType, { description: 'FG en auditor: het toegangslogboek van de eigen organisatie, nieuwste eerst.' })
+  @Operation('read', 'AccessLog')
+  accessLog(
+    @CurrentActor() actor: Actor,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<AccessLogPageType> {
+    return this.service.page(actor, first, after);
+  }
+}

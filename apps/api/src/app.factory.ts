@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { ACTING_ORGANISATION_HEADER, REQUEST_ID_HEADER, localeFromAcceptLanguage } from '@babyconnect/contracts';
+import { AppModule } from './app.module';
+import type { ApiConfig } from './config/config.schema';
+import { httpLogging } from './logging/http-logging.middleware';
+import { NestPinoLogger } from './logging/logger';
+import { Metrics } from './metrics/metrics';
+
+/** Builds the API exactly as production runs it; tests use the same function. */
+export async function createApp(config: ApiConfig, logger: Logger): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: new NestPinoLogger(logger),
+    abortOnError: false,
+  });
+  if (config.TRUST_PROXY) app.set('trust proxy', 1);
+  app.disable('x-powered-by');
+  const metrics = app.get(Metrics);
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.on('finish', () => metrics.httpRequests.inc({ route: metrics.routeLabel(req.path), status: `${Math.floor(res.statusCode / 100)}xx` }));
+    next();
+  });
+  app.use(httpLogging(logger));
+  app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
+  app.enableCors({
+    origin: [config.PORTAL_ORIGIN],
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['authorization', 'content-type', 'accept-language', ACTING_ORGANISATION_HEADER, REQUEST_ID_HEADER],
+    exposedHeaders: [REQUEST_ID_HEADER],
+    maxAge: 600,
+  });
+  app.use(jsonBody(config.HTTP_BODY_LIMIT_BYTES));
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  return app;
+}
+
+/** JSON bodies up to the configured size; a larger or malformed body gets a readable GraphQL-shaped error. */
+function jsonBody(limit: number) {
+  const parse = express.json({ limit });
+  return (req: Request, res: Response, next: NextFunction) =>
+    parse(req, res, (error?: unknown) => {
+      if (!error) return next();
+      const tooLarge = (error as { type?: string }).type === 'entity.too.large';
+      const en = localeFromAcceptLanguage(req.header('accept-language')) === 'en';
+      const kb = Math.round(limit / 1024);
+      const message = tooLarge
+        ? en
+          ? `The request is too large: at most ${kb} kB is accepted.`
+          : `Het verzoek is te groot: er wordt hoogstens ${kb} kB geaccepteerd.`
+        : en
+          ? 'The request body is not valid JSON.'
+          : 'De inhoud van het verzoek is geen geldige JSON.';
+      res.status(tooLarge ? 413 : 400).json({ errors: [{ message, extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
+    });
+}

@@ -1,0 +1,64 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { defineAbilityFor } from '@babyconnect/contracts';
+import { parseGroupMemberships, resolveActingOrganisation, validMemberships, type Membership } from '@babyconnect/domain';
+import { Tenancy } from '../database/tenancy';
+import { errors } from '../errors/api-error';
+import { OrganisationsRepository } from '../organisations/organisations.repository';
+import { UsersRepository } from '../users/users.repository';
+import type { Actor, ActorMembership } from './actor';
+import type { VerifiedToken } from './token-verifier';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+@Injectable()
+export class ActorService {
+  private readonly logger = new Logger(ActorService.name);
+
+  constructor(
+    private readonly tenancy: Tenancy,
+    private readonly organisations: OrganisationsRepository,
+    private readonly users: UsersRepository,
+  ) {}
+
+  /** Turns a verified token and the requested organisation (header) into the request's actor. */
+  async resolve(token: VerifiedToken, requestedOrganisationId: string | undefined): Promise<Actor> {
+    const groups = parseGroupMemberships(token.groups);
+    const { user, organisations } = await this.tenancy.shared(async (tx) => ({
+      user: await this.users.upsertSeen(tx, token),
+      organisations: await this.organisations.findByAliases(tx, [...groups.byAlias.keys()]),
+    }));
+
+    const candidates: Membership[] = organisations.map((org) => ({
+      organisationId: org.id,
+      kind: org.kind,
+      roles: groups.byAlias.get(org.alias) ?? [],
+    }));
+    const { valid, dropped } = validMemberships(candidates);
+    if (dropped.length > 0) this.logger.warn(`Ignored roles not valid in their organisation: ${JSON.stringify(dropped)}`);
+    const byId = new Map(organisations.map((org) => [org.id, org]));
+    const memberships: ActorMembership[] = valid
+      .map((m) => {
+        const org = byId.get(m.organisationId)!;
+        return { organisationId: org.id, alias: org.alias, name: org.name, kind: org.kind, roles: m.roles };
+      })
+      .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+
+    const requested = requestedOrganisationId?.trim() || undefined;
+    if (requested !== undefined && !UUID.test(requested)) throw errors.notAMember();
+    const outcome = resolveActingOrganisation(
+      memberships.map((m) => ({ organisationId: m.organisationId, kind: m.kind, roles: m.roles })),
+      requested,
+    );
+    if (outcome.outcome === 'not-a-member') throw errors.notAMember();
+    const acting = outcome.outcome === 'acting' ? (memberships.find((m) => m.organisationId === outcome.membership.organisationId) ?? null) : null;
+
+    return {
+      user: { ...user, issuer: token.issuer, subject: token.subject },
+      memberships,
+      acting,
+      mustChooseOrganisation: outcome.outcome === 'choose',
+      platformAdmin: groups.platformAdmin,
+      ability: defineAbilityFor({ roles: acting?.roles ?? [], platformAdmin: groups.platformAdmin }),
+    };
+  }
+}

@@ -1,0 +1,57 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { GqlExecutionContext } from '@nestjs/graphql';
+import { ACTING_ORGANISATION_HEADER } from '@babyconnect/contracts';
+import { errors } from '../errors/api-error';
+import { requestContext } from '../logging/request-context';
+import { ActorService } from './actor.service';
+import { PUBLIC_ROUTE } from './public-route.decorator';
+import { scopeOf, type ScopedRequest } from './request-scope';
+import { TokenRejected, TokenVerifier } from './token-verifier';
+
+/**
+ * First global guard: every GraphQL field needs a verified access token. REST routes are refused unless marked
+ * public (only health checks are). Fails closed: anything unexpected is a refusal.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly verifier: TokenVerifier,
+    private readonly actors: ActorService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    if (context.getType<string>() !== 'graphql') return false;
+    const req = GqlExecutionContext.create(context).getContext<{ req: ScopedRequest }>().req;
+    const scope = scopeOf(req);
+    scope.actor ??= this.authenticate(req);
+    const actor = await scope.actor;
+    scope.resolvedActor = actor;
+    return true;
+  }
+
+  private async authenticate(req: ScopedRequest) {
+    const header = req.header('authorization') ?? '';
+    const match = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/.exec(header);
+    if (!match?.[1]) {
+      throw errors.unauthenticated({ nl: 'er is geen toegangstoken meegestuurd', en: 'no access token was sent' });
+    }
+    let token;
+    try {
+      token = await this.verifier.verify(match[1]);
+    } catch (error) {
+      if (error instanceof TokenRejected) throw errors.unauthenticated(error.reason);
+      throw error;
+    }
+    const actor = await this.actors.resolve(token, req.header(ACTING_ORGANISATION_HEADER));
+    // Log lines of this request now name who acts for which organisation.
+    const ctx = req.context ?? requestContext.getStore();
+    if (ctx) {
+      ctx.userId = actor.user.id;
+      ctx.organisationId = actor.acting?.organisationId;
+    }
+    return actor;
+  }
+}

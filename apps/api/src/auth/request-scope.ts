@@ -1,0 +1,26 @@
+import type { Request } from 'express';
+import type { Actor } from './actor';
+import type { RequestContext } from '../logging/request-context';
+
+/** What one top-level GraphQL field leaves for the access log. */
+export interface FieldAudit {
+  objectIds: string[];
+}
+
+/**
+ * Per-request state shared by the guards, the resolvers and the operation observer (access log, metrics).
+ * The actor is resolved at most once per request, however many fields the operation has.
+ */
+export interface RequestScope {
+  actor?: Promise<Actor>;
+  /** Set once the actor promise settled successfully: the observer logs who acted. */
+  resolvedActor?: Actor;
+  fields: Map<string, FieldAudit>;
+}
+
+export type ScopedRequest = Request & { scope?: RequestScope; context?: RequestContext };
+
+export function scopeOf(req: ScopedRequest): RequestScope {
+  req.scope ??= { fields: new Map() };
+  return req.scope;
+}

@@ -1,0 +1,61 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { OrganisationEntity } from '../organisations/organisation.entity';
+import { UserEntity } from '../users/user.entity';
+import { InitialSchema1764806400000 } from './migrations/1764806400000-initial-schema';
+
+export const ENTITIES = [OrganisationEntity, UserEntity];
+export const MIGRATIONS = [InitialSchema1764806400000];
+
+export interface DataSourceSettings {
+  url: string;
+  poolMax?: number;
+  connectTimeoutMs?: number;
+  applicationName?: string;
+}
+
+export function createDataSource(settings: DataSourceSettings): DataSource {
+  const options: DataSourceOptions = {
+    type: 'postgres',
+    url: settings.url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    // Each migration in its own transaction: Ctrl-C half-way leaves the database at the last completed one.
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: false,
+    applicationName: settings.applicationName ?? 'babyconnect-api',
+    extra: {
+      max: settings.poolMax ?? 10,
+      connectionTimeoutMillis: settings.connectTimeoutMs ?? 5000,
+    },
+  };
+  return new DataSource(options);
+}
+
+/** Turns a driver error at connect time into one line a person can act on. */
+export function describeConnectionError(error: unknown, url: string): string {
+  let where = 'the database';
+  try {
+    const parsed = new URL(url);
+    where = `PostgreSQL at ${parsed.hostname}:${parsed.port || '5432'} (database "${parsed.pathname.slice(1)}", user "${decodeURIComponent(parsed.username)}")`;
+  } catch {
+    // keep the generic wording
+  }
+  const err = error as { code?: string; message?: string };
+  switch (err.code) {
+    case 'ECONNREFUSED':
+      return `Cannot reach ${where}: connection refused. Is PostgreSQL running there? Check DATABASE_URL.`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `Cannot reach ${where}: the host name does not resolve. Check DATABASE_URL.`;
+    case '28P01':
+    case '28000':
+      return `${where} refused the login: wrong user or password. Check DATABASE_URL.`;
+    case '3D000':
+      return `${where}: the database does not exist. Create it or check DATABASE_URL.`;
+    default:
+      if (/timeout/i.test(err.message ?? '')) return `Cannot reach ${where}: no answer within the connect timeout. Check DATABASE_URL.`;
+      return `Cannot use ${where}: ${err.message ?? String(error)}`;
+  }
+}

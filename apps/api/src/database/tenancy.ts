@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A transaction bound to one organisation. Repositories that touch tenant data take one of these as their first
+ * argument and never accept a tenant condition from their caller; the database enforces the same tenant through
+ * row-level security (set_config(…, true) lasts exactly as long as this transaction).
+ */
+export interface TenantTransaction {
+  readonly kind: 'tenant';
+  readonly organisationId: string;
+  readonly manager: EntityManager;
+}
+
+/** A transaction of the platform admin: may create and edit organisations, bound to no tenant. */
+export interface PlatformAdminTransaction {
+  readonly kind: 'platform-admin';
+  readonly manager: EntityManager;
+}
+
+/** A transaction on shared, non-tenant tables only (the directory, users). Tenant rows stay invisible. */
+export interface SharedTransaction {
+  readonly kind: 'shared';
+  readonly manager: EntityManager;
+}
+
+export class MissingTenantError extends Error {
+  constructor() {
+    super('A tenant-scoped operation was started without a valid organisation id');
+  }
+}
+
+@Injectable()
+export class Tenancy {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async asTenant<T>(organisationId: string, work: (tx: TenantTransaction) => Promise<T>): Promise<T> {
+    // TypeORM drops `undefined` from a WHERE silently; refuse before anything is queried.
+    if (typeof organisationId !== 'string' || !UUID.test(organisationId)) throw new MissingTenantError();
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [organisationId]);
+      return work({ kind: 'tenant', organisationId, manager });
+    });
+  }
+
+  async asPlatformAdmin<T>(work: (tx: PlatformAdminTransaction) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('app.platform_admin', 'on', true)`);
+      return work({ kind: 'platform-admin', manager });
+    });
+  }
+
+  async shared<T>(work: (tx: SharedTransaction) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => work({ kind: 'shared', manager }));
+  }
+}

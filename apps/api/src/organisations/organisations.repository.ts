@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import type { ContactRole, OrganisationKind } from '@babyconnect/domain';
+import type { PlatformAdminTransaction, SharedTransaction, TenantTransaction } from '../database/tenancy';
+import { OrganisationEntity } from './organisation.entity';
+
+export interface OrganisationData {
+  alias: string;
+  name: string;
+  kind: OrganisationKind;
+  contactRole: ContactRole | null;
+  contactName: string | null;
+  contactEmail: string | null;
+}
+
+export interface ContactData {
+  contactRole: ContactRole;
+  contactName: string | null;
+  contactEmail: string;
+}
+
+/** The only code that speaks SQL about organisations. */
+@Injectable()
+export class OrganisationsRepository {
+  /** The chain's directory: readable by every member (no breach data in it). */
+  list(tx: SharedTransaction | TenantTransaction | PlatformAdminTransaction): Promise<OrganisationEntity[]> {
+    return tx.manager.getRepository(OrganisationEntity).find({ order: { name: 'ASC' } });
+  }
+
+  findById(tx: SharedTransaction | TenantTransaction | PlatformAdminTransaction, id: string): Promise<OrganisationEntity | null> {
+    return tx.manager.getRepository(OrganisationEntity).findOneBy({ id });
+  }
+
+  findByAliases(tx: SharedTransaction, aliases: readonly string[]): Promise<OrganisationEntity[]> {
+    if (aliases.length === 0) return Promise.resolve([]);
+    return tx.manager.getRepository(OrganisationEntity).findBy({ alias: In([...aliases]) });
+  }
+
+  findByAlias(tx: PlatformAdminTransaction, alias: string): Promise<OrganisationEntity | null> {
+    return tx.manager.getRepository(OrganisationEntity).findOneBy({ alias });
+  }
+
+  findHinq(tx: PlatformAdminTransaction): Promise<OrganisationEntity | null> {
+    return tx.manager.getRepository(OrganisationEntity).findOneBy({ kind: 'HINQ' });
+  }
+
+  async create(tx: PlatformAdminTransaction, data: OrganisationData): Promise<OrganisationEntity> {
+    const repo = tx.manager.getRepository(OrganisationEntity);
+    return repo.save(repo.create(data));
+  }
+
+  /** Returns null when the organisation does not exist. */
+  async update(tx: PlatformAdminTransaction, id: string, data: Partial<OrganisationData>): Promise<OrganisationEntity | null> {
+    const repo = tx.manager.getRepository(OrganisationEntity);
+    const result = await repo.update({ id }, { ...data, updatedAt: () => 'now()' });
+    return result.affected ? repo.findOneByOrFail({ id }) : null;
+  }
+
+  /** Edits the contact of the transaction's own organisation; the tenant comes from the transaction, never the caller. */
+  async updateOwnContact(tx: TenantTransaction, data: ContactData): Promise<OrganisationEntity> {
+    const repo = tx.manager.getRepository(OrganisationEntity);
+    await repo.update({ id: tx.organisationId }, { ...data, updatedAt: () => 'now()' });
+    return repo.findOneByOrFail({ id: tx.organisationId });
+  }
+}

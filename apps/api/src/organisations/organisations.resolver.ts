@@ -1,0 +1,55 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor';
+import { Audit, CurrentActor, type AuditTrail } from '../permissions/current-actor.decorator';
+import { Operation } from '../permissions/operation.decorator';
+import { CreateOrganisationInput, UpdateOrganisationContactInput, UpdateOrganisationInput } from './organisation.inputs';
+import { OrganisationType } from './organisation.type';
+import { OrganisationsService } from './organisations.service';
+
+@Resolver(() => OrganisationType)
+export class OrganisationsResolver {
+  constructor(private readonly service: OrganisationsService) {}
+
+  @Query(() => [OrganisationType], { description: 'De organisaties van de keten met hun FG of privacycontact.' })
+  @Operation('read', 'OrganisationDirectory')
+  async organisations(): Promise<OrganisationType[]> {
+    return (await this.service.directory()).map(OrganisationType.from);
+  }
+
+  @Query(() => OrganisationType)
+  @Operation('read', 'OrganisationDirectory')
+  async organisation(@Args('id', { type: () => ID }) id: string, @Audit() audit: AuditTrail): Promise<OrganisationType> {
+    audit.touched(id);
+    return OrganisationType.from(await this.service.directoryEntry(id));
+  }
+
+  @Mutation(() => OrganisationType, { description: 'Beheerder: een organisatie aan de keten toevoegen.' })
+  @Operation('create', 'Organisation')
+  async createOrganisation(@Args('input') input: CreateOrganisationInput, @Audit() audit: AuditTrail): Promise<OrganisationType> {
+    const created = await this.service.create(input);
+    audit.touched(created.id);
+    return OrganisationType.from(created);
+  }
+
+  @Mutation(() => OrganisationType, { description: 'Beheerder: gegevens van een organisatie wijzigen.' })
+  @Operation('update', 'Organisation')
+  async updateOrganisation(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: UpdateOrganisationInput,
+    @Audit() audit: AuditTrail,
+  ): Promise<OrganisationType> {
+    audit.touched(id);
+    return OrganisationType.from(await this.service.update(id, input));
+  }
+
+  @Mutation(() => OrganisationType, { description: 'Privacyfunctionaris of FG: de contactgegevens van de eigen organisatie wijzigen.' })
+  @Operation('update', 'OrganisationContact')
+  async updateOrganisationContact(
+    @Args('input') input: UpdateOrganisationContactInput,
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+  ): Promise<OrganisationType> {
+    audit.touched(input.organisationId);
+    return OrganisationType.from(await this.service.updateOwnContact(actor, input));
+  }
+}

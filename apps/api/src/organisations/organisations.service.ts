@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { actingOrganisationId, type Actor } from '../auth/actor';
+import { Tenancy } from '../database/tenancy';
+import { errors, type ApiError } from '../errors/api-error';
+import type { OrganisationEntity } from './organisation.entity';
+import type { CreateOrganisationInput, UpdateOrganisationContactInput, UpdateOrganisationInput } from './organisation.inputs';
+import { validateContact, validateNewOrganisation, validateOrganisationChange } from './organisation.validation';
+import { OrganisationsRepository } from './organisations.repository';
+
+const ORGANISATION = { nl: 'De organisatie', en: 'The organisation' };
+
+/** Use cases of the organisation directory and onboarding. Permissions are checked by the guards beforehand. */
+@Injectable()
+export class OrganisationsService {
+  constructor(
+    private readonly tenancy: Tenancy,
+    private readonly organisations: OrganisationsRepository,
+  ) {}
+
+  directory(): Promise<OrganisationEntity[]> {
+    return this.tenancy.shared((tx) => this.organisations.list(tx));
+  }
+
+  async directoryEntry(id: string): Promise<OrganisationEntity> {
+    const found = isUuid(id) ? await this.tenancy.shared((tx) => this.organisations.findById(tx, id)) : null;
+    if (!found) throw errors.notFound(ORGANISATION);
+    return found;
+  }
+
+  async create(input: CreateOrganisationInput): Promise<OrganisationEntity> {
+    const data = validateNewOrganisation(input);
+    return this.tenancy.asPlatformAdmin(async (tx) => {
+      await this.ensureUnique(tx, data.alias, data.kind, null);
+      return this.organisations.create(tx, data);
+    });
+  }
+
+  async update(id: string, input: UpdateOrganisationInput): Promise<OrganisationEntity> {
+    if (!isUuid(id)) throw errors.notFound(ORGANISATION);
+    return this.tenancy.asPlatformAdmin(async (tx) => {
+      const current = await this.organisations.findById(tx, id);
+      if (!current) throw errors.notFound(ORGANISATION);
+      const change = validateOrganisationChange(current, input);
+      await this.ensureUnique(tx, change.alias, change.kind, id);
+      const updated = await this.organisations.update(tx, id, change);
+      if (!updated) throw errors.notFound(ORGANISATION);
+      return updated;
+    });
+  }
+
+  /**
+   * A privacy officer or FG edits the contact of the organisation they act for. Another organisation's id answers
+   * "not found", exactly as a non-existent one does.
+   */
+  async updateOwnContact(actor: Actor, input: UpdateOrganisationContactInput): Promise<OrganisationEntity> {
+    const own = actingOrganisationId(actor);
+    if (input.organisationId !== own) throw errors.notFound(ORGANISATION);
+    const data = validateContact(input);
+    return this.tenancy.asTenant(own, (tx) => this.organisations.updateOwnContact(tx, data));
+  }
+
+  private async ensureUnique(
+    tx: Parameters<OrganisationsRepository['findByAlias']>[0],
+    alias: string | undefined,
+    kind: string | undefined,
+    selfId: string | null,
+  ): Promise<void> {
+    if (alias !== undefined) {
+      const other = await this.organisations.findByAlias(tx, alias);
+      if (other && other.id !== selfId) throw conflict('alias', `De sleutel "${alias}" is al in gebruik.`, `The alias "${alias}" is already in use.`);
+    }
+    if (kind === 'HINQ') {
+      const hinq = await this.organisations.findHinq(tx);
+      if (hinq && hinq.id !== selfId) throw conflict('kind', 'Er is al een HINQ-organisatie; er kan er maar één zijn.', 'There is already a HINQ organisation; there can be only one.');
+    }
+  }
+}
+
+function conflict(field: string, nl: string, en: string): ApiError {
+  const error = errors.conflict({ nl, en });
+  error.fields.push({ field, message: { nl, en } });
+  return error;
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}

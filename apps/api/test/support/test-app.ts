@@ -1,0 +1,46 @@
+import type { INestApplication } from '@nestjs/common';
+import pino from 'pino';
+import type { App } from 'supertest/types';
+import { createApp } from '../../src/app.factory';
+import { loadConfig } from '../../src/config/config';
+import { ENV } from './paths';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const PORTAL_ORIGIN = 'http://localhost:4200';
+
+export interface TestApp {
+  app: INestApplication;
+  http: App;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+export function issuer(): string {
+  const value = process.env[ENV.issuer];
+  if (!value) throw new Error('The API tests need the global setup to start the identity provider');
+  return value;
+}
+
+/** The API as production builds it (createApp), on its own database copy, against the real identity provider. */
+export async function startTestApp(env: Record<string, string> = {}, db?: TestDatabase): Promise<TestApp> {
+  const database = db ?? (await createTestDatabase());
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: database.appUrl,
+    OIDC_ISSUER_URL: issuer(),
+    PORTAL_ORIGIN,
+    METRICS_PORT: '0',
+    ...env,
+  });
+  const app = await createApp(config, pino({ level: 'silent' }));
+  await app.init();
+  return {
+    app,
+    http: app.getHttpServer() as App,
+    db: database,
+    close: async () => {
+      await app.close();
+      if (!db) await database.drop();
+    },
+  };
+}

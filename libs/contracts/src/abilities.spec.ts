@@ -1,0 +1,28 @@
+import { ORGANISATION_ROLES } from '@babyconnect/domain';
+import { ACTIONS, SUBJECTS, defineAbilityFor, type AbilityContext } from './abilities';
+
+function matrix(context: AbilityContext): string[] {
+  const ability = defineAbilityFor(context);
+  return SUBJECTS.flatMap((subject) =>
+    ACTIONS.filter((action) => ability.can(action, subject)).map((action) => `${action} ${subject}`),
+  );
+}
+
+describe('abilities', () => {
+  // Review a diff here as a permission change.
+  it('grants each role in the acting organisation exactly these rights', () => {
+    const table = Object.fromEntries(
+      ORGANISATION_ROLES.map((role) => [role, matrix({ roles: [role], platformAdmin: false })]),
+    );
+    expect(table).toMatchSnapshot();
+  });
+
+  it('gives the platform admin onboarding rights and no breach, register or access-log data', () => {
+    const rights = matrix({ roles: [], platformAdmin: true });
+    expect(rights).toEqual(['read Me', 'read OrganisationDirectory', 'create Organisation', 'update Organisation']);
+  });
+
+  it('gives a person acting for no organisation only their own profile', () => {
+    expect(matrix({ roles: [], platformAdmin: false })).toEqual(['read Me']);
+  });
+});

@@ -1,0 +1,87 @@
+import { createMongoAbility, type MongoAbility, type RawRuleOf, AbilityBuilder } from '@casl/ability';
+import type { OrganisationRole } from '@babyconnect/domain';
+
+/**
+ * The one place where permissions are defined. The API enforces them on every operation; the portal uses the
+ * same rules to show or hide actions (the API still decides).
+ *
+ * Subjects are about the *acting organisation* only: rights follow the organisation the request acts for,
+ * never the union of a person's roles elsewhere.
+ */
+export const ACTIONS = ['read', 'create', 'update', 'report'] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const SUBJECTS = [
+  /** The person's own profile and memberships. */
+  'Me',
+  /** The chain's organisation directory (name, kind, FG/privacy contact): no breach data. */
+  'OrganisationDirectory',
+  /** Creating and editing organisations (onboarding). */
+  'Organisation',
+  /** The acting organisation's own FG/privacy contact details. */
+  'OrganisationContact',
+  /** The acting organisation's access log (NEN 7513). */
+  'AccessLog',
+  /** Breaches of the acting organisation (the breach workflow builds on this). */
+  'Incident',
+  /** The acting organisation's breach register. */
+  'Register',
+] as const;
+export type Subject = (typeof SUBJECTS)[number];
+
+export type AppAbility = MongoAbility<[Action, Subject]>;
+
+export interface AbilityContext {
+  /** Roles in the acting organisation; empty when the request acts for no organisation. */
+  roles: readonly OrganisationRole[];
+  platformAdmin: boolean;
+}
+
+export function defineAbilityFor(context: AbilityContext): AppAbility {
+  return createMongoAbility<[Action, Subject]>(abilityRulesFor(context));
+}
+
+export function abilityRulesFor({ roles, platformAdmin }: AbilityContext): RawRuleOf<AppAbility>[] {
+  const { can, rules } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  can('read', 'Me');
+
+  if (roles.length > 0 || platformAdmin) {
+    // Partners must be able to reach each other's FG, so every member of the chain reads the directory.
+    can('read', 'OrganisationDirectory');
+  }
+  if (platformAdmin) {
+    // Onboarding only: the platform admin reads no breach, register or access log of any organisation.
+    can(['create', 'update'], 'Organisation');
+  }
+  for (const role of roles) {
+    switch (role) {
+      case 'employee':
+        can('report', 'Incident');
+        break;
+      case 'privacy-officer':
+        can(['report', 'read', 'update'], 'Incident');
+        can('read', 'Register');
+        can('update', 'OrganisationContact');
+        break;
+      case 'dpo':
+        can(['report', 'read'], 'Incident');
+        can('read', 'Register');
+        can('read', 'AccessLog');
+        can('update', 'OrganisationContact');
+        break;
+      case 'auditor':
+        can('read', 'Register');
+        can('read', 'AccessLog');
+        break;
+      case 'hinq-coordinator':
+        // Chain incidents arrive with their own issue; within HINQ a coordinator may report like any employee.
+        can('report', 'Incident');
+        break;
+      default: {
+        const unknown: never = role;
+        throw new Error(`Unknown role ${String(unknown)}`);
+      }
+    }
+  }
+  return rules;
+}
