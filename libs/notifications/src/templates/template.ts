@@ -1,0 +1,134 @@
+// A deliberately tiny template layer: `{{field}}` placeholders, no logic. Each template declares its fields
+// and their kinds; renderMail refuses any other data key. That declaration is the guard that keeps client
+// data out of e-mail: a caller can't pass "clientName" along "just for this one mail".
+import { escapeHtml } from './escape';
+import { formatInstant } from './format';
+import { LOCALES, type Locale } from './locale';
+
+/**
+ * text: a short single-line name (organisation); reference: an identifier like DL-2026-0042;
+ * instant: a Date, shown in Europe/Amsterdam; url: an http(s) link to the portal.
+ */
+export type FieldKind = 'text' | 'reference' | 'instant' | 'url';
+export type FieldKinds = Readonly<Record<string, FieldKind>>;
+
+export interface TemplateContent {
+  subject: string;
+  text: string;
+  /** Body fragment; renderMail wraps it in the HTML document. */
+  html: string;
+}
+
+export interface MailTemplate<F extends FieldKinds> {
+  readonly name: string;
+  readonly fields: F;
+  readonly content: Readonly<Record<Locale, TemplateContent>>;
+}
+
+export type TemplateData<F extends FieldKinds> = {
+  readonly [K in keyof F]: F[K] extends 'instant' ? Date : string;
+};
+
+export interface RenderedMail {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export class TemplateDataError extends Error {
+  override readonly name = 'TemplateDataError';
+  constructor(
+    readonly template: string,
+    message: string,
+  ) {
+    super(`Template ${template}: ${message}`);
+  }
+}
+
+const PLACEHOLDER = /\{\{(\w+)\}\}/g;
+// Keeps a text field a name, not a place to write a story (or a client's details).
+const MAX_TEXT_LENGTH = 200;
+const REFERENCE = /^[A-Z]{2,4}-\d{4}-\d{4,6}$/;
+
+/** Checks at definition time (module load) that every placeholder is a declared field. */
+export function defineTemplate<const F extends FieldKinds>(template: MailTemplate<F>): MailTemplate<F> {
+  for (const locale of LOCALES) {
+    for (const part of Object.values(template.content[locale])) {
+      for (const [, field] of part.matchAll(PLACEHOLDER)) {
+        if (!Object.hasOwn(template.fields, field as string)) {
+          throw new TemplateDataError(template.name, `placeholder {{${field}}} is not a declared field`);
+        }
+      }
+    }
+  }
+  return template;
+}
+
+export function renderMail<F extends FieldKinds>(
+  template: MailTemplate<F>,
+  locale: Locale,
+  data: TemplateData<F>,
+): RenderedMail {
+  // The type stops extra keys in object literals only; data assembled elsewhere needs the runtime check.
+  const refused = Object.keys(data).filter((key) => !Object.hasOwn(template.fields, key));
+  if (refused.length > 0) {
+    throw new TemplateDataError(template.name, `refuses undeclared field(s) ${refused.join(', ')}`);
+  }
+  const values = new Map<string, string>();
+  for (const [field, kind] of Object.entries(template.fields)) {
+    if (!Object.hasOwn(data, field)) throw new TemplateDataError(template.name, `missing field ${field}`);
+    values.set(field, formatValue(template.name, field, kind, (data as Record<string, unknown>)[field], locale));
+  }
+  const content = template.content[locale];
+  // One pass each, so a value that itself contains "{{…}}" is never expanded.
+  const fill = (source: string, encode: (value: string) => string): string =>
+    source.replace(PLACEHOLDER, (_, field: string) => encode(values.get(field) ?? ''));
+  const subject = fill(content.subject, (value) => value);
+  return {
+    subject,
+    text: fill(content.text, (value) => value),
+    html: htmlDocument(locale, escapeHtml(subject), fill(content.html, escapeHtml)),
+  };
+}
+
+function formatValue(template: string, field: string, kind: FieldKind, value: unknown, locale: Locale): string {
+  const fail = (why: string): never => {
+    throw new TemplateDataError(template, `field ${field} ${why}`);
+  };
+  switch (kind) {
+    case 'instant':
+      if (!(value instanceof Date) || Number.isNaN(value.getTime())) return fail('must be a valid Date');
+      return formatInstant(value, locale);
+    case 'reference':
+      if (typeof value !== 'string' || !REFERENCE.test(value)) return fail('must be a reference like DL-2026-0042');
+      return value;
+    case 'url': {
+      if (typeof value !== 'string' || !URL.canParse(value)) return fail('must be a URL');
+      const url = new URL(value);
+      // No javascript:/data: links, and no credentials in a link that gets forwarded.
+      if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) {
+        return fail('must be an http(s) URL without credentials');
+      }
+      return url.href;
+    }
+    case 'text': {
+      if (typeof value !== 'string') return fail('must be a string');
+      // Single line: it also lands in the subject header.
+      const text = value.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+      if (!text || text.length > MAX_TEXT_LENGTH) return fail(`must be 1–${MAX_TEXT_LENGTH} characters`);
+      return text;
+    }
+  }
+}
+
+function htmlDocument(locale: Locale, title: string, body: string): string {
+  return [
+    '<!doctype html>',
+    `<html lang="${locale}">`,
+    `<head><meta charset="utf-8"><title>${title}</title></head>`,
+    '<body style="font-family: Arial, Helvetica, sans-serif; line-height: 1.5; color: #1f2937;">',
+    body,
+    '</body>',
+    '</html>',
+  ].join('\n');
+}
