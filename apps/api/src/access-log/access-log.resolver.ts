@@ -14,8 +14,8 @@ export class AccessLogResolver {
   accessLog(
     @CurrentActor() actor: Actor,
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null | undefined,
   ): Promise<AccessLogPageType> {
-    return this.service.page(actor, first, after);
+    return this.service.page(actor, first, after ?? null);
   }
 }

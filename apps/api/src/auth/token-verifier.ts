@@ -19,6 +19,8 @@ export interface TokenVerifierSettings {
   issuer: string;
   audience: string;
   jwksUrl: string;
+  /** Minimum time between two key fetches triggered by an unknown `kid` (default 30 s). */
+  jwksCooldownMs?: number;
 }
 
 /**
@@ -31,7 +33,7 @@ export class TokenVerifier {
 
   constructor(private readonly settings: TokenVerifierSettings) {
     this.keys = createRemoteJWKSet(new URL(settings.jwksUrl), {
-      cooldownDuration: 30_000,
+      cooldownDuration: settings.jwksCooldownMs ?? 30_000,
       cacheMaxAge: 10 * 60_000,
       timeoutDuration: 5_000,
     });
@@ -75,6 +77,7 @@ function reasonFor(error: unknown): Text {
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
     if (error.claim === 'iss') return { nl: 'het token komt van een onbekende uitgever', en: 'the token comes from an unknown issuer' };
     if (error.claim === 'aud') return { nl: 'het token is niet voor deze dienst bestemd', en: 'the token is not meant for this service' };
+    if (error.claim === 'nbf') return { nl: 'het token is nog niet geldig', en: 'the token is not yet valid' };
     return { nl: `het token mist een geldige claim (${error.claim})`, en: `the token lacks a valid claim (${error.claim})` };
   }
   if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) {
@@ -83,7 +86,10 @@ function reasonFor(error: unknown): Text {
   if (error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWKSNoMatchingKey) {
     return { nl: 'de handtekening van het token klopt niet', en: 'the token signature is invalid' };
   }
-  if (error instanceof joseErrors.JWKSTimeout || (error as { code?: string }).code === 'ERR_JOSE_GENERIC') {
+  // fetch() itself failing (connection refused, unknown host) surfaces as a plain TypeError, not a JOSE error.
+  // (Checked by name: the TypeError may come from another realm, e.g. under Jest.)
+  const fetchFailed = (error as Error | undefined)?.name === 'TypeError' && (error as Error).message === 'fetch failed';
+  if (fetchFailed || error instanceof joseErrors.JWKSTimeout || (error as { code?: string }).code === 'ERR_JOSE_GENERIC') {
     return { nl: 'de sleutels van de identiteitsprovider zijn niet bereikbaar', en: 'the identity provider keys are unreachable' };
   }
   if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) {

@@ -1,6 +1,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { Plugin } from '@nestjs/apollo';
 import type { ApolloServerPlugin, GraphQLRequestListener, GraphQLServerContext } from '@apollo/server';
+import { Kind } from 'graphql';
 import { localeFromAcceptLanguage } from '@babyconnect/contracts';
 import { ApiError } from '../errors/api-error';
 import { AccessLogRepository, type AccessLogEntry } from '../access-log/access-log.repository';
@@ -72,18 +73,21 @@ export class OperationObserverPlugin implements ApolloServerPlugin<{ req: Scoped
           willResolveField: ({ info, contextValue }) => {
             if (info.path.prev !== undefined) return;
             const end = this.metrics.duration.startTimer({ operation: this.metrics.operationLabel(info.fieldName) });
-            return (error) => {
+            return (error, result) => {
               end();
               const audit = scopeOf(contextValue.req).fields.get(String(info.path.key));
-              record(contextValue.req, info.fieldName, audit?.objectIds ?? [], resultOf(error));
+              // Nest's exception filters hand errors back as the field's value; graphql-js then raises them.
+              const failure = error ?? (result instanceof Error ? result : null);
+              record(contextValue.req, info.fieldName, audit?.objectIds ?? [], resultOf(failure));
             };
           },
         };
       },
-      didEncounterErrors: async ({ contextValue, errors, operation }) => {
+      didEncounterErrors: async ({ contextValue, errors, document }) => {
         if (executed) return;
         const code = String(errors[0]?.extensions?.['code'] ?? 'GRAPHQL_VALIDATION_FAILED');
-        const name = operation?.name?.value;
+        const definition = document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
+        const name = definition && 'name' in definition ? definition.name?.value : undefined;
         // The request never ran: it was refused before any field (syntax, unknown field, or a limit).
         record(contextValue.req, name ? `(${name})` : '(invalid request)', [], { result: 'refused', reason: code });
       },

@@ -6,8 +6,10 @@ import { ENV, TEMPLATE_DATABASE } from './paths';
 export interface TestDatabase extends DatabaseUrls {
   name: string;
   adminUrl: string;
-  /** A superuser connection to this database: for tampering tests and inspection only, never for the app. */
+  /** A superuser connection to this database (one per test file, closed by drop()): for inspection and tampering tests only, never for the app. */
   superuser(): Promise<pg.Client>;
+  /** Runs one statement as the superuser and returns its rows. */
+  sql<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   drop(): Promise<void>;
 }
 
@@ -22,15 +24,24 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   const name = `test_${randomBytes(6).toString('hex')}`;
   const admin = adminUrl();
   const urls = await ensureDatabase(admin, name, options.migrated === false ? undefined : TEMPLATE_DATABASE);
+  let client: Promise<pg.Client> | undefined;
+  const superuser = () => {
+    client ??= (async () => {
+      const c = new pg.Client({ connectionString: withDatabase(admin, name) });
+      await c.connect();
+      return c;
+    })();
+    return client;
+  };
   return {
     ...urls,
     name,
     adminUrl: admin,
-    superuser: async () => {
-      const client = new pg.Client({ connectionString: withDatabase(admin, name) });
-      await client.connect();
-      return client;
+    superuser,
+    sql: async <T>(text: string, params: unknown[] = []) => (await (await superuser()).query(text, params)).rows as T[],
+    drop: async () => {
+      if (client) await (await client).end();
+      await dropDatabase(admin, name);
     },
-    drop: () => dropDatabase(admin, name),
   };
 }

@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SignJWT, base64url, exportJWK, generateKeyPair, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import request from 'supertest';
+import { loginWithPassword, type LoginTokens } from '../../../tools/dev-idp/login-flow';
+import { startTestApp, issuer, type TestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
+
+// Every way a bearer token can be wrong, through HTTP: always UNAUTHENTICATED with a readable message in the
+// request's language, nothing leaked, and a `refused` row in the access log.
+
+const OWN_ISSUER = 'http://idp.test/realms/babyconnect';
+const AUDIENCE = 'babyconnect-api';
+const ME = '{ me { user { id displayName } actingRoles } }';
+
+interface Key {
+  kid: string;
+  privateKey: CryptoKey;
+  jwk: JWK;
+}
+
+async function rsaKey(kid: string): Promise<Key> {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
+}
+
+async function serveJwks(keys: JWK[]): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys })));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/certs`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+function accessClaims(overrides: JWTPayload = {}): JWTPayload {
+  return {
+    iss: OWN_ISSUER,
+    aud: [AUDIENCE],
+    sub: 'crafted-user',
+    typ: 'Bearer',
+    name: 'Crafted Person',
+    groups: ['/orgs/wieg/employee'],
+    iat: now(),
+    exp: now() + 300,
+    ...overrides,
+  };
+}
+
+const sign = (key: Key, payload: JWTPayload) => new SignJWT(payload).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid }).sign(key.privateKey);
+
+interface Call {
+  authorization?: string;
+  language?: string;
+}
+
+/** One `me` call with its own request id, so the access-log row can be found again. */
+async function callMe(t: TestApp, call: Call) {
+  const requestId = `auth-test-${randomUUID()}`;
+  const req = request(t.http).post('/graphql').set('content-type', 'application/json').set('x-request-id', requestId);
+  if (call.authorization !== undefined) req.set('authorization', call.authorization);
+  if (call.language) req.set('accept-language', call.language);
+  const res = await req.send({ query: ME });
+  return { res, requestId, body: res.body as { data?: { me?: unknown } | null; errors?: { message: string; extensions: Record<string, unknown> }[] } };
+}
+
+async function accessLogRows(t: TestApp, requestId: string) {
+  const client = await t.db.superuser();
+  try {
+    const { rows } = await client.query<{ operation: string; result: string; reason: string | null; user_id: string | null }>(
+      'SELECT operation, result, reason, user_id FROM access_log WHERE request_id = $1 ORDER BY seq',
+      [requestId],
+    );
+    return rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** The refusal contract, checked in Dutch (default) and in English, plus the access-log row of each. */
+async function expectRefused(t: TestApp, authorization: string | undefined, reason: { nl: RegExp; en: RegExp }) {
+  const secret = authorization?.replace(/^\S+\s+/, '') ?? '';
+  for (const [language, pattern, prefix] of [
+    [undefined, reason.nl, /^Niet aangemeld: .+\. Meld u opnieuw aan\.$/],
+    ['en', reason.en, /^Not signed in: .+\. Please sign in again\.$/],
+  ] as const) {
+    const { res, body, requestId } = await callMe(t, { authorization, language });
+    expect(res.status).toBe(200);
+    expect(body.errors).toHaveLength(1);
+    const [error] = body.errors!;
+    expect(error!.extensions['code']).toBe('UNAUTHENTICATED');
+    expect(error!.message).toMatch(prefix);
+    expect(error!.message).toMatch(pattern);
+    // One language per answer, no stack trace, no SQL, no token.
+    expect(error!.extensions).toEqual({ code: 'UNAUTHENTICATED' });
+    const raw = res.text;
+    expect(raw).not.toMatch(/stacktrace|exception|\bat \S+ \(|SELECT |INSERT |postgres|node_modules|jose/i);
+    if (secret.length >= 8) {
+      expect(raw).not.toContain(secret);
+      for (const part of secret.split('.')) if (part.length >= 8) expect(raw).not.toContain(part);
+    }
+    expect(body.data?.me ?? null).toBeNull();
+
+    expect(await accessLogRows(t, requestId)).toEqual([{ operation: 'me', result: 'refused', reason: 'UNAUTHENTICATED', user_id: null }]);
+  }
+}
+
+describe('bearer tokens through HTTP', () => {
+  let key: Key;
+  let jwks: Awaited<ReturnType<typeof serveJwks>>;
+  /** Trusts only our own JWKS, so tokens can be crafted in every wrong shape. */
+  let crafted: TestApp;
+  /** Trusts the real local identity provider. */
+  let real: TestApp;
+
+  beforeAll(async () => {
+    key = await rsaKey('e2e-key');
+    jwks = await serveJwks([key.jwk]);
+    [crafted, real] = await Promise.all([
+      startTestApp({ OIDC_ISSUER_URL: OWN_ISSUER, OIDC_JWKS_URL: jwks.url, OIDC_AUDIENCE: AUDIENCE }),
+      startTestApp(),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([crafted?.close(), real?.close()]);
+    await jwks?.close();
+  });
+
+  it('accepts a well-formed token signed by the trusted key (control for the refusals below)', async () => {
+    const { body, requestId } = await callMe(crafted, { authorization: `Bearer ${await sign(key, accessClaims())}` });
+    expect(body.errors).toBeUndefined();
+    expect(body.data).toMatchObject({ me: { user: { displayName: 'Crafted Person' }, actingRoles: ['employee'] } });
+    expect(await accessLogRows(crafted, requestId)).toEqual([{ operation: 'me', result: 'allowed', reason: null, user_id: expect.any(String) }]);
+  });
+
+  it('refuses a request without an Authorization header', async () => {
+    await expectRefused(crafted, undefined, { nl: /er is geen toegangstoken meegestuurd/, en: /no access token was sent/ });
+  });
+
+  it('refuses the Basic scheme', async () => {
+    const basic = `Basic ${Buffer.from('wieg-privacy:demo').toString('base64')}`;
+    await expectRefused(crafted, basic, { nl: /er is geen toegangstoken meegestuurd/, en: /no access token was sent/ });
+  });
+
+  it('refuses a bearer header without a token, or with something that is not a token', async () => {
+    await expectRefused(crafted, 'Bearer', { nl: /geen toegangstoken/, en: /no access token/ });
+    await expectRefused(crafted, 'Bearer not a token', { nl: /geen toegangstoken/, en: /no access token/ });
+  });
+
+  it('refuses a garbage bearer token', async () => {
+    await expectRefused(crafted, 'Bearer garbage-garbage-garbage', { nl: /het token is ongeldig/, en: /the token is (malformed|invalid)/ });
+  });
+
+  it('refuses an expired token', async () => {
+    const token = await sign(key, accessClaims({ iat: now() - 900, exp: now() - 60 }));
+    await expectRefused(crafted, `Bearer ${token}`, { nl: /het token is verlopen/, en: /the token has expired/ });
+  });
+
+  it('refuses a tampered token (payload changed, signature kept)', async () => {
+    const [header, , signature] = (await sign(key, accessClaims())).split('.');
+    const payload = base64url.encode(JSON.stringify(accessClaims({ groups: ['/platform/admin'] })));
+    await expectRefused(crafted, `Bearer ${header}.${payload}.${signature}`, {
+      nl: /de handtekening van het token klopt niet/,
+      en: /the token signature is invalid/,
+    });
+  });
+
+  it('refuses an unsigned token (alg: none)', async () => {
+    const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT' }));
+    const payload = base64url.encode(JSON.stringify(accessClaims()));
+    await expectRefused(crafted, `Bearer ${header}.${payload}.`, {
+      nl: /het token is niet op de vereiste manier ondertekend/,
+      en: /the token is not signed the required way/,
+    });
+  });
+
+  it('refuses a token from another issuer', async () => {
+    const token = await sign(key, accessClaims({ iss: 'http://evil.example.org/realms/babyconnect' }));
+    await expectRefused(crafted, `Bearer ${token}`, { nl: /het token komt van een onbekende uitgever/, en: /the token comes from an unknown issuer/ });
+  });
+
+  it('refuses a token for another audience', async () => {
+    const token = await sign(key, accessClaims({ aud: ['account'] }));
+    await expectRefused(crafted, `Bearer ${token}`, { nl: /het token is niet voor deze dienst bestemd/, en: /the token is not meant for this service/ });
+  });
+
+  describe('tokens from the real identity provider', () => {
+    let tokens: LoginTokens;
+    beforeAll(async () => {
+      tokens = await loginWithPassword({
+        issuer: issuer(),
+        clientId: 'babyconnect-portal',
+        redirectUri: 'http://localhost:4200/',
+        username: 'wieg-privacy',
+        password: 'demo',
+      });
+    });
+
+    it('accepts the access token', async () => {
+      const { body } = await callMe(real, { authorization: `Bearer ${await tokenFor('wieg-privacy')}` });
+      expect(body.errors).toBeUndefined();
+      expect(body.data).toMatchObject({ me: { actingRoles: ['privacy-officer'] } });
+      const fresh = await callMe(real, { authorization: `Bearer ${tokens.accessToken}` });
+      expect(fresh.body.errors).toBeUndefined();
+    });
+
+    it('refuses the ID token presented as a bearer token', async () => {
+      await expectRefused(real, `Bearer ${tokens.idToken}`, {
+        nl: /dit is geen toegangstoken|niet voor deze dienst bestemd/,
+        en: /this is not an access token|not meant for this service/,
+      });
+    });
+
+    it('refuses the refresh token presented as a bearer token', async () => {
+      await expectRefused(real, `Bearer ${tokens.refreshToken}`, {
+        nl: /dit is geen toegangstoken|niet op de vereiste manier ondertekend|niet voor deze dienst bestemd/,
+        en: /this is not an access token|not signed the required way|not meant for this service/,
+      });
+    });
+
+    it('refuses a real access token at an API that trusts other keys', async () => {
+      await expectRefused(crafted, `Bearer ${tokens.accessToken}`, {
+        nl: /komt van een onbekende uitgever|handtekening van het token klopt niet/,
+        en: /comes from an unknown issuer|signature is invalid/,
+      });
+    });
+  });
+});

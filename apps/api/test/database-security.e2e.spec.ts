@@ -1,0 +1,90 @@
+import pg from 'pg';
+import { ORG, gql } from './support/gql';
+import { startTestApp, type TestApp } from './support/test-app';
+import { tokenFor } from './support/tokens';
+
+/** The second line of defence: what the API's database role can do when application code forgets the tenant. */
+describe('database: row-level security and the app role', () => {
+  let t: TestApp;
+  let app: pg.Client;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // Activity in two organisations, so access-log rows of both exist.
+    await gql(t.http, { token: await tokenFor('wieg-fg'), query: '{ me { platformAdmin } }' });
+    await gql(t.http, { token: await tokenFor('nest-fg'), query: '{ me { platformAdmin } }' });
+    app = new pg.Client({ connectionString: t.db.appUrl });
+    await app.connect();
+  });
+  afterAll(async () => {
+    await app.end();
+    await t.close();
+  });
+
+  const denied = (promise: Promise<unknown>) => expect(promise).rejects.toThrow(/permission denied|row-level security|append-only|must be owner/);
+
+  it('connects as a role that owns no table and cannot bypass row-level security', async () => {
+    const who = await app.query(`SELECT current_user AS user, rolbypassrls, rolsuper FROM pg_roles WHERE rolname = current_user`);
+    expect(who.rows[0]).toEqual({ user: 'babyconnect_app', rolbypassrls: false, rolsuper: false });
+    const owned = await app.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`);
+    expect(owned.rows).toEqual([]);
+    const forced = await t.db.sql<{ relname: string }>(
+      `SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relrowsecurity AND relforcerowsecurity ORDER BY relname`,
+    );
+    expect(forced.map((r) => r.relname)).toEqual(['access_log', 'organisations']);
+  });
+
+  it('returns zero tenant rows without tenant context, also with an empty setting, and only own rows with it', async () => {
+    const total = await t.db.sql<{ n: number }>('SELECT count(*)::int AS n FROM access_log WHERE organisation_id IS NOT NULL');
+    expect(total[0]?.n).toBeGreaterThan(1);
+    expect((await app.query('SELECT * FROM access_log')).rows).toEqual([]);
+    await app.query('BEGIN');
+    await app.query(`SELECT set_config('app.tenant_id', '', true)`);
+    expect((await app.query('SELECT * FROM access_log')).rows).toEqual([]);
+    await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [ORG.wieg]);
+    const own = await app.query('SELECT DISTINCT organisation_id FROM access_log');
+    expect(own.rows).toEqual([{ organisation_id: ORG.wieg }]);
+    await app.query('COMMIT');
+    // The setting lasted only for that transaction: a pooled connection does not keep it.
+    expect((await app.query('SELECT * FROM access_log')).rows).toEqual([]);
+  });
+
+  it('cannot write the access log except through the append function, and nobody can change or delete a row', async () => {
+    await denied(app.query(`INSERT INTO access_log (seq, occurred_at, operation, result, prev_hash, hash) VALUES (999, now(), 'x', 'allowed', '', '')`));
+    await app.query('BEGIN');
+    await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [ORG.wieg]);
+    await denied(app.query(`UPDATE access_log SET result = 'allowed'`));
+    await app.query('ROLLBACK');
+    await app.query('BEGIN');
+    await denied(app.query('DELETE FROM access_log'));
+    await app.query('ROLLBACK');
+    await denied(app.query('TRUNCATE access_log'));
+    // Not even the schema owner may rewrite history.
+    const owner = new pg.Client({ connectionString: t.db.migrationUrl });
+    await owner.connect();
+    try {
+      await denied(owner.query(`UPDATE access_log SET result = 'allowed'`));
+      await denied(owner.query('DELETE FROM access_log'));
+    } finally {
+      await owner.end();
+    }
+  });
+
+  it('cannot create organisations or edit another organisation without the platform-admin or tenant setting', async () => {
+    await denied(app.query(`INSERT INTO organisations (alias, name, kind) VALUES ('sluiproute', 'Sluiproute', 'HOSPITAL')`));
+    await app.query('BEGIN');
+    await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [ORG.wieg]);
+    const other = await app.query(`UPDATE organisations SET name = 'Overgenomen' WHERE id = $1`, [ORG.nest]);
+    expect(other.rowCount).toBe(0);
+    const own = await app.query(`UPDATE organisations SET contact_name = 'Femke de Vries' WHERE id = $1`, [ORG.wieg]);
+    expect(own.rowCount).toBe(1);
+    await app.query('ROLLBACK');
+    const untouched = await t.db.sql<{ name: string }>('SELECT name FROM organisations WHERE id = $1', [ORG.nest]);
+    expect(untouched[0]?.name).toBe('Verloskundigenpraktijk Het Nest');
+  });
+
+  it('cannot create tables or alter the schema', async () => {
+    await denied(app.query('CREATE TABLE sneaky (id int)'));
+    await denied(app.query('ALTER TABLE organisations DISABLE ROW LEVEL SECURITY'));
+  });
+});
