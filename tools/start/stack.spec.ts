@@ -1,0 +1,302 @@
+// The local stack's pieces, started for real on free ports with throwaway folders. The API is a stub here
+// (a few lines of node:http): this spec must not depend on the API build.
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import nodemailer from 'nodemailer';
+import pg from 'pg';
+import { startLocalDatabase } from './database.ts';
+import { StackError } from './errors.ts';
+import { startMailCatcher } from './mail-catcher.ts';
+import { assertPortsFree, findFreePort, findFreePorts, isPortFree } from './ports.ts';
+import { startStack, type LogSource } from './stack.ts';
+import { startStaticServer } from './static-server.ts';
+
+const repoRoot = resolve(__dirname, '../..');
+const scratch: string[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'stack-spec-'));
+  // PostgreSQL runs as the OS user `postgres` when the tests run as root: it must traverse this folder.
+  chmodSync(dir, 0o755);
+  scratch.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+function occupy(port: number): Promise<Server> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.listen(port, '127.0.0.1', () => done(server));
+  });
+}
+
+describe('ports', () => {
+  it('names the busy port, its default use and the variable that moves it', async () => {
+    const port = await findFreePort();
+    const server = await occupy(port);
+    try {
+      await expect(assertPortsFree({ api: port })).rejects.toThrow(
+        new RegExp(`^Port ${port} is already in use .*the API.*default 3000.*API_PORT=<port>`),
+      );
+      expect(await isPortFree(port)).toBe(false);
+    } finally {
+      server.close();
+    }
+  });
+
+  it('startStack refuses to start anything when a port is busy', async () => {
+    const ports = await findFreePorts();
+    const server = await occupy(ports.portal);
+    const dataDir = tempDir();
+    try {
+      await expect(
+        startStack({ rootDir: repoRoot, dataDir, ports, build: false, quiet: true, env: {} }),
+      ).rejects.toThrow(/PORTAL_PORT/);
+      // Nothing was started: PostgreSQL's port is still free and no lock is left behind.
+      expect(await isPortFree(ports.postgres)).toBe(true);
+      await expect(assertPortsFree({ postgres: ports.postgres })).resolves.toBeUndefined();
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe('static portal server', () => {
+  const root = join(tempDir(), 'browser');
+  mkdirSync(root);
+  const html = '<!doctype html><html><head><script>window.x=1</script></head><body><app-root></app-root></body></html>';
+  writeFileSync(join(root, 'index.html'), html);
+  writeFileSync(join(root, 'main-2DQKW6VN.js'), 'console.log(1)');
+  writeFileSync(join(root, 'favicon.ico'), 'ico');
+  let url = '';
+  let stop: () => Promise<void> = async () => undefined;
+  let port = 0;
+
+  beforeAll(async () => {
+    port = await findFreePort();
+    const server = await startStaticServer({
+      root,
+      port,
+      config: {
+        apiUrl: 'http://localhost:3999',
+        oidc: { issuer: 'http://localhost:8999/realms/babyconnect', clientId: 'babyconnect-portal' },
+      },
+    });
+    url = server.url;
+    stop = server.stop;
+  });
+
+  it('answers SPA routes with index.html, uncached, with a strict policy', async () => {
+    const response = await fetch(`${url}/incidents/42`);
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe(html);
+    expect(response.headers.get('cache-control')).toMatch(/no-cache/);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("connect-src 'self' http://localhost:3999 http://localhost:8999");
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    expect((await fetch(`${url}/`)).status).toBe(200);
+  });
+
+  it('caches hashed files long and revalidates the others', async () => {
+    const hashed = await fetch(`${url}/main-2DQKW6VN.js`);
+    expect(hashed.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(hashed.headers.get('content-type')).toMatch(/^text\/javascript/);
+    expect((await fetch(`${url}/favicon.ico`)).headers.get('cache-control')).toBe('no-cache');
+  });
+
+  it('gives 404 for missing files and paths outside the folder', async () => {
+    expect((await fetch(`${url}/chunk-MISSING1.js`)).status).toBe(404);
+    writeFileSync(join(root, '../outside.txt'), 'secret');
+    expect((await fetch(`${url}/..%2foutside.txt`)).status).toBe(404);
+    expect(await (await fetch(`${url}/..%2f..%2fetc%2fpasswd`)).text()).toBe(html); // stays inside: a SPA route
+    expect((await fetch(`${url}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('serves /config.json from its settings', async () => {
+    const response = await fetch(`${url}/config.json`);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({
+      apiUrl: 'http://localhost:3999',
+      oidc: { issuer: 'http://localhost:8999/realms/babyconnect', clientId: 'babyconnect-portal' },
+    });
+  });
+
+  it('frees its port on stop, even with a keep-alive connection open', async () => {
+    await fetch(`${url}/`, { keepalive: true });
+    await stop();
+    expect(await isPortFree(port)).toBe(true);
+  });
+});
+
+describe('mail catcher', () => {
+  it('receives a mail sent with nodemailer, readable through its API; stop frees both ports', async () => {
+    const [smtpPort, webPort] = [await findFreePort(), await findFreePort()];
+    const workDir = join(tempDir(), 'maildev');
+    const mail = await startMailCatcher({ rootDir: repoRoot, workDir, smtpPort, webPort });
+    try {
+      expect(mail.smtpUrl).toBe(`smtp://127.0.0.1:${smtpPort}`);
+      await nodemailer.createTransport(mail.smtpUrl).sendMail({
+        from: 'noreply@babyconnect.test',
+        to: 'fg@babyconnect.test',
+        subject: 'Datalek gemeld',
+        text: 'Er is een datalek gemeld.',
+      });
+      const emails = (await (await fetch(`${mail.webUrl}/api/email`)).json()) as { subject: string; text: string }[];
+      expect(emails).toEqual([expect.objectContaining({ subject: 'Datalek gemeld' })]);
+      expect(emails[0]?.text).toContain('Er is een datalek gemeld.');
+    } finally {
+      await mail.stop();
+    }
+    expect(await isPortFree(smtpPort)).toBe(true);
+    expect(await isPortFree(webPort)).toBe(true);
+  }, 30_000);
+});
+
+describe('local database', () => {
+  it('starts PostgreSQL with the product database; the API role is not the owner; stop frees the port', async () => {
+    const port = await findFreePort();
+    const database = await startLocalDatabase({ dataDir: tempDir(), port });
+    try {
+      const client = new pg.Client({ connectionString: database.appUrl });
+      await client.connect();
+      const { rows } = await client.query<{ user: string; db: string }>(
+        'SELECT current_user AS user, current_database() AS db',
+      );
+      await client.end();
+      expect(rows[0]).toEqual({ user: 'babyconnect_app', db: 'babyconnect' });
+      expect(new URL(database.migrationUrl).username).toBe('babyconnect_owner');
+    } finally {
+      await database.stop();
+    }
+    expect(await isPortFree(port)).toBe(true);
+  }, 60_000);
+});
+
+// A repository-shaped folder whose dist holds stubs: the API answers /health/ready and reports its settings.
+function stubRepo(api: string): string {
+  const root = tempDir();
+  symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'));
+  const cli = join(root, 'dist/api/apps/api/src/cli');
+  mkdirSync(cli, { recursive: true });
+  writeFileSync(
+    join(cli, 'migrate.js'),
+    "console.log('migrated ' + new URL(process.env.DATABASE_MIGRATION_URL).username)",
+  );
+  writeFileSync(join(cli, 'seed-demo.js'), "console.log('seeded')");
+  writeFileSync(join(root, 'dist/api/apps/api/src/main.js'), api);
+  mkdirSync(join(root, 'dist/apps/portal/browser'), { recursive: true });
+  writeFileSync(join(root, 'dist/apps/portal/browser/index.html'), '<!doctype html><title>portal</title>');
+  return root;
+}
+
+const STUB_API = `
+const http = require('node:http');
+const keys = ['NODE_ENV','PORT','DATABASE_URL','DATABASE_MIGRATION_URL','OIDC_ISSUER_URL','OIDC_AUDIENCE','PORTAL_ORIGIN','SMTP_URL','METRICS_PORT','LOG_LEVEL'];
+const server = http.createServer((req, res) => {
+  if (req.url === '/health/ready') return res.end('ok');
+  res.end(JSON.stringify(Object.fromEntries(keys.map((k) => [k, process.env[k]]))));
+}).listen(Number(process.env.PORT));
+console.log(JSON.stringify({ level: 30, msg: 'listening' }));
+process.on('SIGTERM', () => { console.log(JSON.stringify({ level: 30, msg: 'stopping' })); server.close(() => process.exit(0)); });
+`;
+
+describe('startStack (stub API, external identity provider)', () => {
+  it('starts everything in order, hands the API its settings, and stop frees every port', async () => {
+    const ports = await findFreePorts();
+    const lines: [LogSource, string][] = [];
+    const stack = await startStack({
+      rootDir: stubRepo(STUB_API),
+      dataDir: tempDir(),
+      ports,
+      build: false,
+      quiet: true,
+      onLog: (source, line) => lines.push([source, line]),
+      env: { PATH: process.env['PATH'], OIDC_ISSUER_URL: 'https://sso.example.test/realms/babyconnect' },
+    });
+    try {
+      const settings = (await (await fetch(`${stack.urls['api']}/env`)).json()) as Record<string, string>;
+      expect(settings).toEqual(stack.env);
+      expect(settings).toMatchObject({
+        NODE_ENV: 'development',
+        PORT: String(ports.api),
+        OIDC_ISSUER_URL: 'https://sso.example.test/realms/babyconnect',
+        OIDC_AUDIENCE: 'babyconnect-api',
+        PORTAL_ORIGIN: `http://localhost:${ports.portal}`,
+        SMTP_URL: `smtp://127.0.0.1:${ports.smtp}`,
+        METRICS_PORT: String(ports.metrics),
+        LOG_LEVEL: 'info',
+      });
+      expect(new URL(settings['DATABASE_URL']!).username).toBe('babyconnect_app');
+      const config = await (await fetch(`${stack.urls['portal']}/config.json`)).json();
+      expect(config).toEqual({
+        apiUrl: `http://localhost:${ports.api}`,
+        oidc: { issuer: 'https://sso.example.test/realms/babyconnect', clientId: 'babyconnect-portal' },
+      });
+      const order = lines.filter(([source]) => ['migrate', 'seed', 'api'].includes(source)).map(([, line]) => line);
+      expect(order.slice(0, 3)).toEqual(['migrated babyconnect_owner', 'seeded', '{"level":30,"msg":"listening"}']);
+    } finally {
+      await stack.stop();
+    }
+    // The API was asked to stop (SIGTERM) and did so cleanly.
+    expect(lines.filter(([source]) => source === 'api').at(-1)).toEqual(['api', '{"level":30,"msg":"stopping"}']);
+    for (const name of ['postgres', 'smtp', 'mailWeb', 'api', 'portal'] as const) {
+      expect([name, await isPortFree(ports[name])]).toEqual([name, true]);
+    }
+  }, 90_000);
+
+  it('uses a given DATABASE_URL instead of starting PostgreSQL; migrations default to it with a warning', async () => {
+    const ports = await findFreePorts();
+    const database = await startLocalDatabase({ dataDir: tempDir(), port: await findFreePort() });
+    const lines: [LogSource, string][] = [];
+    try {
+      const stack = await startStack({
+        rootDir: stubRepo(STUB_API),
+        dataDir: tempDir(),
+        ports,
+        build: false,
+        quiet: true,
+        onLog: (source, line) => lines.push([source, line]),
+        env: {
+          PATH: process.env['PATH'],
+          DATABASE_URL: database.appUrl,
+          OIDC_ISSUER_URL: 'https://sso.example.test/realms/babyconnect',
+        },
+      });
+      await stack.stop();
+      expect(stack.env['DATABASE_MIGRATION_URL']).toBe(database.appUrl);
+      expect(lines).toContainEqual(['stack', expect.stringMatching(/^DATABASE_MIGRATION_URL is not set/)]);
+      expect(lines).toContainEqual(['migrate', 'migrated babyconnect_app']);
+      expect(await isPortFree(ports.postgres)).toBe(true); // never bound
+    } finally {
+      await database.stop();
+    }
+  }, 90_000);
+
+  it("fails with the API's last log lines when it exits before it is ready, and stops the rest", async () => {
+    const ports = await findFreePorts();
+    const start = startStack({
+      rootDir: stubRepo("console.error('boom: no database'); process.exit(3);"),
+      dataDir: tempDir(),
+      ports,
+      build: false,
+      quiet: true,
+      env: {
+        PATH: process.env['PATH'],
+        OIDC_ISSUER_URL: 'https://sso.example.test/realms/babyconnect',
+        SEED_DEMO: 'false',
+      },
+    });
+    const error = (await start.catch((e: unknown) => e)) as StackError;
+    expect(error).toBeInstanceOf(StackError);
+    expect(error.message).toMatch(/The API exited before it was ready/);
+    expect(error.logTail).toEqual(['boom: no database']);
+    for (const name of ['postgres', 'smtp', 'mailWeb'] as const) expect(await isPortFree(ports[name])).toBe(true);
+  }, 90_000);
+});
