@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import { ConfigError, loadConfig } from './config/config';
 import { createLogger } from './logging/logger';
 import { createApp } from './app.factory';
@@ -18,6 +19,15 @@ async function main(): Promise<void> {
     const app = await createApp(config, logger);
     await app.listen(config.PORT, config.HOST);
     logger.info({ port: config.PORT }, `API ready on port ${config.PORT}`);
+    // Nest's shutdown hooks stop accepting connections and wait for in-flight requests; a request that hangs
+    // longer than the grace period is cut off so that the instance does stop.
+    const server = app.getHttpServer() as Server;
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      process.once(signal, () => {
+        logger.info({ signal }, 'Shutting down: draining in-flight requests');
+        setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_GRACE_MS).unref();
+      });
+    }
   } catch (error) {
     // One line a person can act on; the details are in the structured log.
     const err = error as NodeJS.ErrnoException;
