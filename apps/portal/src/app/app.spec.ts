@@ -1,0 +1,113 @@
+import { HttpTestingController, type TestRequest } from '@angular/common/http/testing';
+import type { ComponentFixture } from '@angular/core/testing';
+import { TestBed } from '@angular/core/testing';
+import {
+  NEST,
+  TEST_CONFIG,
+  WIEG,
+  fakeAuth,
+  meMulti,
+  meSingle,
+  providePortalTesting,
+  waitFor,
+  words,
+} from '../testing/portal-testing';
+import { App } from './app';
+import type { Me } from './shared/api/graphql.types';
+import { ORGANISATION_STORAGE_KEY } from './shared/organisation/organisation-context.service';
+
+const GRAPHQL_URL = `${TEST_CONFIG.apiUrl}/graphql`;
+const HEALTH_URL = `${TEST_CONFIG.apiUrl}/health/ready`;
+
+describe('App shell', () => {
+  let httpMock: HttpTestingController;
+  let auth: ReturnType<typeof fakeAuth>;
+
+  beforeEach(async () => {
+    sessionStorage.clear();
+    localStorage.clear();
+    auth = fakeAuth();
+    await TestBed.configureTestingModule({ imports: [App], providers: providePortalTesting(auth) }).compileComponents();
+    httpMock = TestBed.inject(HttpTestingController);
+  });
+
+  afterEach(() => {
+    document.querySelector('.cdk-overlay-container')?.replaceChildren();
+  });
+
+  function answerMe(me: Me): TestRequest {
+    const request = httpMock.expectOne(GRAPHQL_URL);
+    request.flush({ data: { me } });
+    return request;
+  }
+
+  async function render(me: Me): Promise<ComponentFixture<App>> {
+    const fixture = TestBed.createComponent(App);
+    fixture.detectChanges();
+    TestBed.tick();
+    answerMe(me);
+    httpMock.match(HEALTH_URL).forEach((r) => r.flush({ status: 'ok', checks: { database: 'ok', migrations: 'ok' } }));
+    await fixture.whenStable();
+    return fixture;
+  }
+
+  const text = (fixture: ComponentFixture<App>, selector: string) =>
+    words((fixture.nativeElement as HTMLElement).querySelector(selector));
+
+  it('shows the product, the person and the acting organisation; no switcher for one organisation', async () => {
+    const fixture = await render(meSingle());
+    expect(text(fixture, '.brand')).toContain('Babyconnect Datalekken');
+    expect(text(fixture, '[data-testid=user-name]')).toContain('Petra Privacy');
+    expect(text(fixture, '[data-testid=toolbar-organisation]')).toContain(WIEG.name);
+    expect(fixture.nativeElement.querySelector('[data-testid=org-switcher]')).toBeNull();
+  });
+
+  it('lists the memberships in the organisation switcher and sends the choice as x-organisation-id', async () => {
+    const fixture = await render(meMulti());
+    // the switcher (and the menu code) is loaded with @defer
+    const trigger = await waitFor(() =>
+      (fixture.nativeElement as HTMLElement).querySelector<HTMLButtonElement>('[data-testid=org-switcher]'),
+    );
+    expect(trigger.textContent).toContain('Kies organisatie');
+
+    trigger.click();
+    await fixture.whenStable();
+    const items = [...document.querySelectorAll<HTMLButtonElement>('[role=menuitemradio]')];
+    expect(items.map((item) => item.querySelector('.option-name')?.textContent?.trim())).toEqual([
+      'Verloskundigenpraktijk De Wieg',
+      'Verloskundigenpraktijk Het Nest',
+      'Ziekenhuis Rijnoever',
+    ]);
+    expect(items[2]?.querySelector('.option-kind')?.textContent).toContain('ziekenhuis');
+    expect(items.every((item) => item.getAttribute('aria-checked') === 'false')).toBe(true);
+
+    items[1]?.click();
+    TestBed.tick();
+    expect(sessionStorage.getItem(ORGANISATION_STORAGE_KEY)).toBe(NEST.id);
+    const request = answerMe(meMulti(NEST.id));
+    expect(request.request.headers.get('x-organisation-id')).toBe(NEST.id);
+    await fixture.whenStable();
+    expect(text(fixture, '[data-testid=org-switcher]')).toContain(NEST.name);
+  });
+
+  it('switches the shell language and logs out', async () => {
+    const fixture = await render(meSingle());
+    expect(text(fixture, '[data-testid=logout]')).toBe('logout Uitloggen');
+    (fixture.nativeElement.querySelector('[data-testid=lang-en]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+    expect(text(fixture, '[data-testid=logout]')).toBe('logout Log out');
+    expect(fixture.nativeElement.querySelector('[data-testid=lang-en]').getAttribute('aria-pressed')).toBe('true');
+    (fixture.nativeElement.querySelector('[data-testid=logout]') as HTMLButtonElement).click();
+    expect(auth.logout).toHaveBeenCalled();
+  });
+
+  it('shows a login button and loads nothing when not authenticated', async () => {
+    auth.authenticated.set(false);
+    const fixture = TestBed.createComponent(App);
+    await fixture.whenStable();
+    httpMock.expectNone(GRAPHQL_URL);
+    httpMock.expectNone(HEALTH_URL);
+    expect(fixture.nativeElement.querySelector('[data-testid=login]')).not.toBeNull();
+    expect(text(fixture, 'main')).toContain('U bent niet ingelogd.');
+  });
+});

@@ -1,0 +1,88 @@
+import { HttpClient, HttpErrorResponse } from '@angular/common/http';
+import { Injectable, inject } from '@angular/core';
+import { Observable, catchError, map, throwError } from 'rxjs';
+import { RUNTIME_CONFIG } from '../config/runtime-config';
+import type { GraphqlErrorCode, GraphqlErrorEntry, GraphqlResponse } from './graphql.types';
+
+export type GraphqlFailureKind = 'graphql' | 'network' | 'http';
+
+/**
+ * A failed GraphQL call. `kind`:
+ * - `graphql`: the API answered with `errors` (show `message`, branch on `code`);
+ * - `network`: the API could not be reached (no HTTP status);
+ * - `http`: an HTTP error without a GraphQL body.
+ */
+export class GraphqlRequestError extends Error {
+  override readonly name = 'GraphqlRequestError';
+
+  constructor(
+    readonly kind: GraphqlFailureKind,
+    readonly errors: readonly GraphqlErrorEntry[],
+    readonly status?: number,
+  ) {
+    super(errors.map((e) => e.message).join('\n') || `${kind} error${status ? ` (HTTP ${status})` : ''}`);
+  }
+
+  /** `extensions.code` of the first error, e.g. `UNAUTHENTICATED`, `FORBIDDEN`, `ORGANISATION_REQUIRED`. */
+  get code(): GraphqlErrorCode | undefined {
+    return this.errors[0]?.extensions?.code;
+  }
+}
+
+/**
+ * Minimal GraphQL client over HttpClient: POST `<apiUrl>/graphql` with `{ query, variables, operationName }`.
+ * The bearer token, `x-organisation-id` and `Accept-Language` are added by the interceptors.
+ */
+@Injectable({ providedIn: 'root' })
+export class GraphqlClient {
+  private readonly http = inject(HttpClient);
+  private readonly endpoint = `${inject(RUNTIME_CONFIG).apiUrl}/graphql`;
+
+  request<TData, TVariables extends object = Record<string, never>>(
+    query: string,
+    variables?: TVariables,
+    operationName?: string,
+  ): Observable<TData> {
+    const body = { query, variables: variables ?? {}, ...(operationName ? { operationName } : {}) };
+    return this.http.post<GraphqlResponse<TData>>(this.endpoint, body).pipe(
+      catchError((error: unknown) => throwError(() => toGraphqlError(error))),
+      map((response) => {
+        if (response.errors?.length) {
+          throw new GraphqlRequestError('graphql', response.errors);
+        }
+        if (response.data == null) {
+          throw new GraphqlRequestError('graphql', [{ message: 'The API returned no data' }]);
+        }
+        return response.data;
+      }),
+    );
+  }
+}
+
+function toGraphqlError(error: unknown): GraphqlRequestError {
+  if (error instanceof GraphqlRequestError) {
+    return error;
+  }
+  if (error instanceof HttpErrorResponse) {
+    if (error.status === 0) {
+      return new GraphqlRequestError('network', [], 0);
+    }
+    const body: unknown = error.error;
+    const errors = isGraphqlBody(body) ? body.errors : undefined;
+    return errors?.length
+      ? new GraphqlRequestError('graphql', errors, error.status)
+      : new GraphqlRequestError('http', [], error.status);
+  }
+  return new GraphqlRequestError('network', [{ message: error instanceof Error ? error.message : String(error) }]);
+}
+
+function isGraphqlBody(body: unknown): body is { errors: GraphqlErrorEntry[] } {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    Array.isArray((body as { errors?: unknown }).errors) &&
+    (body as { errors: unknown[] }).errors.every(
+      (e) => typeof e === 'object' && e !== null && typeof (e as { message?: unknown }).message === 'string',
+    )
+  );
+}

@@ -1,0 +1,21 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { LANGUAGES, type Lang, TranslationService } from '../i18n/translation.service';
+
+/** NL | EN toggle for the shell's texts (each language named in itself for screen readers). */
+@Component({
+  selector: 'app-language-switch',
+  templateUrl: './language-switch.html',
+  styleUrl: './language-switch.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class LanguageSwitch {
+  private readonly i18n = inject(TranslationService);
+  protected readonly t = this.i18n.t;
+  protected readonly lang = this.i18n.lang;
+  protected readonly languages = LANGUAGES;
+  protected readonly names: Readonly<Record<Lang, string>> = { nl: 'Nederlands', en: 'English' };
+
+  protected select(lang: Lang): void {
+    this.i18n.setLang(lang);
+  }
+}
