@@ -22,7 +22,9 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   app.disable('x-powered-by');
   const metrics = app.get(Metrics);
   app.use((req: Request, res: Response, next: NextFunction) => {
-    res.on('finish', () => metrics.httpRequests.inc({ route: metrics.routeLabel(req.path), status: `${Math.floor(res.statusCode / 100)}xx` }));
+    // Taken now: routers mounted on a path (GraphQL at /graphql) rewrite req.url while they answer.
+    const route = metrics.routeLabel(req.path);
+    res.on('finish', () => metrics.httpRequests.inc({ route, status: `${Math.floor(res.statusCode / 100)}xx` }));
     next();
   });
   app.use(httpLogging(logger));

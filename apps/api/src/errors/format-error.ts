@@ -39,7 +39,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
       },
     };
   }
-  const code = String(formatted.extensions?.['code'] ?? '');
+  const code = stableCode(error, String(formatted.extensions?.['code'] ?? ''));
   if (PASS_THROUGH.has(code) || code === 'QUERY_TOO_COMPLEX') {
     const i18n = formatted.extensions?.['i18n'] as { nl: string; en: string } | undefined;
     return { ...base, message: i18n?.nl ?? formatted.message, extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code, ...(i18n ? { i18n } : {}) } };
@@ -62,6 +62,15 @@ export function localise(errors: readonly GraphQLFormattedError[], locale: Local
     }
     return { ...e, message: i18n?.[locale] ?? e.message, extensions };
   });
+}
+
+/**
+ * Apollo re-labels every validation error GRAPHQL_VALIDATION_FAILED; a query-limit refusal keeps its own code
+ * (QUERY_TOO_COMPLEX, part of the contract), which the rule put on the original error.
+ */
+export function stableCode(error: unknown, code: string): string {
+  const original = unwrap(error) as { extensions?: Record<string, unknown> } | undefined;
+  return original?.extensions?.['code'] === 'QUERY_TOO_COMPLEX' ? 'QUERY_TOO_COMPLEX' : code;
 }
 
 function unwrap(error: unknown): unknown {

@@ -6,7 +6,7 @@ import { localeFromAcceptLanguage } from '@babyconnect/contracts';
 import { ApiError } from '../errors/api-error';
 import { AccessLogRepository, type AccessLogEntry } from '../access-log/access-log.repository';
 import { scopeOf, type ScopedRequest } from '../auth/request-scope';
-import { localise } from '../errors/format-error';
+import { localise, stableCode } from '../errors/format-error';
 import { Metrics } from '../metrics/metrics';
 
 type Result = AccessLogEntry['result'];
@@ -85,7 +85,7 @@ export class OperationObserverPlugin implements ApolloServerPlugin<{ req: Scoped
       },
       didEncounterErrors: async ({ contextValue, errors, document }) => {
         if (executed) return;
-        const code = String(errors[0]?.extensions?.['code'] ?? 'GRAPHQL_VALIDATION_FAILED');
+        const code = stableCode(errors[0], String(errors[0]?.extensions?.['code'] ?? 'GRAPHQL_VALIDATION_FAILED'));
         const definition = document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION);
         const name = definition && 'name' in definition ? definition.name?.value : undefined;
         // The request never ran: it was refused before any field (syntax, unknown field, or a limit).

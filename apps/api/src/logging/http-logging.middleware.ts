@@ -17,10 +17,12 @@ export function httpLogging(logger: Logger) {
     res.setHeader(REQUEST_ID_HEADER, ctx.requestId);
     (req as Request & { context?: RequestContext }).context = ctx;
     const started = process.hrtime.bigint();
+    // Taken now: routers mounted on a path (GraphQL at /graphql) rewrite req.url while they answer.
+    const path = req.path;
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       requestContext.run(ctx, () =>
-        logger.info({ method: req.method, path: req.path, status: res.statusCode, durationMs: Math.round(ms * 10) / 10 }, 'request'),
+        logger.info({ method: req.method, path, status: res.statusCode, durationMs: Math.round(ms * 10) / 10 }, 'request'),
       );
     });
     requestContext.run(ctx, next);

@@ -1,0 +1,257 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
+import pino from 'pino';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { freePort } from '../../../tools/db/free-port';
+import { createApp } from '../src/app.factory';
+import { ConfigError, loadConfig } from '../src/config/config';
+import { DatabaseUnavailableError } from '../src/database/database.module';
+import { createLogger } from '../src/logging/logger';
+import { gql } from './support/gql';
+import { issuer, startTestApp, type TestApp } from './support/test-app';
+import { createTestDatabase, type TestDatabase } from './support/test-database';
+import { tokenFor } from './support/tokens';
+
+// Health checks, metrics on their own port, readable start-up failures and graceful shutdown.
+
+describe('health checks', () => {
+  let t: TestApp;
+  beforeAll(async () => (t = await startTestApp()));
+  afterAll(() => t?.close());
+
+  it('answers live without a token', async () => {
+    const res = await request(t.http).get('/health/live');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('answers ready when the database is reachable and migrated', async () => {
+    const res = await request(t.http).get('/health/ready');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok', checks: { database: 'ok', migrations: 'ok' } });
+  });
+
+  it('does not serve metrics on the API port', async () => {
+    const res = await request(t.http).get('/metrics');
+    expect(res.status).toBe(404);
+    expect(res.text).not.toMatch(/babyconnect_|process_cpu/);
+  });
+});
+
+describe('readiness on a database without migrations', () => {
+  let db: TestDatabase;
+  let t: TestApp;
+  beforeAll(async () => {
+    db = await createTestDatabase({ migrated: false });
+    t = await startTestApp({}, db);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await db?.drop();
+  });
+
+  it('reports migrations pending with 503, and keeps doing so (no connection leaks)', async () => {
+    // More probes than the pool has connections: a probe that leaks one would hang the later ones.
+    for (let i = 0; i < 12; i++) {
+      const res = await request(t.http).get('/health/ready');
+      expect(res.status).toBe(503);
+      expect(res.body).toEqual({ status: 'error', checks: { database: 'ok', migrations: 'pending' } });
+    }
+    expect((await request(t.http).get('/health/live')).status).toBe(200);
+  });
+});
+
+describe('metrics', () => {
+  let t: TestApp;
+  let metricsUrl: string;
+  beforeAll(async () => {
+    const port = await freePort();
+    metricsUrl = `http://127.0.0.1:${port}`;
+    t = await startTestApp({ METRICS_PORT: String(port) });
+  });
+  afterAll(() => t?.close());
+
+  const scrape = async () => {
+    const res = await fetch(`${metricsUrl}/metrics`);
+    expect(res.status).toBe(200);
+    return res.text();
+  };
+
+  it('counts operations by schema field name on the metrics port', async () => {
+    const res = await gql(t.http, { token: await tokenFor('wieg-privacy'), query: '{ me { actingRoles } }' });
+    expect(res.errors).toEqual([]);
+    const text = await scrape();
+    expect(text).toMatch(/^babyconnect_graphql_operations_total\{operation="me",result="allowed"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^babyconnect_http_requests_total\{route="\/graphql",status="2xx"\} [1-9]\d*$/m);
+  });
+
+  it('never turns an invented operation or field name into a label', async () => {
+    await gql(t.http, { query: '{ notAnOperation }' });
+    await gql(t.http, { query: 'query inventedOperationName { me { actingRoles } }' });
+    await gql(t.http, { query: 'mutation inventedMutation { alsoNotAField }' });
+    await request(t.http).get('/invented/path/for/labels');
+    const text = await scrape();
+    expect(text).not.toMatch(/notAnOperation|inventedOperationName|inventedMutation|alsoNotAField|invented\/path/);
+    const labels = [...text.matchAll(/^babyconnect_graphql_operations_total\{operation="([^"]*)"/gm)].map((m) => m[1]);
+    expect(labels).toContain('unknown');
+    expect(labels).toContain('me');
+    expect(labels.every((label) => label === 'unknown' || /^[a-z][A-Za-z]*$/.test(label!))).toBe(true);
+    expect(text).toMatch(/^babyconnect_http_requests_total\{route="other",status="4xx"\} [1-9]\d*$/m);
+  });
+
+  it('answers only /metrics on the metrics port', async () => {
+    const res = await fetch(`${metricsUrl}/graphql`);
+    expect(res.status).toBe(404);
+    await res.body?.cancel();
+  });
+});
+
+describe('request log', () => {
+  it('writes one line per request with the path as requested, the request id and no token', async () => {
+    const lines: Record<string, unknown>[] = [];
+    const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const db = await createTestDatabase();
+    const app = await createApp(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.appUrl, OIDC_ISSUER_URL: issuer(), METRICS_PORT: '0' }), logger);
+    try {
+      await app.init();
+      const token = await tokenFor('wieg-privacy');
+      await request(app.getHttpServer() as Server)
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('authorization', `Bearer ${token}`)
+        .set('x-request-id', 'log-test-0001')
+        .send({ query: '{ me { actingRoles } }' });
+      const line = lines.find((l) => l['msg'] === 'request' && l['requestId'] === 'log-test-0001');
+      expect(line).toMatchObject({ service: 'babyconnect-api', method: 'POST', path: '/graphql', status: 200 });
+      expect(JSON.stringify(lines)).not.toContain(token.split('.')[1]);
+    } finally {
+      await app.close();
+      await db.drop();
+    }
+  });
+});
+
+describe('start-up failures', () => {
+  const quiet = pino({ level: 'silent' });
+  const configWith = (databaseUrl: string) =>
+    loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, OIDC_ISSUER_URL: issuer(), METRICS_PORT: '0' });
+
+  /** createApp must refuse quickly with the one-line message main.ts prints. */
+  async function startupError(databaseUrl: string): Promise<Error> {
+    const started = Date.now();
+    const error = await createApp(configWith(databaseUrl), quiet).then(
+      async (app) => {
+        await app.close();
+        return undefined;
+      },
+      (e: unknown) => e as Error,
+    );
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(error).toBeInstanceOf(DatabaseUnavailableError);
+    expect(error!.message).not.toContain('\n');
+    return error!;
+  }
+
+  it('names the database and says nothing listens there when the port is closed', async () => {
+    const port = await freePort();
+    const error = await startupError(`postgres://babyconnect_app:secret-password@127.0.0.1:${port}/babyconnect`);
+    expect(error.message).toBe(
+      `Cannot reach PostgreSQL at 127.0.0.1:${port} (database "babyconnect", user "babyconnect_app"): connection refused. Is PostgreSQL running there? Check DATABASE_URL.`,
+    );
+  });
+
+  it('says the login was refused, without echoing the password, when the app password is wrong', async () => {
+    const db = await createTestDatabase();
+    try {
+      const url = new URL(db.appUrl);
+      url.password = 'not-the-password';
+      const error = await startupError(url.toString());
+      expect(error.message).toBe(
+        `PostgreSQL at ${url.hostname}:${url.port} (database "${db.name}", user "${decodeURIComponent(url.username)}") refused the login: wrong user or password. Check DATABASE_URL.`,
+      );
+      expect(error.message).not.toContain('not-the-password');
+    } finally {
+      await db.drop();
+    }
+  });
+
+  it('says the database does not exist', async () => {
+    const url = new URL((await createTestDatabase().then(async (db) => (await db.drop(), db))).appUrl);
+    const error = await startupError(url.toString());
+    expect(error.message).toMatch(/: the database does not exist\. Create it or check DATABASE_URL\.$/);
+  });
+
+  it('names a missing OIDC_ISSUER_URL in one line', () => {
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://app:secret@localhost:5432/babyconnect' })).toThrow(
+      new ConfigError('Configuration error: OIDC_ISSUER_URL is required.'),
+    );
+    expect(() => loadConfig({ DATABASE_URL: 'postgres://app:secret@localhost:5432/babyconnect', OIDC_ISSUER_URL: 'not a url' })).toThrow(
+      /^Configuration error: OIDC_ISSUER_URL is invalid: expected an http\(s\) URL \(got "not a url"\)\.$/,
+    );
+  });
+});
+
+describe('graceful shutdown', () => {
+  const ISSUER = 'http://idp.test/realms/babyconnect';
+  let key: { privateKey: CryptoKey; jwk: JWK };
+  let jwks: Server;
+  let jwksHit: Promise<void>;
+  let onJwksHit: () => void;
+  let t: TestApp;
+  let closed = false;
+
+  beforeAll(async () => {
+    const pair = await generateKeyPair('RS256', { extractable: true });
+    key = { privateKey: pair.privateKey, jwk: { ...(await exportJWK(pair.publicKey)), kid: 'slow', alg: 'RS256', use: 'sig' } };
+    jwksHit = new Promise<void>((resolve) => (onJwksHit = resolve));
+    // A key endpoint that takes a second to answer: the one request that needs it stays in flight that long.
+    jwks = createServer((_req, res) => {
+      onJwksHit();
+      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [key.jwk] })), 1000);
+    });
+    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
+    t = await startTestApp({ OIDC_ISSUER_URL: ISSUER, OIDC_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/certs` });
+    await t.app.listen(0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    jwks.closeAllConnections();
+    await new Promise<void>((resolve) => jwks.close(() => resolve()));
+    if (!closed) await t?.close();
+  });
+
+  it('lets an in-flight request finish, then closes the database pool', async () => {
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const dataSource = t.app.get(DataSource);
+    const now = Math.floor(Date.now() / 1000);
+    const token = await new SignJWT({ typ: 'Bearer', name: 'Late Caller', groups: ['/orgs/vp-de-wieg/employee'] })
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'slow' })
+      .setIssuer(ISSUER)
+      .setAudience(['babyconnect-api'])
+      .setSubject('late-caller')
+      .setIssuedAt(now)
+      .setExpirationTime(now + 300)
+      .sign(key.privateKey);
+
+    const events: string[] = [];
+    const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { user { displayName } actingRoles } }' }),
+    }).then(async (res) => {
+      events.push('response');
+      return { status: res.status, body: (await res.json()) as unknown };
+    });
+
+    await jwksHit; // the request is now waiting for the keys
+    closed = true;
+    const closing = t.close().then(() => events.push('closed'));
+
+    const answer = await inFlight;
+    await closing;
+    expect(answer).toEqual({ status: 200, body: { data: { me: { user: { displayName: 'Late Caller' }, actingRoles: ['employee'] } } } });
+    expect(events).toEqual(['response', 'closed']);
+    expect(dataSource.isInitialized).toBe(false);
+  });
+});
