@@ -8,7 +8,16 @@ const FRAMEWORKS = ['@nestjs/*', 'typeorm', '@angular/*', 'pg', 'express', 'rxjs
 
 export default tseslint.config(
   {
-    ignores: ['**/node_modules/**', '**/dist/**', '**/.angular/**', '**/.data/**', '**/tmp/**', '**/coverage/**', '**/*.d.ts', 'apps/portal/**'],
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      '**/.angular/**',
+      '**/.data/**',
+      '**/tmp/**',
+      '**/coverage/**',
+      '**/*.d.ts',
+      'apps/portal/**',
+    ],
   },
   ...tseslint.configs.recommended,
   {
@@ -24,20 +33,34 @@ export default tseslint.config(
             { sourceTag: 'type:domain', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:domain'] },
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts'] },
-            { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:lib', 'type:config'] },
+            {
+              sourceTag: 'type:tool',
+              onlyDependOnLibsWithTags: ['type:domain', 'type:contracts', 'type:lib', 'type:config'],
+            },
             { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:shared', 'scope:api'] },
             { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:shared', 'scope:portal'] },
           ],
         },
       ],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
     // The domain and the contracts are plain TypeScript: no framework, no database, no I/O library.
     files: ['libs/domain/**/*.ts', 'libs/contracts/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: FRAMEWORKS.map((group) => ({ group: [group], message: 'libs/domain and libs/contracts stay framework-free.' })) }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: FRAMEWORKS.map((group) => ({
+            group: [group],
+            message: 'libs/domain and libs/contracts stay framework-free.',
+          })),
+        },
+      ],
     },
   },
   {
@@ -47,7 +70,10 @@ export default tseslint.config(
   },
   {
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' },
+    },
     // Jest configs share the root preset by path; that is configuration, not a module dependency.
     rules: { '@typescript-eslint/no-require-imports': 'off', '@nx/enforce-module-boundaries': 'off' },
   },

@@ -30,7 +30,17 @@ writeFileSync(config, JSON.stringify(swcrc));
 const sources = ['apps/api/src', 'libs/contracts/src', 'libs/domain/src', 'libs/notifications/src'];
 execFileSync(
   process.execPath,
-  [join(root, 'node_modules/@swc/cli/bin/swc.js'), ...sources, '-d', out, '--config-file', config, '--ignore', '**/*.spec.ts', '--quiet'],
+  [
+    join(root, 'node_modules/@swc/cli/bin/swc.js'),
+    ...sources,
+    '-d',
+    out,
+    '--config-file',
+    config,
+    '--ignore',
+    '**/*.spec.ts',
+    '--quiet',
+  ],
   { cwd: root, stdio: 'inherit' },
 );
 // The compiled files are CommonJS; the tools folder is ESM, so say so explicitly for dist.

@@ -91,6 +91,10 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
 function describe(error: unknown, recent: string[]): string {
   const own = error instanceof Error ? error.message : error === undefined ? '' : String(error);
-  const fatal = recent.filter((line) => /FATAL|ERROR|PANIC/.test(line)).slice(-3).join(' ').trim();
+  const fatal = recent
+    .filter((line) => /FATAL|ERROR|PANIC/.test(line))
+    .slice(-3)
+    .join(' ')
+    .trim();
   return [own, fatal].filter(Boolean).join(' — ').replace(/\s+/g, ' ') || 'no reason given by PostgreSQL';
 }

@@ -57,6 +57,8 @@ function jsonBody(limit: number) {
         : en
           ? 'The request body is not valid JSON.'
           : 'De inhoud van het verzoek is geen geldige JSON.';
-      res.status(tooLarge ? 413 : 400).json({ errors: [{ message, extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
+      res
+        .status(tooLarge ? 413 : 400)
+        .json({ errors: [{ message, extensions: { code: tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST' } }] });
     });
 }

@@ -33,7 +33,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        { module: ConfigHolder, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] },
+        {
+          module: ConfigHolder,
+          global: true,
+          providers: [{ provide: API_CONFIG, useValue: config }],
+          exports: [API_CONFIG],
+        },
         DatabaseModule,
         MetricsModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
@@ -47,15 +52,29 @@ export class AppModule {
           csrfPrevention: true,
           includeStacktraceInErrorResponses: false,
           validationRules: [
-            queryLimitsRule({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST }),
+            queryLimitsRule({
+              maxDepth: config.GRAPHQL_MAX_DEPTH,
+              maxAliases: config.GRAPHQL_MAX_ALIASES,
+              maxCost: config.GRAPHQL_MAX_COST,
+            }),
           ],
-          formatError: (formatted, error) => formatError(formatted, error, (e) => unexpected.error(e instanceof Error ? (e.stack ?? e.message) : String(e))),
+          formatError: (formatted, error) =>
+            formatError(formatted, error, (e) =>
+              unexpected.error(e instanceof Error ? (e.stack ?? e.message) : String(e)),
+            ),
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],
       controllers: [HealthController],
       providers: [
-        { provide: TokenVerifier, useValue: new TokenVerifier({ issuer: config.OIDC_ISSUER_URL, audience: config.OIDC_AUDIENCE, jwksUrl: jwksUrl(config) }) },
+        {
+          provide: TokenVerifier,
+          useValue: new TokenVerifier({
+            issuer: config.OIDC_ISSUER_URL,
+            audience: config.OIDC_AUDIENCE,
+            jwksUrl: jwksUrl(config),
+          }),
+        },
         // Order matters: authenticate, then check the operation's permission.
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },

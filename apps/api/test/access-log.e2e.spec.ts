@@ -18,7 +18,10 @@ interface Row {
 
 describe('the access log (NEN 7513)', () => {
   let t: TestApp;
-  const rows = () => t.db.sql<Row>('SELECT seq::text, user_id, roles, organisation_id, operation, object_ids, result, reason, request_id FROM access_log ORDER BY seq');
+  const rows = () =>
+    t.db.sql<Row>(
+      'SELECT seq::text, user_id, roles, organisation_id, operation, object_ids, result, reason, request_id FROM access_log ORDER BY seq',
+    );
   const verify = async () => {
     const owner = createDataSource({ url: t.db.migrationUrl, poolMax: 1 });
     await owner.initialize();
@@ -34,17 +37,68 @@ describe('the access log (NEN 7513)', () => {
 
   it('writes one row per operation with who, role, organisation, what, which objects and the result', async () => {
     const token = await tokenFor('wieg-privacy');
-    const user = (await gql<{ me: { user: { id: string } } }>(t.http, { token, query: '{ me { user { id } } }' })).data!.me.user.id;
-    await gql(t.http, { token, query: `{ a: organisation(id: "${ORG.nest}") { name } b: organisation(id: "00000000-0000-4000-8000-000000000000") { name } }` });
+    const user = (await gql<{ me: { user: { id: string } } }>(t.http, { token, query: '{ me { user { id } } }' })).data!
+      .me.user.id;
+    await gql(t.http, {
+      token,
+      query: `{ a: organisation(id: "${ORG.nest}") { name } b: organisation(id: "00000000-0000-4000-8000-000000000000") { name } }`,
+    });
     await gql(t.http, { token, query: '{ accessLog { nextCursor } }' });
     await gql(t.http, { token: 'garbage', query: '{ me { user { id } } }' });
     const log = await rows();
-    expect(log.map(({ seq: _seq, request_id, ...rest }) => ({ ...rest, request_id: request_id ? 'set' : null }))).toEqual([
-      { user_id: user, roles: 'privacy-officer', organisation_id: ORG.wieg, operation: 'me', object_ids: [], result: 'allowed', reason: null, request_id: 'set' },
-      { user_id: user, roles: 'privacy-officer', organisation_id: ORG.wieg, operation: 'organisation', object_ids: [ORG.nest], result: 'allowed', reason: null, request_id: 'set' },
-      { user_id: user, roles: 'privacy-officer', organisation_id: ORG.wieg, operation: 'organisation', object_ids: ['00000000-0000-4000-8000-000000000000'], result: 'failed', reason: 'NOT_FOUND', request_id: 'set' },
-      { user_id: user, roles: 'privacy-officer', organisation_id: ORG.wieg, operation: 'accessLog', object_ids: [], result: 'refused', reason: 'FORBIDDEN', request_id: 'set' },
-      { user_id: null, roles: null, organisation_id: null, operation: 'me', object_ids: [], result: 'refused', reason: 'UNAUTHENTICATED', request_id: 'set' },
+    expect(
+      log.map(({ seq: _seq, request_id, ...rest }) => ({ ...rest, request_id: request_id ? 'set' : null })),
+    ).toEqual([
+      {
+        user_id: user,
+        roles: 'privacy-officer',
+        organisation_id: ORG.wieg,
+        operation: 'me',
+        object_ids: [],
+        result: 'allowed',
+        reason: null,
+        request_id: 'set',
+      },
+      {
+        user_id: user,
+        roles: 'privacy-officer',
+        organisation_id: ORG.wieg,
+        operation: 'organisation',
+        object_ids: [ORG.nest],
+        result: 'allowed',
+        reason: null,
+        request_id: 'set',
+      },
+      {
+        user_id: user,
+        roles: 'privacy-officer',
+        organisation_id: ORG.wieg,
+        operation: 'organisation',
+        object_ids: ['00000000-0000-4000-8000-000000000000'],
+        result: 'failed',
+        reason: 'NOT_FOUND',
+        request_id: 'set',
+      },
+      {
+        user_id: user,
+        roles: 'privacy-officer',
+        organisation_id: ORG.wieg,
+        operation: 'accessLog',
+        object_ids: [],
+        result: 'refused',
+        reason: 'FORBIDDEN',
+        request_id: 'set',
+      },
+      {
+        user_id: null,
+        roles: null,
+        organisation_id: null,
+        operation: 'me',
+        object_ids: [],
+        result: 'refused',
+        reason: 'UNAUTHENTICATED',
+        request_id: 'set',
+      },
     ]);
     expect(await verify()).toEqual({ intact: true, rows: 5 });
   });
@@ -58,7 +112,9 @@ describe('the access log (NEN 7513)', () => {
   it('lets the FG and the auditor read their own organisation’s log, newest first, in pages', async () => {
     const fg = await tokenFor('wieg-fg');
     for (let i = 0; i < 3; i++) await gql(t.http, { token: fg, query: '{ me { platformAdmin } }' });
-    const first = await gql<{ accessLog: { entries: { seq: string; operation: string; userName: string }[]; nextCursor: string } }>(t.http, {
+    const first = await gql<{
+      accessLog: { entries: { seq: string; operation: string; userName: string }[]; nextCursor: string };
+    }>(t.http, {
       token: await tokenFor('wieg-auditor'),
       query: '{ accessLog(first: 2) { entries { seq operation userName } nextCursor } }',
     });
@@ -70,7 +126,9 @@ describe('the access log (NEN 7513)', () => {
     });
     expect(next.data!.accessLog).toEqual({ entries: [{ seq: '1' }], nextCursor: null });
     const bad = await gql(t.http, { token: fg, query: '{ accessLog(first: 0) { nextCursor } }' });
-    expect(bad.errors[0]?.extensions.fields).toEqual([{ field: 'first', message: 'Vraag 1 tot 500 regels per pagina op.' }]);
+    expect(bad.errors[0]?.extensions.fields).toEqual([
+      { field: 'first', message: 'Vraag 1 tot 500 regels per pagina op.' },
+    ]);
   });
 
   it('names the first altered row when a row is changed in the database', async () => {
@@ -81,7 +139,11 @@ describe('the access log (NEN 7513)', () => {
     await t.db.sql('ALTER TABLE access_log DISABLE TRIGGER access_log_no_update');
     await t.db.sql(`UPDATE access_log SET result = 'allowed', operation = 'me' WHERE seq = 3`);
     await t.db.sql(`UPDATE access_log SET roles = 'auditor' WHERE seq = 2`);
-    expect(await verify()).toMatchObject({ intact: false, seq: '2', problem: 'row 2 was altered: its contents no longer match its hash' });
+    expect(await verify()).toMatchObject({
+      intact: false,
+      seq: '2',
+      problem: 'row 2 was altered: its contents no longer match its hash',
+    });
   });
 
   it('names a removed row, and a row whose hash was recomputed to hide an edit', async () => {
@@ -89,7 +151,11 @@ describe('the access log (NEN 7513)', () => {
     for (let i = 0; i < 4; i++) await gql(t.http, { token, query: '{ me { platformAdmin } }' });
     await t.db.sql('ALTER TABLE access_log DISABLE TRIGGER access_log_no_update');
     await t.db.sql('DELETE FROM access_log WHERE seq = 2');
-    expect(await verify()).toMatchObject({ intact: false, seq: '2', problem: 'row 2 is missing: the chain jumps past it' });
+    expect(await verify()).toMatchObject({
+      intact: false,
+      seq: '2',
+      problem: 'row 2 is missing: the chain jumps past it',
+    });
   });
 
   it('detects a re-hashed forgery through the link to the next row', async () => {

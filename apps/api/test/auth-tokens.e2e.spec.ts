@@ -26,7 +26,9 @@ async function rsaKey(kid: string): Promise<Key> {
 }
 
 async function serveJwks(keys: JWK[]): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys })));
+  const server: Server = createServer((_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys })),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/certs`,
@@ -50,7 +52,8 @@ function accessClaims(overrides: JWTPayload = {}): JWTPayload {
   };
 }
 
-const sign = (key: Key, payload: JWTPayload) => new SignJWT(payload).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid }).sign(key.privateKey);
+const sign = (key: Key, payload: JWTPayload) =>
+  new SignJWT(payload).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid }).sign(key.privateKey);
 
 interface Call {
   authorization?: string;
@@ -64,7 +67,14 @@ async function callMe(t: TestApp, call: Call) {
   if (call.authorization !== undefined) req.set('authorization', call.authorization);
   if (call.language) req.set('accept-language', call.language);
   const res = await req.send({ query: ME });
-  return { res, requestId, body: res.body as { data?: { me?: unknown } | null; errors?: { message: string; extensions: Record<string, unknown> }[] } };
+  return {
+    res,
+    requestId,
+    body: res.body as {
+      data?: { me?: unknown } | null;
+      errors?: { message: string; extensions: Record<string, unknown> }[];
+    },
+  };
 }
 
 function accessLogRows(t: TestApp, requestId: string) {
@@ -98,7 +108,9 @@ async function expectRefused(t: TestApp, authorization: string | undefined, reas
     }
     expect(body.data?.me ?? null).toBeNull();
 
-    expect(await accessLogRows(t, requestId)).toEqual([{ operation: 'me', result: 'refused', reason: 'UNAUTHENTICATED', user_id: null }]);
+    expect(await accessLogRows(t, requestId)).toEqual([
+      { operation: 'me', result: 'refused', reason: 'UNAUTHENTICATED', user_id: null },
+    ]);
   }
 }
 
@@ -127,11 +139,16 @@ describe('bearer tokens through HTTP', () => {
     const { body, requestId } = await callMe(crafted, { authorization: `Bearer ${await sign(key, accessClaims())}` });
     expect(body.errors).toBeUndefined();
     expect(body.data).toMatchObject({ me: { user: { displayName: 'Crafted Person' }, actingRoles: ['employee'] } });
-    expect(await accessLogRows(crafted, requestId)).toEqual([{ operation: 'me', result: 'allowed', reason: null, user_id: expect.any(String) }]);
+    expect(await accessLogRows(crafted, requestId)).toEqual([
+      { operation: 'me', result: 'allowed', reason: null, user_id: expect.any(String) },
+    ]);
   });
 
   it('refuses a request without an Authorization header', async () => {
-    await expectRefused(crafted, undefined, { nl: /er is geen toegangstoken meegestuurd/, en: /no access token was sent/ });
+    await expectRefused(crafted, undefined, {
+      nl: /er is geen toegangstoken meegestuurd/,
+      en: /no access token was sent/,
+    });
   });
 
   it('refuses the Basic scheme', async () => {
@@ -145,7 +162,10 @@ describe('bearer tokens through HTTP', () => {
   });
 
   it('refuses a garbage bearer token', async () => {
-    await expectRefused(crafted, 'Bearer garbage-garbage-garbage', { nl: /het token is ongeldig/, en: /the token is (malformed|invalid)/ });
+    await expectRefused(crafted, 'Bearer garbage-garbage-garbage', {
+      nl: /het token is ongeldig/,
+      en: /the token is (malformed|invalid)/,
+    });
   });
 
   it('refuses an expired token', async () => {
@@ -173,12 +193,18 @@ describe('bearer tokens through HTTP', () => {
 
   it('refuses a token from another issuer', async () => {
     const token = await sign(key, accessClaims({ iss: 'http://evil.example.org/realms/babyconnect' }));
-    await expectRefused(crafted, `Bearer ${token}`, { nl: /het token komt van een onbekende uitgever/, en: /the token comes from an unknown issuer/ });
+    await expectRefused(crafted, `Bearer ${token}`, {
+      nl: /het token komt van een onbekende uitgever/,
+      en: /the token comes from an unknown issuer/,
+    });
   });
 
   it('refuses a token for another audience', async () => {
     const token = await sign(key, accessClaims({ aud: ['account'] }));
-    await expectRefused(crafted, `Bearer ${token}`, { nl: /het token is niet voor deze dienst bestemd/, en: /the token is not meant for this service/ });
+    await expectRefused(crafted, `Bearer ${token}`, {
+      nl: /het token is niet voor deze dienst bestemd/,
+      en: /the token is not meant for this service/,
+    });
   });
 
   describe('tokens from the real identity provider', () => {
@@ -203,12 +229,18 @@ describe('bearer tokens through HTTP', () => {
 
     it('refuses the ID token presented as a bearer token', async () => {
       // Its audience is the portal (the client), so the audience check already refuses it; typ "ID" would too.
-      await expectRefused(real, `Bearer ${tokens.idToken}`, { nl: /niet voor deze dienst bestemd/, en: /not meant for this service/ });
+      await expectRefused(real, `Bearer ${tokens.idToken}`, {
+        nl: /niet voor deze dienst bestemd/,
+        en: /not meant for this service/,
+      });
     });
 
     it('refuses the refresh token presented as a bearer token', async () => {
       // Keycloak-shaped: a JWT with typ "Refresh", HMAC-signed, so the pinned algorithm refuses it.
-      await expectRefused(real, `Bearer ${tokens.refreshToken}`, { nl: /niet op de vereiste manier ondertekend/, en: /not signed the required way/ });
+      await expectRefused(real, `Bearer ${tokens.refreshToken}`, {
+        nl: /niet op de vereiste manier ondertekend/,
+        en: /not signed the required way/,
+      });
     });
 
     it('refuses a real access token at an API that trusts other keys', async () => {

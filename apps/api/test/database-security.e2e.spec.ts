@@ -21,12 +21,17 @@ describe('database: row-level security and the app role', () => {
     await t.close();
   });
 
-  const denied = (promise: Promise<unknown>) => expect(promise).rejects.toThrow(/permission denied|row-level security|append-only|must be owner/);
+  const denied = (promise: Promise<unknown>) =>
+    expect(promise).rejects.toThrow(/permission denied|row-level security|append-only|must be owner/);
 
   it('connects as a role that owns no table and cannot bypass row-level security', async () => {
-    const who = await app.query(`SELECT current_user AS user, rolbypassrls, rolsuper FROM pg_roles WHERE rolname = current_user`);
+    const who = await app.query(
+      `SELECT current_user AS user, rolbypassrls, rolsuper FROM pg_roles WHERE rolname = current_user`,
+    );
     expect(who.rows[0]).toEqual({ user: 'babyconnect_app', rolbypassrls: false, rolsuper: false });
-    const owned = await app.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`);
+    const owned = await app.query(
+      `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tableowner = current_user`,
+    );
     expect(owned.rows).toEqual([]);
     const forced = await t.db.sql<{ relname: string }>(
       `SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relrowsecurity AND relforcerowsecurity ORDER BY relname`,
@@ -35,7 +40,9 @@ describe('database: row-level security and the app role', () => {
   });
 
   it('returns zero tenant rows without tenant context, also with an empty setting, and only own rows with it', async () => {
-    const total = await t.db.sql<{ n: number }>('SELECT count(*)::int AS n FROM access_log WHERE organisation_id IS NOT NULL');
+    const total = await t.db.sql<{ n: number }>(
+      'SELECT count(*)::int AS n FROM access_log WHERE organisation_id IS NOT NULL',
+    );
     expect(total[0]?.n).toBeGreaterThan(1);
     expect((await app.query('SELECT * FROM access_log')).rows).toEqual([]);
     await app.query('BEGIN');
@@ -50,7 +57,11 @@ describe('database: row-level security and the app role', () => {
   });
 
   it('cannot write the access log except through the append function, and nobody can change or delete a row', async () => {
-    await denied(app.query(`INSERT INTO access_log (seq, occurred_at, operation, result, prev_hash, hash) VALUES (999, now(), 'x', 'allowed', '', '')`));
+    await denied(
+      app.query(
+        `INSERT INTO access_log (seq, occurred_at, operation, result, prev_hash, hash) VALUES (999, now(), 'x', 'allowed', '', '')`,
+      ),
+    );
     await app.query('BEGIN');
     await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [ORG.wieg]);
     await denied(app.query(`UPDATE access_log SET result = 'allowed'`));
@@ -71,7 +82,9 @@ describe('database: row-level security and the app role', () => {
   });
 
   it('cannot create organisations or edit another organisation without the platform-admin or tenant setting', async () => {
-    await denied(app.query(`INSERT INTO organisations (alias, name, kind) VALUES ('sluiproute', 'Sluiproute', 'HOSPITAL')`));
+    await denied(
+      app.query(`INSERT INTO organisations (alias, name, kind) VALUES ('sluiproute', 'Sluiproute', 'HOSPITAL')`),
+    );
     await app.query('BEGIN');
     await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [ORG.wieg]);
     const other = await app.query(`UPDATE organisations SET name = 'Overgenomen' WHERE id = $1`, [ORG.nest]);

@@ -111,9 +111,14 @@ describe('metrics', () => {
 describe('request log', () => {
   it('writes one line per request with the path as requested, the request id and no token', async () => {
     const lines: Record<string, unknown>[] = [];
-    const logger = createLogger('info', { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    const logger = createLogger('info', {
+      write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>),
+    });
     const db = await createTestDatabase();
-    const app = await createApp(loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.appUrl, OIDC_ISSUER_URL: issuer(), METRICS_PORT: '0' }), logger);
+    const app = await createApp(
+      loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.appUrl, OIDC_ISSUER_URL: issuer(), METRICS_PORT: '0' }),
+      logger,
+    );
     try {
       await app.init();
       const token = await tokenFor('wieg-privacy');
@@ -187,9 +192,9 @@ describe('start-up failures', () => {
     expect(() => loadConfig({ DATABASE_URL: 'postgres://app:secret@localhost:5432/babyconnect' })).toThrow(
       new ConfigError('Configuration error: OIDC_ISSUER_URL is required.'),
     );
-    expect(() => loadConfig({ DATABASE_URL: 'postgres://app:secret@localhost:5432/babyconnect', OIDC_ISSUER_URL: 'not a url' })).toThrow(
-      /^Configuration error: OIDC_ISSUER_URL is invalid: expected an http\(s\) URL \(got "not a url"\)\.$/,
-    );
+    expect(() =>
+      loadConfig({ DATABASE_URL: 'postgres://app:secret@localhost:5432/babyconnect', OIDC_ISSUER_URL: 'not a url' }),
+    ).toThrow(/^Configuration error: OIDC_ISSUER_URL is invalid: expected an http\(s\) URL \(got "not a url"\)\.$/);
   });
 });
 
@@ -204,15 +209,24 @@ describe('graceful shutdown', () => {
 
   beforeAll(async () => {
     const pair = await generateKeyPair('RS256', { extractable: true });
-    key = { privateKey: pair.privateKey, jwk: { ...(await exportJWK(pair.publicKey)), kid: 'slow', alg: 'RS256', use: 'sig' } };
+    key = {
+      privateKey: pair.privateKey,
+      jwk: { ...(await exportJWK(pair.publicKey)), kid: 'slow', alg: 'RS256', use: 'sig' },
+    };
     jwksHit = new Promise<void>((resolve) => (onJwksHit = resolve));
     // A key endpoint that takes a second to answer: the one request that needs it stays in flight that long.
     jwks = createServer((_req, res) => {
       onJwksHit();
-      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [key.jwk] })), 1000);
+      setTimeout(
+        () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [key.jwk] })),
+        1000,
+      );
     });
     await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-    t = await startTestApp({ OIDC_ISSUER_URL: ISSUER, OIDC_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/certs` });
+    t = await startTestApp({
+      OIDC_ISSUER_URL: ISSUER,
+      OIDC_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/certs`,
+    });
     await t.app.listen(0, '127.0.0.1');
   });
   afterAll(async () => {
@@ -250,7 +264,10 @@ describe('graceful shutdown', () => {
 
     const answer = await inFlight;
     await closing;
-    expect(answer).toEqual({ status: 200, body: { data: { me: { user: { displayName: 'Late Caller' }, actingRoles: ['employee'] } } } });
+    expect(answer).toEqual({
+      status: 200,
+      body: { data: { me: { user: { displayName: 'Late Caller' }, actingRoles: ['employee'] } } },
+    });
     expect(events).toEqual(['response', 'closed']);
     expect(dataSource.isInitialized).toBe(false);
   });

@@ -5,7 +5,15 @@ import { OPERATION_PERMISSION, type OperationPermission } from '../src/permissio
 import { startTestApp, type TestApp } from './support/test-app';
 
 /** Operations covered by tenancy-isolation.e2e.spec.ts. A new operation must be added there (and here). */
-const ISOLATION_TESTED = ['accessLog', 'createOrganisation', 'me', 'organisation', 'organisations', 'updateOrganisation', 'updateOrganisationContact'];
+const ISOLATION_TESTED = [
+  'accessLog',
+  'createOrganisation',
+  'me',
+  'organisation',
+  'organisations',
+  'updateOrganisation',
+  'updateOrganisationContact',
+];
 
 describe('who may call which operation', () => {
   let t: TestApp;
@@ -15,7 +23,9 @@ describe('who may call which operation', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const schema = t.app.get(GraphQLSchemaHost).schema;
-    schemaOperations = [schema.getQueryType(), schema.getMutationType()].flatMap((type) => (type ? Object.keys(type.getFields()) : [])).sort();
+    schemaOperations = [schema.getQueryType(), schema.getMutationType()]
+      .flatMap((type) => (type ? Object.keys(type.getFields()) : []))
+      .sort();
     declared = new Map();
     for (const module of t.app.get(ModulesContainer).values()) {
       for (const wrapper of module.providers.values()) {

@@ -12,7 +12,11 @@ interface Answer {
   body: { data?: unknown; errors?: { message: string; extensions?: Record<string, unknown> }[] };
 }
 
-async function post(http: App, body: unknown, options: { language?: string; token?: string; contentType?: string } = {}): Promise<Answer> {
+async function post(
+  http: App,
+  body: unknown,
+  options: { language?: string; token?: string; contentType?: string } = {},
+): Promise<Answer> {
   const req = request(http)
     .post('/graphql')
     .set('content-type', options.contentType ?? 'application/json');
@@ -56,8 +60,16 @@ describe('protective limits (default configuration)', () => {
 
   it('refuses an alias flood of 51 aliases, before authentication', async () => {
     const flood = `{ ${Array.from({ length: 51 }, (_, i) => `a${i}: me { actingRoles }`).join(' ')} }`;
-    expectRefusal(await post(t.http, { query: flood }), 'QUERY_TOO_COMPLEX', /^De vraag gebruikt 51 aliassen; het maximum is 50\.$/);
-    expectRefusal(await post(t.http, { query: flood }, { language: 'en' }), 'QUERY_TOO_COMPLEX', /^The query uses 51 aliases; the maximum is 50\.$/);
+    expectRefusal(
+      await post(t.http, { query: flood }),
+      'QUERY_TOO_COMPLEX',
+      /^De vraag gebruikt 51 aliassen; het maximum is 50\.$/,
+    );
+    expectRefusal(
+      await post(t.http, { query: flood }, { language: 'en' }),
+      'QUERY_TOO_COMPLEX',
+      /^The query uses 51 aliases; the maximum is 50\.$/,
+    );
     // 50 aliases pass the limit and then meet authentication.
     const fifty = `{ ${Array.from({ length: 50 }, (_, i) => `a${i}: me { actingRoles }`).join(' ')} }`;
     expect((await post(t.http, { query: fifty })).body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
@@ -69,8 +81,16 @@ describe('protective limits (default configuration)', () => {
       ...Array.from({ length: 10 }, (_, i) => `fragment F${i + 1} on Me { ...F${i} ...F${i} }`),
     ];
     const bomb = `{ me { ...F10 } } ${fragments.join(' ')}`;
-    expectRefusal(await post(t.http, { query: bomb }), 'QUERY_TOO_COMPLEX', /^De vraag vraagt 2049 velden op; het maximum is 1000\.$/);
-    expectRefusal(await post(t.http, { query: bomb }, { language: 'en' }), 'QUERY_TOO_COMPLEX', /^The query selects 2049 fields; the maximum is 1000\.$/);
+    expectRefusal(
+      await post(t.http, { query: bomb }),
+      'QUERY_TOO_COMPLEX',
+      /^De vraag vraagt 2049 velden op; het maximum is 1000\.$/,
+    );
+    expectRefusal(
+      await post(t.http, { query: bomb }, { language: 'en' }),
+      'QUERY_TOO_COMPLEX',
+      /^The query selects 2049 fields; the maximum is 1000\.$/,
+    );
   });
 
   it('refuses a query of 1001 repeated fields (graphql-js gives up on merging them before the cost rule answers)', async () => {
@@ -83,12 +103,26 @@ describe('protective limits (default configuration)', () => {
   it('refuses the same way with a valid token: the limits come before authentication', async () => {
     const token = await tokenFor('wieg-privacy');
     const flood = `{ ${Array.from({ length: 51 }, (_, i) => `a${i}: me { actingRoles }`).join(' ')} }`;
-    expectRefusal(await post(t.http, { query: flood }, { token }), 'QUERY_TOO_COMPLEX', /^De vraag gebruikt 51 aliassen/);
-    expectRefusal(await post(t.http, { query: deepIntrospection(13) }, { token, language: 'en' }), 'QUERY_TOO_COMPLEX', /^The query is 13 levels deep/);
-    const big = await post(t.http, { query: '{ me { actingRoles } }', variables: { padding: 'x'.repeat(1_100_000) } }, { token });
+    expectRefusal(
+      await post(t.http, { query: flood }, { token }),
+      'QUERY_TOO_COMPLEX',
+      /^De vraag gebruikt 51 aliassen/,
+    );
+    expectRefusal(
+      await post(t.http, { query: deepIntrospection(13) }, { token, language: 'en' }),
+      'QUERY_TOO_COMPLEX',
+      /^The query is 13 levels deep/,
+    );
+    const big = await post(
+      t.http,
+      { query: '{ me { actingRoles } }', variables: { padding: 'x'.repeat(1_100_000) } },
+      { token },
+    );
     expect(big.status).toBe(413);
     // Control: the token itself is fine.
-    expect((await post(t.http, { query: '{ me { actingRoles } }' }, { token })).body).toEqual({ data: { me: { actingRoles: ['privacy-officer'] } } });
+    expect((await post(t.http, { query: '{ me { actingRoles } }' }, { token })).body).toEqual({
+      data: { me: { actingRoles: ['privacy-officer'] } },
+    });
   });
 
   it('logs a refused query as refused in the access log', async () => {
@@ -98,9 +132,9 @@ describe('protective limits (default configuration)', () => {
       .set('content-type', 'application/json')
       .set('x-request-id', requestId)
       .send({ query: deepIntrospection(13) });
-    expect(await t.db.sql('SELECT operation, result, reason, user_id FROM access_log WHERE request_id = $1', [requestId])).toEqual([
-      { operation: '(invalid request)', result: 'refused', reason: 'QUERY_TOO_COMPLEX', user_id: null },
-    ]);
+    expect(
+      await t.db.sql('SELECT operation, result, reason, user_id FROM access_log WHERE request_id = $1', [requestId]),
+    ).toEqual([{ operation: '(invalid request)', result: 'refused', reason: 'QUERY_TOO_COMPLEX', user_id: null }]);
   });
 
   it('refuses a body over 1 MB with 413 and a readable error', async () => {
@@ -151,7 +185,10 @@ describe('protective limits (default configuration)', () => {
     expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
     expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
     expect(res.headers).not.toHaveProperty('x-powered-by');
-    const gqlRes = await request(t.http).post('/graphql').set('content-type', 'application/json').send({ query: '{ __typename }' });
+    const gqlRes = await request(t.http)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .send({ query: '{ __typename }' });
     expect(gqlRes.headers['x-content-type-options']).toBe('nosniff');
   });
 
@@ -164,7 +201,9 @@ describe('protective limits (default configuration)', () => {
     expect(res.status).toBe(204);
     expect(res.headers['access-control-allow-origin']).toBe('http://localhost:4200');
     expect(res.headers['access-control-allow-methods']).toMatch(/POST/);
-    expect(res.headers['access-control-allow-headers']?.split(',')).toEqual(expect.arrayContaining(['authorization', 'content-type', 'x-organisation-id']));
+    expect(res.headers['access-control-allow-headers']?.split(',')).toEqual(
+      expect.arrayContaining(['authorization', 'content-type', 'x-organisation-id']),
+    );
     expect(res.headers['access-control-allow-credentials']).toBeUndefined();
   });
 
@@ -175,7 +214,11 @@ describe('protective limits (default configuration)', () => {
       .set('access-control-request-method', 'POST')
       .set('access-control-request-headers', 'authorization,content-type,x-organisation-id');
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined();
-    const simple = await request(t.http).post('/graphql').set('origin', 'http://evil.example.org').set('content-type', 'application/json').send({ query: '{ __typename }' });
+    const simple = await request(t.http)
+      .post('/graphql')
+      .set('origin', 'http://evil.example.org')
+      .set('content-type', 'application/json')
+      .send({ query: '{ __typename }' });
     expect(simple.headers['access-control-allow-origin']).toBeUndefined();
   });
 
@@ -193,24 +236,56 @@ describe('protective limits (default configuration)', () => {
 
 describe('protective limits (configured lower)', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await startTestApp({ GRAPHQL_MAX_DEPTH: '2', GRAPHQL_MAX_ALIASES: '2', GRAPHQL_MAX_COST: '5', HTTP_BODY_LIMIT_BYTES: '2048' })));
+  beforeAll(
+    async () =>
+      (t = await startTestApp({
+        GRAPHQL_MAX_DEPTH: '2',
+        GRAPHQL_MAX_ALIASES: '2',
+        GRAPHQL_MAX_COST: '5',
+        HTTP_BODY_LIMIT_BYTES: '2048',
+      })),
+  );
   afterAll(() => t?.close());
 
   it('applies the configured depth, also through fragments', async () => {
-    expectRefusal(await post(t.http, { query: '{ me { memberships { roles } } }' }), 'QUERY_TOO_COMPLEX', /^De vraag is 3 niveaus diep; het maximum is 2\.$/);
+    expectRefusal(
+      await post(t.http, { query: '{ me { memberships { roles } } }' }),
+      'QUERY_TOO_COMPLEX',
+      /^De vraag is 3 niveaus diep; het maximum is 2\.$/,
+    );
     const viaFragment = '{ me { ...M } } fragment M on Me { memberships { organisation { id } } }';
-    expectRefusal(await post(t.http, { query: viaFragment }, { language: 'en' }), 'QUERY_TOO_COMPLEX', /^The query is 4 levels deep; the maximum is 2\.$/);
+    expectRefusal(
+      await post(t.http, { query: viaFragment }, { language: 'en' }),
+      'QUERY_TOO_COMPLEX',
+      /^The query is 4 levels deep; the maximum is 2\.$/,
+    );
     // Two levels are fine and then meet authentication.
-    expect((await post(t.http, { query: '{ me { actingRoles } }' })).body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect((await post(t.http, { query: '{ me { actingRoles } }' })).body.errors?.[0]?.extensions?.['code']).toBe(
+      'UNAUTHENTICATED',
+    );
   });
 
   it('applies the configured alias and cost limits', async () => {
-    expectRefusal(await post(t.http, { query: '{ a: __typename b: __typename c: __typename }' }), 'QUERY_TOO_COMPLEX', /^De vraag gebruikt 3 aliassen; het maximum is 2\.$/);
-    expectRefusal(await post(t.http, { query: '{ __typename me { actingRoles platformAdmin mustChooseOrganisation abilityRules } }' }), 'QUERY_TOO_COMPLEX', /^De vraag vraagt 6 velden op; het maximum is 5\.$/);
+    expectRefusal(
+      await post(t.http, { query: '{ a: __typename b: __typename c: __typename }' }),
+      'QUERY_TOO_COMPLEX',
+      /^De vraag gebruikt 3 aliassen; het maximum is 2\.$/,
+    );
+    expectRefusal(
+      await post(t.http, {
+        query: '{ __typename me { actingRoles platformAdmin mustChooseOrganisation abilityRules } }',
+      }),
+      'QUERY_TOO_COMPLEX',
+      /^De vraag vraagt 6 velden op; het maximum is 5\.$/,
+    );
   });
 
   it('applies the configured body limit', async () => {
-    const res = await post(t.http, { query: '{ me { actingRoles } }', variables: { padding: 'x'.repeat(3000) } }, { language: 'en' });
+    const res = await post(
+      t.http,
+      { query: '{ me { actingRoles } }', variables: { padding: 'x'.repeat(3000) } },
+      { language: 'en' },
+    );
     expect(res.status).toBe(413);
     expectRefusal(res, 'PAYLOAD_TOO_LARGE', /^The request is too large: at most 2 kB is accepted\.$/);
   });
@@ -239,7 +314,11 @@ describe('protective limits (production)', () => {
 
   it('still applies the limits and refuses without stack traces', async () => {
     const flood = `{ ${Array.from({ length: 51 }, (_, i) => `a${i}: me { actingRoles }`).join(' ')} }`;
-    expectRefusal(await post(t.http, { query: flood }, { language: 'en' }), 'QUERY_TOO_COMPLEX', /^The query uses 51 aliases; the maximum is 50\.$/);
+    expectRefusal(
+      await post(t.http, { query: flood }, { language: 'en' }),
+      'QUERY_TOO_COMPLEX',
+      /^The query uses 51 aliases; the maximum is 50\.$/,
+    );
     expectRefusal(await post(t.http, { query: '{ me { nope } }' }), 'GRAPHQL_VALIDATION_FAILED', /nope/);
   });
 });

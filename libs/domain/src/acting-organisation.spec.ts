@@ -9,7 +9,10 @@ describe('resolveActingOrganisation', () => {
   });
 
   it('asks a person in several organisations to choose', () => {
-    expect(resolveActingOrganisation([wieg, nest], undefined)).toEqual({ outcome: 'choose', memberships: [wieg, nest] });
+    expect(resolveActingOrganisation([wieg, nest], undefined)).toEqual({
+      outcome: 'choose',
+      memberships: [wieg, nest],
+    });
   });
 
   it('acts for exactly the chosen organisation with only its roles', () => {
@@ -29,7 +32,11 @@ describe('resolveActingOrganisation', () => {
 
 describe('validMemberships', () => {
   it('drops a hinq-coordinator role outside HINQ and keeps it inside HINQ', () => {
-    const outside: Membership = { organisationId: 'wieg', kind: 'MIDWIFERY_PRACTICE', roles: ['hinq-coordinator', 'employee'] };
+    const outside: Membership = {
+      organisationId: 'wieg',
+      kind: 'MIDWIFERY_PRACTICE',
+      roles: ['hinq-coordinator', 'employee'],
+    };
     const inside: Membership = { organisationId: 'hinq', kind: 'HINQ', roles: ['hinq-coordinator'] };
     const result = validMemberships([outside, inside]);
     expect(result.valid).toEqual([{ ...outside, roles: ['employee'] }, inside]);

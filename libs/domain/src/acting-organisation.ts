@@ -47,7 +47,9 @@ export function resolveActingOrganisation(
 ): ActingOrganisationResult {
   if (requestedOrganisationId !== undefined) {
     const membership = memberships.find((m) => m.organisationId === requestedOrganisationId);
-    return membership ? { outcome: 'acting', membership } : { outcome: 'not-a-member', requested: requestedOrganisationId };
+    return membership
+      ? { outcome: 'acting', membership }
+      : { outcome: 'not-a-member', requested: requestedOrganisationId };
   }
   const [only, ...others] = memberships;
   if (only && others.length === 0) return { outcome: 'acting', membership: only };

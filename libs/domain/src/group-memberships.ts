@@ -28,7 +28,14 @@ export function parseGroupMemberships(groups: unknown): GroupMemberships {
     const parts = path.split('/');
     // ['', 'orgs', alias, role]
     const [empty, orgs, alias, role, ...rest] = parts;
-    if (empty !== '' || orgs !== 'orgs' || !alias || !ALIAS.test(alias) || rest.length > 0 || !isOrganisationRole(role)) {
+    if (
+      empty !== '' ||
+      orgs !== 'orgs' ||
+      !alias ||
+      !ALIAS.test(alias) ||
+      rest.length > 0 ||
+      !isOrganisationRole(role)
+    ) {
       if (path.startsWith('/orgs/') || path.startsWith('/platform/')) ignored.push(path);
       continue;
     }

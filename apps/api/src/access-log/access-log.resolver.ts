@@ -9,7 +9,9 @@ import { AccessLogPageType } from './access-log.type';
 export class AccessLogResolver {
   constructor(private readonly service: AccessLogService) {}
 
-  @Query(() => AccessLogPageType, { description: 'FG en auditor: het toegangslogboek van de eigen organisatie, nieuwste eerst.' })
+  @Query(() => AccessLogPageType, {
+    description: 'FG en auditor: het toegangslogboek van de eigen organisatie, nieuwste eerst.',
+  })
   @Operation('read', 'AccessLog')
   accessLog(
     @CurrentActor() actor: Actor,

@@ -1,6 +1,8 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('AccessLogEntry', { description: 'Eén regel van het toegangslogboek (NEN 7513): wie, welke rol, wat, wanneer, met welk resultaat.' })
+@ObjectType('AccessLogEntry', {
+  description: 'Eén regel van het toegangslogboek (NEN 7513): wie, welke rol, wat, wanneer, met welk resultaat.',
+})
 export class AccessLogEntryType {
   @Field(() => ID) seq!: string;
   @Field() occurredAt!: Date;

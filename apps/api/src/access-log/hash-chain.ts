@@ -42,9 +42,7 @@ export function rowHash(row: Omit<ChainRow, 'hash'>): string {
 }
 
 export type ChainBreak =
-  | { kind: 'altered'; seq: string }
-  | { kind: 'missing'; seq: string }
-  | { kind: 'relinked'; seq: string };
+  { kind: 'altered'; seq: string } | { kind: 'missing'; seq: string } | { kind: 'relinked'; seq: string };
 
 /** Verifies rows in order, carrying state between batches. Reports the first break only. */
 export class ChainVerifier {

@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { readChain } from './access-log.repository';
 import { ChainVerifier, describeBreak } from './hash-chain';
 
-export type ChainVerdict = { intact: true; rows: number } | { intact: false; rows: number; seq: string; problem: string };
+export type ChainVerdict =
+  { intact: true; rows: number } | { intact: false; rows: number; seq: string; problem: string };
 
 /** Walks the whole chain (needs the owner role, the only one that reads every organisation's rows). */
 export async function verifyAccessLogChain(owner: DataSource): Promise<ChainVerdict> {

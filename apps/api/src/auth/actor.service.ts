@@ -1,6 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { defineAbilityFor } from '@babyconnect/contracts';
-import { parseGroupMemberships, resolveActingOrganisation, validMemberships, type Membership } from '@babyconnect/domain';
+import {
+  parseGroupMemberships,
+  resolveActingOrganisation,
+  validMemberships,
+  type Membership,
+} from '@babyconnect/domain';
 import { Tenancy } from '../database/tenancy';
 import { errors } from '../errors/api-error';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
@@ -34,7 +39,8 @@ export class ActorService {
       roles: groups.byAlias.get(org.alias) ?? [],
     }));
     const { valid, dropped } = validMemberships(candidates);
-    if (dropped.length > 0) this.logger.warn(`Ignored roles not valid in their organisation: ${JSON.stringify(dropped)}`);
+    if (dropped.length > 0)
+      this.logger.warn(`Ignored roles not valid in their organisation: ${JSON.stringify(dropped)}`);
     const byId = new Map(organisations.map((org) => [org.id, org]));
     const memberships: ActorMembership[] = valid
       .map((m) => {
@@ -50,7 +56,10 @@ export class ActorService {
       requested,
     );
     if (outcome.outcome === 'not-a-member') throw errors.notAMember();
-    const acting = outcome.outcome === 'acting' ? (memberships.find((m) => m.organisationId === outcome.membership.organisationId) ?? null) : null;
+    const acting =
+      outcome.outcome === 'acting'
+        ? (memberships.find((m) => m.organisationId === outcome.membership.organisationId) ?? null)
+        : null;
 
     return {
       user: { ...user, issuer: token.issuer, subject: token.subject },

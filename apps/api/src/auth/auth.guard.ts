@@ -22,7 +22,8 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]))
+      return true;
     if (context.getType<string>() !== 'graphql') return false;
     const req = GqlExecutionContext.create(context).getContext<{ req: ScopedRequest }>().req;
     const scope = scopeOf(req);

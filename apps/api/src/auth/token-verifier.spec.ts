@@ -1,6 +1,15 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SignJWT, base64url, exportJWK, generateKeyPair, generateSecret, type JWK, type JWTPayload, type CryptoKey } from 'jose';
+import {
+  SignJWT,
+  base64url,
+  exportJWK,
+  generateKeyPair,
+  generateSecret,
+  type JWK,
+  type JWTPayload,
+  type CryptoKey,
+} from 'jose';
 import type { Text } from '../errors/api-error';
 import { TokenRejected, TokenVerifier } from './token-verifier';
 
@@ -21,7 +30,9 @@ async function signingKey(kid: string): Promise<SigningKey> {
 }
 
 /** A JWKS endpoint on a free loopback port; the published keys can be swapped (rotation). */
-async function startJwks(keys: JWK[]): Promise<{ url: string; requests: () => number; publish(keys: JWK[]): void; close(): Promise<void> }> {
+async function startJwks(
+  keys: JWK[],
+): Promise<{ url: string; requests: () => number; publish(keys: JWK[]): void; close(): Promise<void> }> {
   let published = keys;
   let requests = 0;
   const server: Server = createServer((_req, res) => {
@@ -59,7 +70,9 @@ function claims(overrides: JWTPayload = {}): JWTPayload {
 }
 
 function sign(key: SigningKey, payload: JWTPayload, header: Record<string, unknown> = {}): Promise<string> {
-  return new SignJWT(payload).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid, ...header }).sign(key.privateKey);
+  return new SignJWT(payload)
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid, ...header })
+    .sign(key.privateKey);
 }
 
 /** The reason a token is refused with, checked to be readable and never to echo the token. */
@@ -107,11 +120,15 @@ describe('TokenVerifier', () => {
   });
 
   it('accepts an audience sent as a plain string (as Keycloak may)', async () => {
-    await expect(verifier.verify(await sign(key, claims({ aud: AUDIENCE })))).resolves.toMatchObject({ subject: 'user-123' });
+    await expect(verifier.verify(await sign(key, claims({ aud: AUDIENCE })))).resolves.toMatchObject({
+      subject: 'user-123',
+    });
   });
 
   it('accepts an audience list that names this API among others', async () => {
-    await expect(verifier.verify(await sign(key, claims({ aud: ['account', AUDIENCE] })))).resolves.toMatchObject({ subject: 'user-123' });
+    await expect(verifier.verify(await sign(key, claims({ aud: ['account', AUDIENCE] })))).resolves.toMatchObject({
+      subject: 'user-123',
+    });
   });
 
   it('refuses an expired token', async () => {
@@ -144,14 +161,21 @@ describe('TokenVerifier', () => {
     const header = base64url.encode(JSON.stringify({ alg: 'none', typ: 'JWT', kid: key.kid }));
     const payload = base64url.encode(JSON.stringify(claims()));
     const reason = await rejection(verifier, `${header}.${payload}.`);
-    expect(reason).toEqual({ nl: 'het token is niet op de vereiste manier ondertekend', en: 'the token is not signed the required way' });
+    expect(reason).toEqual({
+      nl: 'het token is niet op de vereiste manier ondertekend',
+      en: 'the token is not signed the required way',
+    });
   });
 
   it('refuses an HMAC token, also one keyed with the public key (algorithm confusion)', async () => {
     const secret = new TextEncoder().encode(JSON.stringify(key.publicJwk));
-    const confused = await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: key.kid }).sign(secret);
+    const confused = await new SignJWT(claims())
+      .setProtectedHeader({ alg: 'HS256', typ: 'JWT', kid: key.kid })
+      .sign(secret);
     expect((await rejection(verifier, confused)).en).toBe('the token is not signed the required way');
-    const hmac = await new SignJWT(claims()).setProtectedHeader({ alg: 'HS256', kid: key.kid }).sign(await generateSecret('HS256'));
+    const hmac = await new SignJWT(claims())
+      .setProtectedHeader({ alg: 'HS256', kid: key.kid })
+      .sign(await generateSecret('HS256'));
     expect((await rejection(verifier, hmac)).en).toBe('the token is not signed the required way');
   });
 
@@ -168,22 +192,36 @@ describe('TokenVerifier', () => {
   });
 
   it('refuses a token from another issuer', async () => {
-    const reason = await rejection(verifier, await sign(key, claims({ iss: 'http://evil.example.org/realms/babyconnect' })));
-    expect(reason).toEqual({ nl: 'het token komt van een onbekende uitgever', en: 'the token comes from an unknown issuer' });
+    const reason = await rejection(
+      verifier,
+      await sign(key, claims({ iss: 'http://evil.example.org/realms/babyconnect' })),
+    );
+    expect(reason).toEqual({
+      nl: 'het token komt van een onbekende uitgever',
+      en: 'the token comes from an unknown issuer',
+    });
   });
 
   it('refuses a token meant for another service', async () => {
     for (const aud of [['account'], 'babyconnect-portal', []]) {
       const reason = await rejection(verifier, await sign(key, claims({ aud })));
-      expect(reason).toEqual({ nl: 'het token is niet voor deze dienst bestemd', en: 'the token is not meant for this service' });
+      expect(reason).toEqual({
+        nl: 'het token is niet voor deze dienst bestemd',
+        en: 'the token is not meant for this service',
+      });
     }
-    expect((await rejection(verifier, await sign(key, claims({ aud: undefined })))).en).toMatch(/^the token (is not meant for this service|lacks a valid claim \(aud\))$/);
+    expect((await rejection(verifier, await sign(key, claims({ aud: undefined })))).en).toMatch(
+      /^the token (is not meant for this service|lacks a valid claim \(aud\))$/,
+    );
   });
 
-  it.each(['ID', 'Refresh', 'Offline', undefined])('refuses a token of typ %p: only access tokens may call the API', async (typ) => {
-    const reason = await rejection(verifier, await sign(key, claims({ typ })));
-    expect(reason).toEqual({ nl: 'dit is geen toegangstoken', en: 'this is not an access token' });
-  });
+  it.each(['ID', 'Refresh', 'Offline', undefined])(
+    'refuses a token of typ %p: only access tokens may call the API',
+    async (typ) => {
+      const reason = await rejection(verifier, await sign(key, claims({ typ })));
+      expect(reason).toEqual({ nl: 'dit is geen toegangstoken', en: 'this is not an access token' });
+    },
+  );
 
   it('refuses a token without a subject', async () => {
     const reason = await rejection(verifier, await sign(key, claims({ sub: undefined })));
@@ -201,7 +239,10 @@ describe('TokenVerifier', () => {
     await gone.close();
     const offline = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl: url });
     const reason = await rejection(offline, await sign(key, claims()));
-    expect(reason).toEqual({ nl: 'de sleutels van de identiteitsprovider zijn niet bereikbaar', en: 'the identity provider keys are unreachable' });
+    expect(reason).toEqual({
+      nl: 'de sleutels van de identiteitsprovider zijn niet bereikbaar',
+      en: 'the identity provider keys are unreachable',
+    });
   });
 
   it('gives a readable reason when the key endpoint answers with an error', async () => {
@@ -209,7 +250,11 @@ describe('TokenVerifier', () => {
     await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = broken.address() as AddressInfo;
-      const failing = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl: `http://127.0.0.1:${port}/certs` });
+      const failing = new TokenVerifier({
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        jwksUrl: `http://127.0.0.1:${port}/certs`,
+      });
       const reason = await rejection(failing, await sign(key, claims()));
       expect(reason.en).toBe('the identity provider keys are unreachable');
     } finally {
@@ -222,16 +267,27 @@ describe('TokenVerifier', () => {
     const newKey = await signingKey('rotation-new');
     const rotating = await startJwks([oldKey.publicJwk]);
     try {
-      const rotatingVerifier = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl: rotating.url, jwksCooldownMs: 0 });
-      await expect(rotatingVerifier.verify(await sign(oldKey, claims()))).resolves.toMatchObject({ subject: 'user-123' });
+      const rotatingVerifier = new TokenVerifier({
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        jwksUrl: rotating.url,
+        jwksCooldownMs: 0,
+      });
+      await expect(rotatingVerifier.verify(await sign(oldKey, claims()))).resolves.toMatchObject({
+        subject: 'user-123',
+      });
       const fetchesBefore = rotating.requests();
 
       rotating.publish([newKey.publicJwk]);
-      await expect(rotatingVerifier.verify(await sign(newKey, claims({ sub: 'after-rotation' })))).resolves.toMatchObject({ subject: 'after-rotation' });
+      await expect(
+        rotatingVerifier.verify(await sign(newKey, claims({ sub: 'after-rotation' }))),
+      ).resolves.toMatchObject({ subject: 'after-rotation' });
       expect(rotating.requests()).toBe(fetchesBefore + 1);
 
       // The retired key is gone from the set the verifier now holds.
-      expect((await rejection(rotatingVerifier, await sign(oldKey, claims()))).en).toBe('the token signature is invalid');
+      expect((await rejection(rotatingVerifier, await sign(oldKey, claims()))).en).toBe(
+        'the token signature is invalid',
+      );
     } finally {
       await rotating.close();
     }

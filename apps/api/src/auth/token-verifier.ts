@@ -75,13 +75,21 @@ function stringClaim(payload: JWTPayload, claim: string): string | null {
 function reasonFor(error: unknown): Text {
   if (error instanceof joseErrors.JWTExpired) return { nl: 'het token is verlopen', en: 'the token has expired' };
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
-    if (error.claim === 'iss') return { nl: 'het token komt van een onbekende uitgever', en: 'the token comes from an unknown issuer' };
-    if (error.claim === 'aud') return { nl: 'het token is niet voor deze dienst bestemd', en: 'the token is not meant for this service' };
+    if (error.claim === 'iss')
+      return { nl: 'het token komt van een onbekende uitgever', en: 'the token comes from an unknown issuer' };
+    if (error.claim === 'aud')
+      return { nl: 'het token is niet voor deze dienst bestemd', en: 'the token is not meant for this service' };
     if (error.claim === 'nbf') return { nl: 'het token is nog niet geldig', en: 'the token is not yet valid' };
-    return { nl: `het token mist een geldige claim (${error.claim})`, en: `the token lacks a valid claim (${error.claim})` };
+    return {
+      nl: `het token mist een geldige claim (${error.claim})`,
+      en: `the token lacks a valid claim (${error.claim})`,
+    };
   }
   if (error instanceof joseErrors.JOSEAlgNotAllowed || error instanceof joseErrors.JOSENotSupported) {
-    return { nl: 'het token is niet op de vereiste manier ondertekend', en: 'the token is not signed the required way' };
+    return {
+      nl: 'het token is niet op de vereiste manier ondertekend',
+      en: 'the token is not signed the required way',
+    };
   }
   if (error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWKSNoMatchingKey) {
     return { nl: 'de handtekening van het token klopt niet', en: 'the token signature is invalid' };
@@ -89,8 +97,15 @@ function reasonFor(error: unknown): Text {
   // fetch() itself failing (connection refused, unknown host) surfaces as a plain TypeError, not a JOSE error.
   // (Checked by name: the TypeError may come from another realm, e.g. under Jest.)
   const fetchFailed = (error as Error | undefined)?.name === 'TypeError' && (error as Error).message === 'fetch failed';
-  if (fetchFailed || error instanceof joseErrors.JWKSTimeout || (error as { code?: string }).code === 'ERR_JOSE_GENERIC') {
-    return { nl: 'de sleutels van de identiteitsprovider zijn niet bereikbaar', en: 'the identity provider keys are unreachable' };
+  if (
+    fetchFailed ||
+    error instanceof joseErrors.JWKSTimeout ||
+    (error as { code?: string }).code === 'ERR_JOSE_GENERIC'
+  ) {
+    return {
+      nl: 'de sleutels van de identiteitsprovider zijn niet bereikbaar',
+      en: 'the identity provider keys are unreachable',
+    };
   }
   if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) {
     return { nl: 'het token is ongeldig', en: 'the token is malformed' };

@@ -4,7 +4,9 @@ import { createDataSource, describeConnectionError } from '../database/data-sour
 export async function ownerDataSource() {
   const url = process.env['DATABASE_MIGRATION_URL'];
   if (!url || !/^postgres(ql)?:\/\/.+/.test(url)) {
-    fail('Configuration error: DATABASE_MIGRATION_URL is required: the PostgreSQL URL of the schema owner (postgres://owner:password@host:5432/babyconnect).');
+    fail(
+      'Configuration error: DATABASE_MIGRATION_URL is required: the PostgreSQL URL of the schema owner (postgres://owner:password@host:5432/babyconnect).',
+    );
   }
   const dataSource = createDataSource({ url, poolMax: 2, applicationName: 'babyconnect-cli' });
   try {

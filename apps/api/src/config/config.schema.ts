@@ -5,7 +5,10 @@ const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).def
 const positive = (fallback: number) => z.coerce.number().int().positive().default(fallback);
 const postgresUrl = z
   .string()
-  .refine((value) => /^postgres(ql)?:\/\/.+/.test(value), 'a PostgreSQL URL such as postgres://user:password@host:5432/babyconnect');
+  .refine(
+    (value) => /^postgres(ql)?:\/\/.+/.test(value),
+    'a PostgreSQL URL such as postgres://user:password@host:5432/babyconnect',
+  );
 const httpUrl = z.string().refine((value) => /^https?:\/\/[^\s]+$/.test(value), 'an http(s) URL');
 
 export const configSchema = z.object({
@@ -20,7 +23,10 @@ export const configSchema = z.object({
   OIDC_AUDIENCE: z.string().min(1).default('babyconnect-api'),
   OIDC_JWKS_URL: httpUrl.optional(),
   PORTAL_ORIGIN: httpUrl.default('http://localhost:4200'),
-  SMTP_URL: z.string().refine((v) => /^smtps?:\/\/.+/.test(v), 'an smtp:// or smtps:// URL').optional(),
+  SMTP_URL: z
+    .string()
+    .refine((v) => /^smtps?:\/\/.+/.test(v), 'an smtp:// or smtps:// URL')
+    .optional(),
   METRICS_PORT: port(9464),
   METRICS_HOST: z.string().default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -29,7 +35,10 @@ export const configSchema = z.object({
   GRAPHQL_MAX_COST: positive(1000),
   HTTP_BODY_LIMIT_BYTES: positive(1_048_576),
   SHUTDOWN_GRACE_MS: positive(10_000),
-  TRUST_PROXY: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type ApiConfig = z.infer<typeof configSchema>;

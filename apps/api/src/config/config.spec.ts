@@ -8,7 +8,12 @@ const valid = {
 describe('loadConfig', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig(valid);
-    expect(config).toMatchObject({ PORT: 3000, GRAPHQL_MAX_DEPTH: 12, GRAPHQL_MAX_ALIASES: 50, HTTP_BODY_LIMIT_BYTES: 1_048_576 });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      GRAPHQL_MAX_DEPTH: 12,
+      GRAPHQL_MAX_ALIASES: 50,
+      HTTP_BODY_LIMIT_BYTES: 1_048_576,
+    });
   });
 
   it('names a missing setting in one line', () => {

@@ -13,8 +13,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const issue = parsed.error.issues[0];
   const name = String(issue?.path[0] ?? 'configuration');
   const received = cleaned[name];
-  const expected = issue?.code === 'invalid_type' && received === undefined ? 'is required' : `is invalid: expected ${issue?.message}`;
-  throw new ConfigError(`Configuration error: ${name} ${expected}${received === undefined ? '' : ` (got "${redact(name, received)}")`}.`);
+  const expected =
+    issue?.code === 'invalid_type' && received === undefined ? 'is required' : `is invalid: expected ${issue?.message}`;
+  throw new ConfigError(
+    `Configuration error: ${name} ${expected}${received === undefined ? '' : ` (got "${redact(name, received)}")`}.`,
+  );
 }
 
 /** Never echo a password from a URL back into a log. */

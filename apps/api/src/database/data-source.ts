@@ -55,7 +55,8 @@ export function describeConnectionError(error: unknown, url: string): string {
     case '3D000':
       return `${where}: the database does not exist. Create it or check DATABASE_URL.`;
     default:
-      if (/timeout/i.test(err.message ?? '')) return `Cannot reach ${where}: no answer within the connect timeout. Check DATABASE_URL.`;
+      if (/timeout/i.test(err.message ?? ''))
+        return `Cannot reach ${where}: no answer within the connect timeout. Check DATABASE_URL.`;
       return `Cannot use ${where}: ${err.message ?? String(error)}`;
   }
 }

@@ -15,7 +15,10 @@ interface DemoOrganisation {
  * Inserts the fictional demo organisations as the schema owner. Idempotent: existing ids are left as they are, so a
  * second start adds nothing and edits made in the portal survive.
  */
-export async function seedDemoOrganisations(owner: DataSource, file: string): Promise<{ added: number; total: number }> {
+export async function seedDemoOrganisations(
+  owner: DataSource,
+  file: string,
+): Promise<{ added: number; total: number }> {
   const { organisations } = JSON.parse(readFileSync(file, 'utf8')) as { organisations: DemoOrganisation[] };
   let added = 0;
   await owner.transaction(async (manager) => {

@@ -25,7 +25,11 @@ export interface FormattedApiError extends GraphQLFormattedError {
  * The one place where an error becomes what a client sees: a stable code and a readable message, never a stack
  * trace, SQL or driver detail. Both languages travel in `extensions.i18n` until the response is localised.
  */
-export function formatError(formatted: GraphQLFormattedError, error: unknown, onUnexpected: (e: unknown) => void): FormattedApiError {
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  onUnexpected: (e: unknown) => void,
+): FormattedApiError {
   const original = unwrap(error);
   const base = { locations: formatted.locations, path: formatted.path };
   if (original instanceof ApiError) {
@@ -35,14 +39,20 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, on
       extensions: {
         code: original.code,
         i18n: original.text,
-        ...(original.fields.length ? { fields: original.fields.map((f) => ({ field: f.field, message: f.message.nl, i18n: f.message })) } : {}),
+        ...(original.fields.length
+          ? { fields: original.fields.map((f) => ({ field: f.field, message: f.message.nl, i18n: f.message })) }
+          : {}),
       },
     };
   }
   const code = stableCode(error, String(formatted.extensions?.['code'] ?? ''));
   if (PASS_THROUGH.has(code) || code === 'QUERY_TOO_COMPLEX') {
     const i18n = formatted.extensions?.['i18n'] as { nl: string; en: string } | undefined;
-    return { ...base, message: i18n?.nl ?? formatted.message, extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code, ...(i18n ? { i18n } : {}) } };
+    return {
+      ...base,
+      message: i18n?.nl ?? formatted.message,
+      extensions: { code: code === 'BAD_REQUEST' ? 'BAD_USER_INPUT' : code, ...(i18n ? { i18n } : {}) },
+    };
   }
   onUnexpected(original);
   return { ...base, message: INTERNAL.nl, extensions: { code: 'INTERNAL_SERVER_ERROR', i18n: INTERNAL } };
@@ -55,7 +65,9 @@ export function localise(errors: readonly GraphQLFormattedError[], locale: Local
     const i18n = extensions['i18n'] as { nl: string; en: string } | undefined;
     delete extensions['i18n'];
     if (Array.isArray(extensions['fields'])) {
-      extensions['fields'] = (extensions['fields'] as { field: string; message: string; i18n?: { nl: string; en: string } }[]).map((f) => ({
+      extensions['fields'] = (
+        extensions['fields'] as { field: string; message: string; i18n?: { nl: string; en: string } }[]
+      ).map((f) => ({
         field: f.field,
         message: f.i18n?.[locale] ?? f.message,
       }));

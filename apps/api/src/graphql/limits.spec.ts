@@ -14,7 +14,9 @@ describe('queryLimitsRule', () => {
   });
 
   it('refuses a query deeper than the limit, also through fragments', () => {
-    expect(check('{ node { child { child { child { id } } } } }')).toEqual(['The query is 5 levels deep; the maximum is 4.']);
+    expect(check('{ node { child { child { child { id } } } } }')).toEqual([
+      'The query is 5 levels deep; the maximum is 4.',
+    ]);
     expect(check('query { node { ...A } } fragment A on Node { child { child { child { id } } } }')).toEqual([
       'The query is 5 levels deep; the maximum is 4.',
     ]);

@@ -47,7 +47,12 @@ export class OperationObserverPlugin implements ApolloServerPlugin<{ req: Scoped
   async requestDidStart(): Promise<GraphQLRequestListener<{ req: ScopedRequest }>> {
     const pending: Promise<void>[] = [];
     let executed = false;
-    const record = (req: ScopedRequest, operation: string, objectIds: string[], outcome: { result: Result; reason: string | null }) => {
+    const record = (
+      req: ScopedRequest,
+      operation: string,
+      objectIds: string[],
+      outcome: { result: Result; reason: string | null },
+    ) => {
       const actor = scopeOf(req).resolvedActor;
       const { result, reason } = outcome;
       this.metrics.operations.inc({ operation: this.metrics.operationLabel(operation), result });
@@ -100,7 +105,16 @@ export class OperationObserverPlugin implements ApolloServerPlugin<{ req: Scoped
           if (response.body.kind === 'single') {
             response.body.singleResult.data = null;
             response.body.singleResult.errors = [
-              { message: 'Het toegangslogboek kon niet worden bijgewerkt; probeer het later opnieuw.', extensions: { code: 'INTERNAL_SERVER_ERROR', i18n: { nl: 'Het toegangslogboek kon niet worden bijgewerkt; probeer het later opnieuw.', en: 'The access log could not be written; please try again later.' } } },
+              {
+                message: 'Het toegangslogboek kon niet worden bijgewerkt; probeer het later opnieuw.',
+                extensions: {
+                  code: 'INTERNAL_SERVER_ERROR',
+                  i18n: {
+                    nl: 'Het toegangslogboek kon niet worden bijgewerkt; probeer het later opnieuw.',
+                    en: 'The access log could not be written; please try again later.',
+                  },
+                },
+              },
             ];
           }
         }

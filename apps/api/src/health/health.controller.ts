@@ -38,9 +38,13 @@ export class HealthController {
    */
   private async pendingMigrations(): Promise<boolean> {
     const table = this.dataSource.options.migrationsTableName ?? 'migrations';
-    const [{ present }] = (await this.dataSource.query('SELECT to_regclass($1) IS NOT NULL AS present', [table])) as [{ present: boolean }];
+    const [{ present }] = (await this.dataSource.query('SELECT to_regclass($1) IS NOT NULL AS present', [table])) as [
+      { present: boolean },
+    ];
     const applied = present
-      ? new Set(((await this.dataSource.query(`SELECT name FROM "${table}"`)) as { name: string }[]).map((row) => row.name))
+      ? new Set(
+          ((await this.dataSource.query(`SELECT name FROM "${table}"`)) as { name: string }[]).map((row) => row.name),
+        )
       : new Set<string>();
     return this.dataSource.migrations.some((migration) => !applied.has(migration.name ?? migration.constructor.name));
   }

@@ -22,7 +22,10 @@ export function httpLogging(logger: Logger) {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       requestContext.run(ctx, () =>
-        logger.info({ method: req.method, path, status: res.statusCode, durationMs: Math.round(ms * 10) / 10 }, 'request'),
+        logger.info(
+          { method: req.method, path, status: res.statusCode, durationMs: Math.round(ms * 10) / 10 },
+          'request',
+        ),
       );
     });
     requestContext.run(ctx, next);

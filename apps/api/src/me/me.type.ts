@@ -27,11 +27,18 @@ export class MembershipType {
 export class MeType {
   @Field(() => UserType) user!: UserType;
   @Field() platformAdmin!: boolean;
-  @Field(() => MembershipOrganisationType, { nullable: true, description: 'De organisatie waarvoor dit verzoek werkt.' })
+  @Field(() => MembershipOrganisationType, {
+    nullable: true,
+    description: 'De organisatie waarvoor dit verzoek werkt.',
+  })
   actingOrganisation!: MembershipOrganisationType | null;
-  @Field(() => [String], { description: 'Rollen in de organisatie waarvoor dit verzoek werkt.' }) actingRoles!: string[];
+  @Field(() => [String], { description: 'Rollen in de organisatie waarvoor dit verzoek werkt.' })
+  actingRoles!: string[];
   @Field(() => [MembershipType]) memberships!: MembershipType[];
-  @Field({ description: 'Moet nog kiezen voor welke organisatie hij/zij werkt (lid van meerdere).' }) mustChooseOrganisation!: boolean;
-  @Field({ description: 'CASL-regels (JSON) voor de organisatie waarvoor dit verzoek werkt; de portal toont er acties mee.' })
+  @Field({ description: 'Moet nog kiezen voor welke organisatie hij/zij werkt (lid van meerdere).' })
+  mustChooseOrganisation!: boolean;
+  @Field({
+    description: 'CASL-regels (JSON) voor de organisatie waarvoor dit verzoek werkt; de portal toont er acties mee.',
+  })
   abilityRules!: string;
 }

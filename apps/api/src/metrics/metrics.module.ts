@@ -1,4 +1,11 @@
-import { Global, Inject, Logger, Module, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Logger,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import type { Server } from 'node:http';
 import { API_CONFIG } from '../config/config';
 import type { ApiConfig } from '../config/config.schema';
@@ -21,13 +28,15 @@ export class MetricsModule implements OnApplicationBootstrap, OnApplicationShutd
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.METRICS_PORT === 0) return;
-    this.server = await startMetricsServer(this.metrics, this.config.METRICS_HOST, this.config.METRICS_PORT).catch((error: NodeJS.ErrnoException) => {
-      throw new Error(
-        error.code === 'EADDRINUSE'
-          ? `Port ${this.config.METRICS_PORT} (metrics) is already in use: stop the other program or set METRICS_PORT.`
-          : `Metrics server could not start: ${error.message}`,
-      );
-    });
+    this.server = await startMetricsServer(this.metrics, this.config.METRICS_HOST, this.config.METRICS_PORT).catch(
+      (error: NodeJS.ErrnoException) => {
+        throw new Error(
+          error.code === 'EADDRINUSE'
+            ? `Port ${this.config.METRICS_PORT} (metrics) is already in use: stop the other program or set METRICS_PORT.`
+            : `Metrics server could not start: ${error.message}`,
+        );
+      },
+    );
     this.logger.log(`Metrics on http://${this.config.METRICS_HOST}:${this.config.METRICS_PORT}/metrics`);
   }
 

@@ -8,9 +8,19 @@ export class OrganisationEntity {
   /** The identity provider's group key: /orgs/<alias>/<role>. */
   @Column('text') alias!: string;
   @Column('text') name!: string;
-  @Column({ type: 'enum', enum: ['MIDWIFERY_PRACTICE', 'HOSPITAL', 'MATERNITY_CARE', 'HINQ'], enumName: 'organisation_kind' })
+  @Column({
+    type: 'enum',
+    enum: ['MIDWIFERY_PRACTICE', 'HOSPITAL', 'MATERNITY_CARE', 'HINQ'],
+    enumName: 'organisation_kind',
+  })
   kind!: OrganisationKind;
-  @Column({ name: 'contact_role', type: 'enum', enum: ['DPO', 'PRIVACY_CONTACT'], enumName: 'contact_role', nullable: true })
+  @Column({
+    name: 'contact_role',
+    type: 'enum',
+    enum: ['DPO', 'PRIVACY_CONTACT'],
+    enumName: 'contact_role',
+    nullable: true,
+  })
   contactRole!: ContactRole | null;
   @Column({ name: 'contact_name', type: 'text', nullable: true }) contactName!: string | null;
   @Column({ name: 'contact_email', type: 'text', nullable: true }) contactEmail!: string | null;

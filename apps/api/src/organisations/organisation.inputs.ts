@@ -24,7 +24,8 @@ export class UpdateOrganisationInput {
 
 @InputType()
 export class UpdateOrganisationContactInput {
-  @Field(() => ID, { description: 'De eigen organisatie (de organisatie waarvoor u nu werkt).' }) organisationId!: string;
+  @Field(() => ID, { description: 'De eigen organisatie (de organisatie waarvoor u nu werkt).' })
+  organisationId!: string;
   @Field(() => ContactRoleEnum) contactRole!: ContactRole;
   @Field(() => String, { nullable: true }) contactName?: string | null;
   @Field() contactEmail!: string;

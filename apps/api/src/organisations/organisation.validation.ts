@@ -32,7 +32,11 @@ function checkAlias(p: Problems, alias: string | null): void {
 
 function checkName(p: Problems, name: string | null): void {
   if (!name || name.length < 2 || name.length > 200) {
-    p.add('name', 'De naam van de organisatie is verplicht (2 tot 200 tekens).', 'The organisation name is required (2 to 200 characters).');
+    p.add(
+      'name',
+      'De naam van de organisatie is verplicht (2 tot 200 tekens).',
+      'The organisation name is required (2 to 200 characters).',
+    );
   }
 }
 
@@ -48,7 +52,11 @@ function checkContact(p: Problems, role: ContactRole | null, name: string | null
     );
   }
   if (name !== null && (name.length < 2 || name.length > 200)) {
-    p.add('contactName', 'De naam van de contactpersoon is 2 tot 200 tekens.', 'The contact name has 2 to 200 characters.');
+    p.add(
+      'contactName',
+      'De naam van de contactpersoon is 2 tot 200 tekens.',
+      'The contact name has 2 to 200 characters.',
+    );
   }
 }
 
@@ -108,14 +116,23 @@ export function validateOrganisationChange(
   return change;
 }
 
-export function validateContact(input: { contactRole: ContactRole; contactName?: string | null; contactEmail: string }): ContactData {
+export function validateContact(input: {
+  contactRole: ContactRole;
+  contactName?: string | null;
+  contactEmail: string;
+}): ContactData {
   const p = new Problems();
   const data = {
     contactRole: input.contactRole,
     contactName: text(input.contactName),
     contactEmail: text(input.contactEmail)?.toLowerCase() ?? null,
   };
-  if (!data.contactEmail) p.add('contactEmail', 'Het e-mailadres van de contactpersoon is verplicht.', 'The contact e-mail address is required.');
+  if (!data.contactEmail)
+    p.add(
+      'contactEmail',
+      'Het e-mailadres van de contactpersoon is verplicht.',
+      'The contact e-mail address is required.',
+    );
   checkContact(p, data.contactRole, data.contactName, data.contactEmail);
   p.throwIfAny();
   return { contactRole: data.contactRole, contactName: data.contactName, contactEmail: data.contactEmail! };

@@ -27,7 +27,10 @@ export class OrganisationsRepository {
     return tx.manager.getRepository(OrganisationEntity).find({ order: { name: 'ASC' } });
   }
 
-  findById(tx: SharedTransaction | TenantTransaction | PlatformAdminTransaction, id: string): Promise<OrganisationEntity | null> {
+  findById(
+    tx: SharedTransaction | TenantTransaction | PlatformAdminTransaction,
+    id: string,
+  ): Promise<OrganisationEntity | null> {
     return tx.manager.getRepository(OrganisationEntity).findOneBy({ id });
   }
 
@@ -50,7 +53,11 @@ export class OrganisationsRepository {
   }
 
   /** Returns null when the organisation does not exist. */
-  async update(tx: PlatformAdminTransaction, id: string, data: Partial<OrganisationData>): Promise<OrganisationEntity | null> {
+  async update(
+    tx: PlatformAdminTransaction,
+    id: string,
+    data: Partial<OrganisationData>,
+  ): Promise<OrganisationEntity | null> {
     const repo = tx.manager.getRepository(OrganisationEntity);
     const result = await repo.update({ id }, { ...data, updatedAt: () => 'now()' });
     return result.affected ? repo.findOneByOrFail({ id }) : null;

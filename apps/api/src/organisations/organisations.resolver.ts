@@ -2,7 +2,11 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { Audit, CurrentActor, type AuditTrail } from '../permissions/current-actor.decorator';
 import { Operation } from '../permissions/operation.decorator';
-import { CreateOrganisationInput, UpdateOrganisationContactInput, UpdateOrganisationInput } from './organisation.inputs';
+import {
+  CreateOrganisationInput,
+  UpdateOrganisationContactInput,
+  UpdateOrganisationInput,
+} from './organisation.inputs';
 import { OrganisationType } from './organisation.type';
 import { OrganisationsService } from './organisations.service';
 
@@ -18,14 +22,20 @@ export class OrganisationsResolver {
 
   @Query(() => OrganisationType)
   @Operation('read', 'OrganisationDirectory')
-  async organisation(@Args('id', { type: () => ID }) id: string, @Audit() audit: AuditTrail): Promise<OrganisationType> {
+  async organisation(
+    @Args('id', { type: () => ID }) id: string,
+    @Audit() audit: AuditTrail,
+  ): Promise<OrganisationType> {
     audit.touched(id);
     return OrganisationType.from(await this.service.directoryEntry(id));
   }
 
   @Mutation(() => OrganisationType, { description: 'Beheerder: een organisatie aan de keten toevoegen.' })
   @Operation('create', 'Organisation')
-  async createOrganisation(@Args('input') input: CreateOrganisationInput, @Audit() audit: AuditTrail): Promise<OrganisationType> {
+  async createOrganisation(
+    @Args('input') input: CreateOrganisationInput,
+    @Audit() audit: AuditTrail,
+  ): Promise<OrganisationType> {
     const created = await this.service.create(input);
     audit.touched(created.id);
     return OrganisationType.from(created);
@@ -42,7 +52,9 @@ export class OrganisationsResolver {
     return OrganisationType.from(await this.service.update(id, input));
   }
 
-  @Mutation(() => OrganisationType, { description: 'Privacyfunctionaris of FG: de contactgegevens van de eigen organisatie wijzigen.' })
+  @Mutation(() => OrganisationType, {
+    description: 'Privacyfunctionaris of FG: de contactgegevens van de eigen organisatie wijzigen.',
+  })
   @Operation('update', 'OrganisationContact')
   async updateOrganisationContact(
     @Args('input') input: UpdateOrganisationContactInput,

@@ -3,7 +3,11 @@ import { actingOrganisationId, type Actor } from '../auth/actor';
 import { Tenancy } from '../database/tenancy';
 import { errors, type ApiError } from '../errors/api-error';
 import type { OrganisationEntity } from './organisation.entity';
-import type { CreateOrganisationInput, UpdateOrganisationContactInput, UpdateOrganisationInput } from './organisation.inputs';
+import type {
+  CreateOrganisationInput,
+  UpdateOrganisationContactInput,
+  UpdateOrganisationInput,
+} from './organisation.inputs';
 import { validateContact, validateNewOrganisation, validateOrganisationChange } from './organisation.validation';
 import { OrganisationsRepository } from './organisations.repository';
 
@@ -67,11 +71,17 @@ export class OrganisationsService {
   ): Promise<void> {
     if (alias !== undefined) {
       const other = await this.organisations.findByAlias(tx, alias);
-      if (other && other.id !== selfId) throw conflict('alias', `De sleutel "${alias}" is al in gebruik.`, `The alias "${alias}" is already in use.`);
+      if (other && other.id !== selfId)
+        throw conflict('alias', `De sleutel "${alias}" is al in gebruik.`, `The alias "${alias}" is already in use.`);
     }
     if (kind === 'HINQ') {
       const hinq = await this.organisations.findHinq(tx);
-      if (hinq && hinq.id !== selfId) throw conflict('kind', 'Er is al een HINQ-organisatie; er kan er maar één zijn.', 'There is already a HINQ organisation; there can be only one.');
+      if (hinq && hinq.id !== selfId)
+        throw conflict(
+          'kind',
+          'Er is al een HINQ-organisatie; er kan er maar één zijn.',
+          'There is already a HINQ organisation; there can be only one.',
+        );
     }
   }
 }

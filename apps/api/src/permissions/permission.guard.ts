@@ -14,7 +14,8 @@ export class PermissionGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]))
+      return true;
     if (context.getType<string>() !== 'graphql') return false;
     const permission = this.reflector.get<OperationPermission | undefined>(OPERATION_PERMISSION, context.getHandler());
     if (!permission) {
