@@ -3,6 +3,7 @@
 import nx from '@nx/eslint-plugin';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
+import angular from 'angular-eslint';
 
 const FRAMEWORKS = ['@nestjs/*', 'typeorm', '@angular/*', 'pg', 'express', 'rxjs', 'nodemailer'];
 
@@ -16,7 +17,6 @@ export default tseslint.config(
       '**/tmp/**',
       '**/coverage/**',
       '**/*.d.ts',
-      'apps/portal/**',
     ],
   },
   ...tseslint.configs.recommended,
@@ -47,6 +47,20 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
       ],
     },
+  },
+  {
+    // The portal: Angular's own rules, and accessible templates (WCAG is a requirement, not a nicety).
+    files: ['apps/portal/src/**/*.ts'],
+    extends: [...angular.configs.tsRecommended],
+    processor: angular.processInlineTemplates,
+    rules: {
+      '@angular-eslint/component-selector': ['error', { type: 'element', prefix: 'app', style: 'kebab-case' }],
+      '@angular-eslint/directive-selector': ['error', { type: 'attribute', prefix: 'app', style: 'camelCase' }],
+    },
+  },
+  {
+    files: ['apps/portal/src/**/*.html'],
+    extends: [...angular.configs.templateRecommended, ...angular.configs.templateAccessibility],
   },
   {
     // The domain and the contracts are plain TypeScript: no framework, no database, no I/O library.

@@ -1,59 +1,30 @@
 import { randomUUID } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { SignJWT, base64url, exportJWK, generateKeyPair, type CryptoKey, type JWK, type JWTPayload } from 'jose';
+import { base64url, type JWTPayload } from 'jose';
 import request from 'supertest';
 import { loginWithPassword, type LoginTokens } from '../../../tools/dev-idp/login-flow';
+import {
+  OWN_AUDIENCE as AUDIENCE,
+  OWN_ISSUER,
+  accessClaims as keycloakClaims,
+  now,
+  sign,
+  signingKey,
+  startJwks,
+  unreachableJwksUrl,
+  type JwksServer,
+  type SigningKey,
+} from './support/own-identity-provider';
 import { startTestApp, issuer, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
 // Every way a bearer token can be wrong, through HTTP: always UNAUTHENTICATED with a readable message in the
 // request's language, nothing leaked, and a `refused` row in the access log.
 
-const OWN_ISSUER = 'http://idp.test/realms/babyconnect';
-const AUDIENCE = 'babyconnect-api';
 const ME = '{ me { user { id displayName } actingRoles } }';
 
-interface Key {
-  kid: string;
-  privateKey: CryptoKey;
-  jwk: JWK;
-}
-
-async function rsaKey(kid: string): Promise<Key> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  return { kid, privateKey, jwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
-}
-
-async function serveJwks(keys: JWK[]): Promise<{ url: string; close(): Promise<void> }> {
-  const server: Server = createServer((_req, res) =>
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys })),
-  );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/certs`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-const now = () => Math.floor(Date.now() / 1000);
-
-function accessClaims(overrides: JWTPayload = {}): JWTPayload {
-  return {
-    iss: OWN_ISSUER,
-    aud: [AUDIENCE],
-    sub: 'crafted-user',
-    typ: 'Bearer',
-    name: 'Crafted Person',
-    groups: ['/orgs/vp-de-wieg/employee'],
-    iat: now(),
-    exp: now() + 300,
-    ...overrides,
-  };
-}
-
-const sign = (key: Key, payload: JWTPayload) =>
-  new SignJWT(payload).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid }).sign(key.privateKey);
+/** A crafted person who is an employee of De Wieg. */
+const accessClaims = (overrides: JWTPayload = {}) =>
+  keycloakClaims({ sub: 'crafted-user', name: 'Crafted Person', groups: ['/orgs/vp-de-wieg/employee'], ...overrides });
 
 interface Call {
   authorization?: string;
@@ -115,16 +86,16 @@ async function expectRefused(t: TestApp, authorization: string | undefined, reas
 }
 
 describe('bearer tokens through HTTP', () => {
-  let key: Key;
-  let jwks: Awaited<ReturnType<typeof serveJwks>>;
+  let key: SigningKey;
+  let jwks: JwksServer;
   /** Trusts only our own JWKS, so tokens can be crafted in every wrong shape. */
   let crafted: TestApp;
   /** Trusts the real local identity provider. */
   let real: TestApp;
 
   beforeAll(async () => {
-    key = await rsaKey('e2e-key');
-    jwks = await serveJwks([key.jwk]);
+    key = await signingKey('e2e-key');
+    jwks = await startJwks([key.publicJwk]);
     [crafted, real] = await Promise.all([
       startTestApp({ OIDC_ISSUER_URL: OWN_ISSUER, OIDC_JWKS_URL: jwks.url, OIDC_AUDIENCE: AUDIENCE }),
       startTestApp(),
@@ -144,21 +115,44 @@ describe('bearer tokens through HTTP', () => {
     ]);
   });
 
-  it('refuses a request without an Authorization header', async () => {
-    await expectRefused(crafted, undefined, {
-      nl: /er is geen toegangstoken meegestuurd/,
-      en: /no access token was sent/,
+  it('refuses a request without an Authorization header, or with an empty one', async () => {
+    for (const authorization of [undefined, '']) {
+      await expectRefused(crafted, authorization, {
+        nl: /er is geen toegangstoken meegestuurd/,
+        en: /no access token was sent/,
+      });
+    }
+  });
+
+  describe('an Authorization header that is not "Bearer <token>"', () => {
+    const malformed = {
+      nl: /: de Authorization-header bevat geen geldig Bearer-token\./,
+      en: /: the Authorization header does not carry a valid Bearer token\./,
+    };
+
+    it('refuses the Basic scheme', async () => {
+      await expectRefused(crafted, `Basic ${Buffer.from('wieg-privacy:demo').toString('base64')}`, malformed);
+    });
+
+    it('refuses a bearer header without a token, or with something that is not a token', async () => {
+      await expectRefused(crafted, 'Bearer', malformed);
+      await expectRefused(crafted, 'Bearer not a token', malformed);
+    });
+
+    it('refuses a valid token behind the wrong separator or scheme spelling', async () => {
+      const token = await sign(key, accessClaims());
+      await expectRefused(crafted, `Bearer  ${token}`, malformed);
+      await expectRefused(crafted, `Bearer:${token}`, malformed);
+      await expectRefused(crafted, token, malformed);
     });
   });
 
-  it('refuses the Basic scheme', async () => {
-    const basic = `Basic ${Buffer.from('wieg-privacy:demo').toString('base64')}`;
-    await expectRefused(crafted, basic, { nl: /er is geen toegangstoken meegestuurd/, en: /no access token was sent/ });
-  });
-
-  it('refuses a bearer header without a token, or with something that is not a token', async () => {
-    await expectRefused(crafted, 'Bearer', { nl: /geen toegangstoken/, en: /no access token/ });
-    await expectRefused(crafted, 'Bearer not a token', { nl: /geen toegangstoken/, en: /no access token/ });
+  it('refuses a token issued in the future', async () => {
+    const token = await sign(key, accessClaims({ iat: now() + 600, exp: now() + 900 }));
+    await expectRefused(crafted, `Bearer ${token}`, {
+      nl: /het token is uitgegeven in de toekomst/,
+      en: /the token was issued in the future/,
+    });
   });
 
   it('refuses a garbage bearer token', async () => {

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'BAD_USER_INPUT',
   'CONFLICT',
+  // A service the API depends on (the identity provider's keys) cannot be reached; retrying later helps.
+  'SERVICE_UNAVAILABLE',
   'QUERY_TOO_COMPLEX',
   'GRAPHQL_VALIDATION_FAILED',
   'INTERNAL_SERVER_ERROR',

@@ -1,4 +1,4 @@
-import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, Logger, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ACTING_ORGANISATION_HEADER } from '@babyconnect/contracts';
@@ -15,6 +15,8 @@ import { TokenRejected, TokenVerifier } from './token-verifier';
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly logger = new Logger(AuthGuard.name);
+
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
@@ -34,17 +36,29 @@ export class AuthGuard implements CanActivate {
   }
 
   private async authenticate(req: ScopedRequest) {
-    const header = req.header('authorization') ?? '';
+    const header = req.header('authorization')?.trim() ?? '';
+    if (!header) {
+      throw errors.unauthenticated({ nl: 'er is geen toegangstoken meegestuurd', en: 'no access token was sent' });
+    }
+    // Something was sent, so "no token" would mislead whoever debugs the client: say the header is malformed.
     const match = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/.exec(header);
     if (!match?.[1]) {
-      throw errors.unauthenticated({ nl: 'er is geen toegangstoken meegestuurd', en: 'no access token was sent' });
+      throw errors.unauthenticated({
+        nl: 'de Authorization-header bevat geen geldig Bearer-token',
+        en: 'the Authorization header does not carry a valid Bearer token',
+      });
     }
     let token;
     try {
       token = await this.verifier.verify(match[1]);
     } catch (error) {
-      if (error instanceof TokenRejected) throw errors.unauthenticated(error.reason);
-      throw error;
+      if (!(error instanceof TokenRejected)) throw error;
+      if (error.kind === 'unavailable') {
+        // Once per request (the actor promise is shared by its fields); the detail names the endpoint, not the token.
+        this.logger.warn(`Sign-in service unavailable: realm keys could not be fetched from ${error.detail}`);
+        throw errors.signInUnavailable();
+      }
+      throw errors.unauthenticated(error.reason);
     }
     const actor = await this.actors.resolve(token, req.header(ACTING_ORGANISATION_HEADER));
     // Log lines of this request now name who acts for which organisation.

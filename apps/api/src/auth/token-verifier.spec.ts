@@ -1,87 +1,29 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { SignJWT, base64url, generateSecret } from 'jose';
 import {
-  SignJWT,
-  base64url,
-  exportJWK,
-  generateKeyPair,
-  generateSecret,
-  type JWK,
-  type JWTPayload,
-  type CryptoKey,
-} from 'jose';
+  OWN_AUDIENCE as AUDIENCE,
+  OWN_ISSUER as ISSUER,
+  accessClaims as claims,
+  now,
+  sign,
+  signingKey,
+  startJwks,
+  unreachableJwksUrl,
+  type JwksServer,
+  type SigningKey,
+} from '../../test/support/own-identity-provider';
 import type { Text } from '../errors/api-error';
-import { TokenRejected, TokenVerifier } from './token-verifier';
+import { TokenRejected, TokenVerifier, type RejectionKind } from './token-verifier';
 
 // The verifier against a JWKS endpoint of our own: every way a token can be wrong, with the readable reason.
 
-const ISSUER = 'http://idp.test/realms/babyconnect';
-const AUDIENCE = 'babyconnect-api';
-
-interface SigningKey {
-  kid: string;
-  privateKey: CryptoKey;
-  publicJwk: JWK;
-}
-
-async function signingKey(kid: string): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
-  return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' } };
-}
-
-/** A JWKS endpoint on a free loopback port; the published keys can be swapped (rotation). */
-async function startJwks(
-  keys: JWK[],
-): Promise<{ url: string; requests: () => number; publish(keys: JWK[]): void; close(): Promise<void> }> {
-  let published = keys;
-  let requests = 0;
-  const server: Server = createServer((_req, res) => {
-    requests++;
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: published }));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/certs`,
-    requests: () => requests,
-    publish: (next) => (published = next),
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
-const now = () => Math.floor(Date.now() / 1000);
-
-/** Claims as Keycloak puts them in an access token; override any of them per test. */
-function claims(overrides: JWTPayload = {}): JWTPayload {
-  return {
-    iss: ISSUER,
-    aud: [AUDIENCE],
-    sub: 'user-123',
-    typ: 'Bearer',
-    azp: 'babyconnect-portal',
-    name: 'Anna de Vries',
-    preferred_username: 'anna',
-    email: 'anna@dewieg.example',
-    groups: ['/orgs/wieg/privacy-officer'],
-    iat: now(),
-    exp: now() + 300,
-    ...overrides,
-  };
-}
-
-function sign(key: SigningKey, payload: JWTPayload, header: Record<string, unknown> = {}): Promise<string> {
-  return new SignJWT(payload)
-    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: key.kid, ...header })
-    .sign(key.privateKey);
-}
-
 /** The reason a token is refused with, checked to be readable and never to echo the token. */
-async function rejection(verifier: TokenVerifier, token: string): Promise<Text> {
+async function rejection(verifier: TokenVerifier, token: string, kind: RejectionKind = 'invalid'): Promise<Text> {
   const error = await verifier.verify(token).then(
     () => undefined,
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(TokenRejected);
+  expect((error as TokenRejected).kind).toBe(kind);
   const reason = (error as TokenRejected).reason;
   for (const text of [reason.nl, reason.en, (error as Error).message]) {
     expect(text).toMatch(/^[a-z][^\n]{5,120}$/);
@@ -94,7 +36,7 @@ async function rejection(verifier: TokenVerifier, token: string): Promise<Text> 
 
 describe('TokenVerifier', () => {
   let key: SigningKey;
-  let jwks: Awaited<ReturnType<typeof startJwks>>;
+  let jwks: JwksServer;
   let verifier: TokenVerifier;
 
   beforeAll(async () => {
@@ -143,6 +85,22 @@ describe('TokenVerifier', () => {
   it('refuses a token that is not yet valid (nbf in the future)', async () => {
     const reason = await rejection(verifier, await sign(key, claims({ nbf: now() + 120 })));
     expect(reason).toEqual({ nl: 'het token is nog niet geldig', en: 'the token is not yet valid' });
+  });
+
+  it('refuses a token issued in the future, beyond the clock tolerance', async () => {
+    const reason = await rejection(verifier, await sign(key, claims({ iat: now() + 600, exp: now() + 900 })));
+    expect(reason).toEqual({ nl: 'het token is uitgegeven in de toekomst', en: 'the token was issued in the future' });
+    await expect(verifier.verify(await sign(key, claims({ iat: now() + 2 })))).resolves.toBeDefined();
+    // Without `iat` the reason stays the generic one, not "in the future".
+    expect((await rejection(verifier, await sign(key, claims({ iat: undefined })))).en).toBe(
+      'the token lacks a valid claim (iat)',
+    );
+  });
+
+  it('refuses a token issued more than 24 hours ago, even with a valid expiry', async () => {
+    const reason = await rejection(verifier, await sign(key, claims({ iat: now() - 25 * 3600, exp: now() + 300 })));
+    expect(reason).toEqual({ nl: 'het token is te oud', en: 'the token is too old' });
+    await expect(verifier.verify(await sign(key, claims({ iat: now() - 23 * 3600 })))).resolves.toBeDefined();
   });
 
   it('refuses a token without an expiry', async () => {
@@ -233,33 +191,43 @@ describe('TokenVerifier', () => {
     expect(reason.en).toMatch(/^the token is (malformed|invalid)$/);
   });
 
-  it('gives a readable reason when the identity provider keys cannot be fetched', async () => {
-    const gone = await startJwks([]);
-    const url = gone.url;
-    await gone.close();
-    const offline = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl: url });
-    const reason = await rejection(offline, await sign(key, claims()));
-    expect(reason).toEqual({
-      nl: 'de sleutels van de identiteitsprovider zijn niet bereikbaar',
-      en: 'the identity provider keys are unreachable',
-    });
-  });
-
-  it('gives a readable reason when the key endpoint answers with an error', async () => {
-    const broken = createServer((_req, res) => res.writeHead(500).end('oops'));
-    await new Promise<void>((resolve) => broken.listen(0, '127.0.0.1', resolve));
-    try {
-      const { port } = broken.address() as AddressInfo;
-      const failing = new TokenVerifier({
-        issuer: ISSUER,
-        audience: AUDIENCE,
-        jwksUrl: `http://127.0.0.1:${port}/certs`,
+  describe('when the identity provider keys cannot be fetched', () => {
+    /** Refused as `unavailable` (signing in again would not help), with a log detail that names the cause. */
+    async function unavailable(jwksUrl: string, cause: RegExp, settings: { jwksTimeoutMs?: number } = {}) {
+      const verifier = new TokenVerifier({ issuer: ISSUER, audience: AUDIENCE, jwksUrl, ...settings });
+      const token = await sign(key, claims());
+      const reason = await rejection(verifier, token, 'unavailable');
+      expect(reason).toEqual({
+        nl: 'de sleutels van de identiteitsprovider zijn niet bereikbaar',
+        en: 'the identity provider keys are unreachable',
       });
-      const reason = await rejection(failing, await sign(key, claims()));
-      expect(reason.en).toBe('the identity provider keys are unreachable');
-    } finally {
-      await new Promise<void>((resolve) => broken.close(() => resolve()));
+      const detail = await verifier.verify(token).catch((e: TokenRejected) => e.detail);
+      expect(detail?.startsWith(`${jwksUrl}: `)).toBe(true);
+      expect(detail).toMatch(cause);
+      for (const part of token.split('.')) expect(detail).not.toContain(part);
     }
+
+    it('signals unavailable when nothing listens there (connection refused)', async () => {
+      await unavailable(await unreachableJwksUrl(), /fetch failed \(ECONNREFUSED\)$/);
+    });
+
+    it.each([500, 503])('signals unavailable when the key endpoint answers %p', async (status) => {
+      const broken = await startJwks([key.publicJwk], { status });
+      try {
+        await unavailable(broken.url, /Expected 200 OK/);
+      } finally {
+        await broken.close();
+      }
+    });
+
+    it('signals unavailable when the key endpoint does not answer in time', async () => {
+      const slow = await startJwks([key.publicJwk], { delayMs: 2_000 });
+      try {
+        await unavailable(slow.url, /no answer in time$/, { jwksTimeoutMs: 100 });
+      } finally {
+        await slow.close();
+      }
+    });
   });
 
   it('follows key rotation: a token with the new kid verifies once the new key is published', async () => {

@@ -9,8 +9,18 @@ export interface VerifiedToken {
   groups: unknown;
 }
 
+/**
+ * `invalid`: the token is wrong, signing in again helps. `unavailable`: the realm keys could not be fetched, so
+ * nothing about the token is known and signing in again does not help; `detail` then says why, for the log.
+ */
+export type RejectionKind = 'invalid' | 'unavailable';
+
 export class TokenRejected extends Error {
-  constructor(readonly reason: Text) {
+  constructor(
+    readonly reason: Text,
+    readonly kind: RejectionKind = 'invalid',
+    readonly detail?: string,
+  ) {
     super(reason.en);
   }
 }
@@ -21,7 +31,16 @@ export interface TokenVerifierSettings {
   jwksUrl: string;
   /** Minimum time between two key fetches triggered by an unknown `kid` (default 30 s). */
   jwksCooldownMs?: number;
+  /** How long a key fetch may take before the identity provider counts as unreachable (default 5 s). */
+  jwksTimeoutMs?: number;
 }
+
+const MAX_TOKEN_AGE_SECONDS = 24 * 60 * 60;
+
+const KEYS_UNREACHABLE: Text = {
+  nl: 'de sleutels van de identiteitsprovider zijn niet bereikbaar',
+  en: 'the identity provider keys are unreachable',
+};
 
 /**
  * Verifies Keycloak access tokens locally against the realm's published keys (Keycloak's own advice for
@@ -30,12 +49,16 @@ export interface TokenVerifierSettings {
  */
 export class TokenVerifier {
   private readonly keys: ReturnType<typeof createRemoteJWKSet>;
+  /** The key endpoint as it may be logged: no credentials or query string. */
+  private readonly keysAt: string;
 
   constructor(private readonly settings: TokenVerifierSettings) {
-    this.keys = createRemoteJWKSet(new URL(settings.jwksUrl), {
+    const url = new URL(settings.jwksUrl);
+    this.keysAt = `${url.origin}${url.pathname}`;
+    this.keys = createRemoteJWKSet(url, {
       cooldownDuration: settings.jwksCooldownMs ?? 30_000,
       cacheMaxAge: 10 * 60_000,
-      timeoutDuration: 5_000,
+      timeoutDuration: settings.jwksTimeoutMs ?? 5_000,
     });
   }
 
@@ -47,9 +70,14 @@ export class TokenVerifier {
         issuer: this.settings.issuer,
         audience: this.settings.audience,
         clockTolerance: 5,
+        // Makes jose check `iat` at all: refuses tokens issued in the future, and caps the age of a token a
+        // misconfigured realm might issue with a far-away `exp` (Keycloak access tokens live minutes).
+        maxTokenAge: MAX_TOKEN_AGE_SECONDS,
         requiredClaims: ['exp', 'iat', 'sub'],
       }));
     } catch (error) {
+      const unavailable = keysUnavailable(error);
+      if (unavailable) throw new TokenRejected(KEYS_UNREACHABLE, 'unavailable', `${this.keysAt}: ${unavailable}`);
       throw new TokenRejected(reasonFor(error));
     }
     // An ID or refresh token is signed by the same keys; only an access token may call the API.
@@ -72,9 +100,34 @@ function stringClaim(payload: JWTPayload, claim: string): string | null {
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
+/**
+ * Why the realm keys could not be fetched, or null when the error is about the token. Never contains the token:
+ * these errors come from fetching the key endpoint, before the token is looked at beyond its header.
+ */
+function keysUnavailable(error: unknown): string | null {
+  if (error instanceof joseErrors.JWKSTimeout) return 'no answer in time';
+  // fetch() itself failing (connection refused, unknown host) surfaces as a plain TypeError, not a JOSE error.
+  // (Checked by name: the TypeError may come from another realm, e.g. under Jest.)
+  const failure = error as { name?: string; message?: string; code?: string; cause?: { code?: string } } | undefined;
+  if (failure?.name === 'TypeError' && failure.message === 'fetch failed') {
+    return `fetch failed${failure.cause?.code ? ` (${failure.cause.code})` : ''}`;
+  }
+  // A non-200 answer or one that is not JSON (jose's generic error), or a key set that is malformed: the realm is
+  // down or broken, which the person signing in cannot fix either.
+  if (failure?.code === 'ERR_JOSE_GENERIC' || error instanceof joseErrors.JWKSInvalid) return failure!.message!;
+  return null;
+}
+
 function reasonFor(error: unknown): Text {
-  if (error instanceof joseErrors.JWTExpired) return { nl: 'het token is verlopen', en: 'the token has expired' };
+  if (error instanceof joseErrors.JWTExpired) {
+    // jose reports a token older than maxTokenAge as expired on claim `iat`.
+    if (error.claim === 'iat') return { nl: 'het token is te oud', en: 'the token is too old' };
+    return { nl: 'het token is verlopen', en: 'the token has expired' };
+  }
   if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    // Only with maxTokenAge set does jose compare `iat` with the clock; a missing `iat` is reported as `missing`.
+    if (error.claim === 'iat' && error.reason === 'check_failed')
+      return { nl: 'het token is uitgegeven in de toekomst', en: 'the token was issued in the future' };
     if (error.claim === 'iss')
       return { nl: 'het token komt van een onbekende uitgever', en: 'the token comes from an unknown issuer' };
     if (error.claim === 'aud')
@@ -93,19 +146,6 @@ function reasonFor(error: unknown): Text {
   }
   if (error instanceof joseErrors.JWSSignatureVerificationFailed || error instanceof joseErrors.JWKSNoMatchingKey) {
     return { nl: 'de handtekening van het token klopt niet', en: 'the token signature is invalid' };
-  }
-  // fetch() itself failing (connection refused, unknown host) surfaces as a plain TypeError, not a JOSE error.
-  // (Checked by name: the TypeError may come from another realm, e.g. under Jest.)
-  const fetchFailed = (error as Error | undefined)?.name === 'TypeError' && (error as Error).message === 'fetch failed';
-  if (
-    fetchFailed ||
-    error instanceof joseErrors.JWKSTimeout ||
-    (error as { code?: string }).code === 'ERR_JOSE_GENERIC'
-  ) {
-    return {
-      nl: 'de sleutels van de identiteitsprovider zijn niet bereikbaar',
-      en: 'the identity provider keys are unreachable',
-    };
   }
   if (error instanceof joseErrors.JWSInvalid || error instanceof joseErrors.JWTInvalid) {
     return { nl: 'het token is ongeldig', en: 'the token is malformed' };

@@ -33,6 +33,12 @@ export const errors = {
       nl: `Niet aangemeld: ${reason.nl}. Meld u opnieuw aan.`,
       en: `Not signed in: ${reason.en}. Please sign in again.`,
     }),
+  /** Not "sign in again": the realm keys could not be fetched, so no token can be checked right now. */
+  signInUnavailable: () =>
+    new ApiError('SERVICE_UNAVAILABLE', {
+      nl: 'De aanmelddienst is tijdelijk niet bereikbaar. Probeer het over enkele minuten opnieuw.',
+      en: 'The sign-in service is temporarily unreachable. Please try again in a few minutes.',
+    }),
   forbidden: (text?: Text) =>
     new ApiError(
       'FORBIDDEN',

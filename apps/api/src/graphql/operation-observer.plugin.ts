@@ -11,6 +11,8 @@ import { Metrics } from '../metrics/metrics';
 
 type Result = AccessLogEntry['result'];
 
+// Only decisions about the caller are refusals. SERVICE_UNAVAILABLE (identity provider unreachable) is a failure:
+// nobody was refused, the request could not be judged.
 const REFUSALS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'ORGANISATION_REQUIRED']);
 
 function resultOf(error: unknown): { result: Result; reason: string | null } {
