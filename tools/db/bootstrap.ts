@@ -70,6 +70,15 @@ export async function ensureDatabase(adminUrl: string, database: string, templat
   };
 }
 
+/** The URLs `npm start` gives the API and the migrations for the embedded cluster on `port`. */
+export function localDatabaseUrls(port: number, database = 'babyconnect'): DatabaseUrls {
+  const base = `postgres://127.0.0.1:${port}/${database}`;
+  return {
+    appUrl: withCredentials(base, APP_ROLE, APP_PASSWORD),
+    migrationUrl: withCredentials(base, OWNER_ROLE, OWNER_PASSWORD),
+  };
+}
+
 export async function dropDatabase(adminUrl: string, database: string): Promise<void> {
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

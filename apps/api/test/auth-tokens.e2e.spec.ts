@@ -14,6 +14,8 @@ import {
   type JwksServer,
   type SigningKey,
 } from './support/own-identity-provider';
+import { createLogger } from '../src/logging/logger';
+import { gql } from './support/gql';
 import { startTestApp, issuer, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
@@ -139,7 +141,7 @@ describe('bearer tokens through HTTP', () => {
       await expectRefused(crafted, 'Bearer not a token', malformed);
     });
 
-    it('refuses a valid token behind the wrong separator or scheme spelling', async () => {
+    it('refuses a valid token with a wrong separator or without the scheme', async () => {
       const token = await sign(key, accessClaims());
       await expectRefused(crafted, `Bearer  ${token}`, malformed);
       await expectRefused(crafted, `Bearer:${token}`, malformed);
@@ -243,5 +245,57 @@ describe('bearer tokens through HTTP', () => {
         en: /comes from an unknown issuer|signature is invalid/,
       });
     });
+  });
+});
+
+describe('when the identity provider cannot be reached', () => {
+  let down: TestApp;
+  const logLines: Record<string, unknown>[] = [];
+
+  beforeAll(async () => {
+    // Created after the apps above are closed, so Nest's Logger (global: the app created last) writes here.
+    const logger = createLogger('info', { write: (line: string) => void logLines.push(JSON.parse(line)) });
+    down = await startTestApp(
+      { OIDC_ISSUER_URL: OWN_ISSUER, OIDC_JWKS_URL: await unreachableJwksUrl(), OIDC_AUDIENCE: AUDIENCE },
+      undefined,
+      logger,
+    );
+  });
+  afterAll(() => down?.close());
+
+  it('answers SERVICE_UNAVAILABLE, not "sign in again", logs a warning and a failed access-log row', async () => {
+    const token = await sign(await signingKey('any'), accessClaims());
+    for (const [language, message] of [
+      [undefined, 'De aanmelddienst is tijdelijk niet bereikbaar. Probeer het over enkele minuten opnieuw.'],
+      ['en', 'The sign-in service is temporarily unreachable. Please try again in a few minutes.'],
+    ] as const) {
+      logLines.length = 0;
+      const { res, body, requestId } = await callMe(down, { authorization: `Bearer ${token}`, language });
+      expect(res.status).toBe(200);
+      expect(body.errors).toEqual([
+        { message, locations: expect.any(Array), path: ['me'], extensions: { code: 'SERVICE_UNAVAILABLE' } },
+      ]);
+      expect(body.data?.me ?? null).toBeNull();
+      for (const part of token.split('.')) expect(res.text).not.toContain(part);
+      // Nobody was refused: the request could not be judged.
+      expect(await accessLogRows(down, requestId)).toEqual([
+        { operation: 'me', result: 'failed', reason: 'SERVICE_UNAVAILABLE', user_id: null },
+      ]);
+
+      const warnings = logLines.filter((l) => l['level'] === 40 && l['requestId'] === requestId);
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]!['msg']).toMatch(
+        /^Sign-in service unavailable: realm keys could not be fetched from http:\/\/127\.0\.0\.1:\d+\/certs: fetch failed \(ECONNREFUSED\)$/,
+      );
+      for (const part of token.split('.')) expect(JSON.stringify(logLines)).not.toContain(part);
+    }
+  });
+
+  it('warns once per request, however many fields it asks for', async () => {
+    const token = await sign(await signingKey('any'), accessClaims());
+    logLines.length = 0;
+    const res = await gql(down.http, { token, query: '{ a: me { actingRoles } b: me { actingRoles } }' });
+    expect(res.errors.map((e) => e.extensions.code)).toEqual(['SERVICE_UNAVAILABLE', 'SERVICE_UNAVAILABLE']);
+    expect(logLines.filter((l) => l['level'] === 40)).toHaveLength(1);
   });
 });

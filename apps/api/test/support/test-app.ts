@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import pino from 'pino';
+import pino, { type Logger } from 'pino';
 import type { App } from 'supertest/types';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/config';
@@ -21,8 +21,15 @@ export function issuer(): string {
   return value;
 }
 
-/** The API as production builds it (createApp), on its own database copy, against the real identity provider. */
-export async function startTestApp(env: Record<string, string> = {}, db?: TestDatabase): Promise<TestApp> {
+/**
+ * The API as production builds it (createApp), on its own database copy, against the real identity provider.
+ * Pass a logger to read what the API logs; note that Nest's own Logger goes to the app created last.
+ */
+export async function startTestApp(
+  env: Record<string, string> = {},
+  db?: TestDatabase,
+  logger: Logger = pino({ level: 'silent' }),
+): Promise<TestApp> {
   const database = db ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -32,7 +39,7 @@ export async function startTestApp(env: Record<string, string> = {}, db?: TestDa
     METRICS_PORT: '0',
     ...env,
   });
-  const app = await createApp(config, pino({ level: 'silent' }));
+  const app = await createApp(config, logger);
   await app.init();
   return {
     app,
