@@ -12,7 +12,7 @@ export async function ownerDataSource() {
   try {
     await dataSource.initialize();
   } catch (error) {
-    fail(describeConnectionError(error, url));
+    fail(describeConnectionError(error, url, 'DATABASE_MIGRATION_URL'));
   }
   return dataSource;
 }

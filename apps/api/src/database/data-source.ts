@@ -34,7 +34,7 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
 }
 
 /** Turns a driver error at connect time into one line a person can act on. */
-export function describeConnectionError(error: unknown, url: string): string {
+export function describeConnectionError(error: unknown, url: string, setting = 'DATABASE_URL'): string {
   let where = 'the database';
   try {
     const parsed = new URL(url);
@@ -45,18 +45,18 @@ export function describeConnectionError(error: unknown, url: string): string {
   const err = error as { code?: string; message?: string };
   switch (err.code) {
     case 'ECONNREFUSED':
-      return `Cannot reach ${where}: connection refused. Is PostgreSQL running there? Check DATABASE_URL.`;
+      return `Cannot reach ${where}: connection refused. Is PostgreSQL running there? Check ${setting}.`;
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
-      return `Cannot reach ${where}: the host name does not resolve. Check DATABASE_URL.`;
+      return `Cannot reach ${where}: the host name does not resolve. Check ${setting}.`;
     case '28P01':
     case '28000':
-      return `${where} refused the login: wrong user or password. Check DATABASE_URL.`;
+      return `${where} refused the login: wrong user or password. Check ${setting}.`;
     case '3D000':
       return `${where}: the database does not exist. Create it or check DATABASE_URL.`;
     default:
       if (/timeout/i.test(err.message ?? ''))
-        return `Cannot reach ${where}: no answer within the connect timeout. Check DATABASE_URL.`;
+        return `Cannot reach ${where}: no answer within the connect timeout. Check ${setting}.`;
       return `Cannot use ${where}: ${err.message ?? String(error)}`;
   }
 }
