@@ -53,7 +53,7 @@ export function describeConnectionError(error: unknown, url: string, setting = '
     case '28000':
       return `${where} refused the login: wrong user or password. Check ${setting}.`;
     case '3D000':
-      return `${where}: the database does not exist. Create it or check DATABASE_URL.`;
+      return `${where}: the database does not exist. Create it or check ${setting}.`;
     default:
       if (/timeout/i.test(err.message ?? ''))
         return `Cannot reach ${where}: no answer within the connect timeout. Check ${setting}.`;
