@@ -133,6 +133,23 @@ describe('the access log (NEN 7513)', () => {
     ]);
   });
 
+  it('keeps one intact chain when two API instances write concurrently to one database', async () => {
+    const second = await startTestApp({}, t.db);
+    try {
+      const tokens = await Promise.all(['wieg-fg', 'nest-fg', 'zuiderhaven-privacy', 'hinq-coordinator'].map(tokenFor));
+      await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          gql(i % 2 ? second.http : t.http, { token: tokens[i % tokens.length], query: '{ me { platformAdmin } }' }),
+        ),
+      );
+    } finally {
+      await second.close();
+    }
+    expect(await verify()).toEqual({ intact: true, rows: 40 });
+    const seqs = (await rows()).map((r) => Number(r.seq));
+    expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
   /** Some activity of De Wieg's FG: `count` access-log rows. */
   const activity = async (count: number) => {
     const token = await tokenFor('wieg-fg');
