@@ -69,7 +69,7 @@ export async function* readChain(dataSource: DataSource, batchSize = 5000): Asyn
   let after = 0n;
   for (;;) {
     const rows: ChainRow[] = await dataSource.query(
-      `SELECT ${CANONICAL_COLUMNS} FROM access_log WHERE seq > $1 ORDER BY seq LIMIT $2`,
+      `SELECT ${CANONICAL_COLUMNS} FROM access_log WHERE seq > $1 ORDER BY access_log.seq LIMIT $2`,
       [after.toString(), batchSize],
     );
     for (const row of rows) yield row;
