@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 import pino from 'pino';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -10,6 +9,15 @@ import { ConfigError, loadConfig } from '../src/config/config';
 import { DatabaseUnavailableError } from '../src/database/database.module';
 import { createLogger } from '../src/logging/logger';
 import { gql } from './support/gql';
+import {
+  OWN_ISSUER,
+  accessClaims,
+  sign,
+  signingKey,
+  startJwks,
+  type JwksServer,
+  type SigningKey,
+} from './support/own-identity-provider';
 import { issuer, startTestApp, type TestApp } from './support/test-app';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 import { tokenFor } from './support/tokens';
@@ -199,54 +207,30 @@ describe('start-up failures', () => {
 });
 
 describe('graceful shutdown', () => {
-  const ISSUER = 'http://idp.test/realms/babyconnect';
-  let key: { privateKey: CryptoKey; jwk: JWK };
-  let jwks: Server;
-  let jwksHit: Promise<void>;
-  let onJwksHit: () => void;
+  let key: SigningKey;
+  let jwks: JwksServer;
   let t: TestApp;
   let closed = false;
 
   beforeAll(async () => {
-    const pair = await generateKeyPair('RS256', { extractable: true });
-    key = {
-      privateKey: pair.privateKey,
-      jwk: { ...(await exportJWK(pair.publicKey)), kid: 'slow', alg: 'RS256', use: 'sig' },
-    };
-    jwksHit = new Promise<void>((resolve) => (onJwksHit = resolve));
+    key = await signingKey('slow');
     // A key endpoint that takes a second to answer: the one request that needs it stays in flight that long.
-    jwks = createServer((_req, res) => {
-      onJwksHit();
-      setTimeout(
-        () => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ keys: [key.jwk] })),
-        1000,
-      );
-    });
-    await new Promise<void>((resolve) => jwks.listen(0, '127.0.0.1', resolve));
-    t = await startTestApp({
-      OIDC_ISSUER_URL: ISSUER,
-      OIDC_JWKS_URL: `http://127.0.0.1:${(jwks.address() as AddressInfo).port}/certs`,
-    });
+    jwks = await startJwks([key.publicJwk], { delayMs: 1000 });
+    t = await startTestApp({ OIDC_ISSUER_URL: OWN_ISSUER, OIDC_JWKS_URL: jwks.url });
     await t.app.listen(0, '127.0.0.1');
   });
   afterAll(async () => {
-    jwks.closeAllConnections();
-    await new Promise<void>((resolve) => jwks.close(() => resolve()));
+    await jwks.close();
     if (!closed) await t?.close();
   });
 
   it('lets an in-flight request finish, then closes the database pool', async () => {
     const { port } = t.app.getHttpServer().address() as AddressInfo;
     const dataSource = t.app.get(DataSource);
-    const now = Math.floor(Date.now() / 1000);
-    const token = await new SignJWT({ typ: 'Bearer', name: 'Late Caller', groups: ['/orgs/vp-de-wieg/employee'] })
-      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'slow' })
-      .setIssuer(ISSUER)
-      .setAudience(['babyconnect-api'])
-      .setSubject('late-caller')
-      .setIssuedAt(now)
-      .setExpirationTime(now + 300)
-      .sign(key.privateKey);
+    const token = await sign(
+      key,
+      accessClaims({ sub: 'late-caller', name: 'Late Caller', groups: ['/orgs/vp-de-wieg/employee'] }),
+    );
 
     const events: string[] = [];
     const inFlight = fetch(`http://127.0.0.1:${port}/graphql`, {
@@ -258,7 +242,7 @@ describe('graceful shutdown', () => {
       return { status: res.status, body: (await res.json()) as unknown };
     });
 
-    await jwksHit; // the request is now waiting for the keys
+    await jwks.firstRequest; // the request is now waiting for the keys
     closed = true;
     const closing = t.close().then(() => events.push('closed'));
 
