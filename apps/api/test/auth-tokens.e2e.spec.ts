@@ -221,6 +221,9 @@ describe('bearer tokens through HTTP', () => {
       expect(body.data).toMatchObject({ me: { actingRoles: ['privacy-officer'] } });
       const fresh = await callMe(real, { authorization: `Bearer ${tokens.accessToken}` });
       expect(fresh.body.errors).toBeUndefined();
+      // The scheme is case-insensitive (RFC 7235).
+      const lower = await callMe(real, { authorization: `bearer ${tokens.accessToken}` });
+      expect(lower.body.errors).toBeUndefined();
     });
 
     it('refuses the ID token presented as a bearer token', async () => {

@@ -71,6 +71,12 @@ describe('tenant isolation: organisation A can neither read nor change B', () =>
           'U bent geen lid van de gekozen organisatie. Kies een organisatie waarvoor u werkt.',
         );
       }
+      // The refusal is in the access log with who tried, and for no organisation.
+      const refusals = await t.db.sql<{ user_id: string | null; organisation_id: string | null }>(
+        `SELECT user_id, organisation_id FROM access_log WHERE result = 'refused' AND reason = 'FORBIDDEN' AND operation = 'me'`,
+      );
+      expect(refusals).toHaveLength(3);
+      expect(refusals.every((r) => r.user_id !== null && r.organisation_id === null)).toBe(true);
       const en = await gql(t.http, { token, organisationId: ORG.nest, query: ME, language: 'en' });
       expect(en.errors[0]?.message).toBe(
         'You are not a member of the chosen organisation. Choose an organisation you work for.',

@@ -10,7 +10,7 @@ import { Tenancy } from '../database/tenancy';
 import { errors } from '../errors/api-error';
 import { OrganisationsRepository } from '../organisations/organisations.repository';
 import { UsersRepository } from '../users/users.repository';
-import type { Actor, ActorMembership } from './actor';
+import type { Actor, ActorMembership, Identity } from './actor';
 import type { VerifiedToken } from './token-verifier';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -25,8 +25,8 @@ export class ActorService {
     private readonly users: UsersRepository,
   ) {}
 
-  /** Turns a verified token and the requested organisation (header) into the request's actor. */
-  async resolve(token: VerifiedToken, requestedOrganisationId: string | undefined): Promise<Actor> {
+  /** Who the verified token belongs to, and the organisations (with valid roles) they belong to. */
+  async identify(token: VerifiedToken): Promise<Identity> {
     const groups = parseGroupMemberships(token.groups);
     const { user, organisations } = await this.tenancy.shared(async (tx) => ({
       user: await this.users.upsertSeen(tx, token),
@@ -49,6 +49,16 @@ export class ActorService {
       })
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
 
+    return {
+      user: { ...user, issuer: token.issuer, subject: token.subject },
+      memberships,
+      platformAdmin: groups.platformAdmin,
+    };
+  }
+
+  /** The request's actor: the identity acting for the requested organisation (header), or the implied one. */
+  actFor(identity: Identity, requestedOrganisationId: string | undefined): Actor {
+    const { memberships, platformAdmin } = identity;
     const requested = requestedOrganisationId?.trim() || undefined;
     if (requested !== undefined && !UUID.test(requested)) throw errors.notAMember();
     const outcome = resolveActingOrganisation(
@@ -62,12 +72,12 @@ export class ActorService {
         : null;
 
     return {
-      user: { ...user, issuer: token.issuer, subject: token.subject },
+      user: identity.user,
       memberships,
       acting,
       mustChooseOrganisation: outcome.outcome === 'choose',
-      platformAdmin: groups.platformAdmin,
-      ability: defineAbilityFor({ roles: acting?.roles ?? [], platformAdmin: groups.platformAdmin }),
+      platformAdmin,
+      ability: defineAbilityFor({ roles: acting?.roles ?? [], platformAdmin }),
     };
   }
 }

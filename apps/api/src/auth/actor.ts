@@ -9,6 +9,13 @@ export interface ActorMembership {
   roles: readonly OrganisationRole[];
 }
 
+/** A verified person and their valid memberships, before any organisation is chosen for the request. */
+export interface Identity {
+  user: Actor['user'];
+  memberships: readonly ActorMembership[];
+  platformAdmin: boolean;
+}
+
 /**
  * Who is acting, for which organisation, with which rights. Resolved once per request from the verified token
  * and the acting-organisation header, then passed explicitly to services.

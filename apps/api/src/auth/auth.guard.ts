@@ -41,7 +41,8 @@ export class AuthGuard implements CanActivate {
       throw errors.unauthenticated({ nl: 'er is geen toegangstoken meegestuurd', en: 'no access token was sent' });
     }
     // Something was sent, so "no token" would mislead whoever debugs the client: say the header is malformed.
-    const match = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/.exec(header);
+    // The scheme is case-insensitive (RFC 7235); the token itself is not.
+    const match = /^Bearer ([A-Za-z0-9_.~+/=-]+)$/i.exec(header);
     if (!match?.[1]) {
       throw errors.unauthenticated({
         nl: 'de Authorization-header bevat geen geldig Bearer-token',
@@ -60,13 +61,13 @@ export class AuthGuard implements CanActivate {
       }
       throw errors.unauthenticated(error.reason);
     }
-    const actor = await this.actors.resolve(token, req.header(ACTING_ORGANISATION_HEADER));
-    // Log lines of this request now name who acts for which organisation.
+    const identity = await this.actors.identify(token);
+    // Known from here on, also if acting for the requested organisation is refused: the access log names who tried.
+    scopeOf(req).identity = identity;
     const ctx = req.context ?? requestContext.getStore();
-    if (ctx) {
-      ctx.userId = actor.user.id;
-      ctx.organisationId = actor.acting?.organisationId;
-    }
+    if (ctx) ctx.userId = identity.user.id;
+    const actor = this.actors.actFor(identity, req.header(ACTING_ORGANISATION_HEADER));
+    if (ctx) ctx.organisationId = actor.acting?.organisationId;
     return actor;
   }
 }

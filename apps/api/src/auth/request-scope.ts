@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { Actor } from './actor';
+import type { Actor, Identity } from './actor';
 import type { RequestContext } from '../logging/request-context';
 
 /** What one top-level GraphQL field leaves for the access log. */
@@ -13,6 +13,8 @@ export interface FieldAudit {
  */
 export interface RequestScope {
   actor?: Promise<Actor>;
+  /** The verified person, before the acting organisation is checked (so a refusal still names who tried). */
+  identity?: Identity;
   /** Set once the actor promise settled successfully: the observer logs who acted. */
   resolvedActor?: Actor;
   fields: Map<string, FieldAudit>;

@@ -55,13 +55,13 @@ export class OperationObserverPlugin implements ApolloServerPlugin<{ req: Scoped
       objectIds: string[],
       outcome: { result: Result; reason: string | null },
     ) => {
-      const actor = scopeOf(req).resolvedActor;
+      const { resolvedActor: actor, identity } = scopeOf(req);
       const { result, reason } = outcome;
       this.metrics.operations.inc({ operation: this.metrics.operationLabel(operation), result });
       const roles = actor?.acting ? actor.acting.roles.join(',') : actor?.platformAdmin ? 'platform-admin' : null;
       pending.push(
         this.accessLog.append({
-          userId: actor?.user.id ?? null,
+          userId: actor?.user.id ?? identity?.user.id ?? null,
           roles,
           organisationId: actor?.acting?.organisationId ?? null,
           operation,

@@ -1,10 +1,12 @@
+import { ACTING_ORGANISATION_HEADER } from '@babyconnect/contracts';
 import type { HttpInterceptorFn } from '@angular/common/http';
 import { inject } from '@angular/core';
 import { RUNTIME_CONFIG, isApiUrl } from '../config/runtime-config';
 import { TranslationService } from '../i18n/translation.service';
 import { OrganisationContext } from '../organisation/organisation-context.service';
 
-export const ORGANISATION_HEADER = 'x-organisation-id';
+/** The acting-organisation header, as the API defines it (libs/contracts). */
+export const ORGANISATION_HEADER = ACTING_ORGANISATION_HEADER;
 
 /**
  * Adds the acting organisation (`x-organisation-id`, only when one is chosen) and `Accept-Language` to

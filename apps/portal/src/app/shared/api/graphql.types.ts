@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@babyconnect/contracts';
 /**
  * Hand-written types of the API's GraphQL schema as far as the portal uses it (codegen comes later).
  * Keep the names equal to the schema's so the switch to generated types is mechanical.
@@ -41,13 +42,8 @@ export interface MeQueryData {
 }
 
 /** Known `extensions.code` values; others may appear. */
-export type GraphqlErrorCode =
-  | 'UNAUTHENTICATED'
-  | 'FORBIDDEN'
-  | 'ORGANISATION_REQUIRED'
-  | 'BAD_USER_INPUT'
-  | 'INTERNAL_SERVER_ERROR'
-  | (string & {});
+/** The API's stable codes (libs/contracts); other strings may come from the GraphQL server itself. */
+export type GraphqlErrorCode = ErrorCode | (string & {});
 
 export interface GraphqlErrorEntry {
   readonly message: string;
