@@ -152,6 +152,21 @@ describe('the access log (NEN 7513)', () => {
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   });
 
+  it('withholds the answer when the access log cannot be written', async () => {
+    await t.db.sql(
+      'REVOKE EXECUTE ON FUNCTION access_log_append(uuid, text, uuid, text, text[], text, text, text) FROM babyconnect_app',
+    );
+    const res = await gql(t.http, {
+      token: await tokenFor('wieg-fg'),
+      query: `{ organisation(id: "${ORG.nest}") { name contactEmail } }`,
+    });
+    expect(res.data).toBeNull();
+    expect(res.code).toBe('INTERNAL_SERVER_ERROR');
+    expect(res.errors[0]?.message).toBe('Het toegangslogboek kon niet worden bijgewerkt; probeer het later opnieuw.');
+    expect(JSON.stringify(res)).not.toContain('het-nest');
+    expect(await rows()).toEqual([]);
+  });
+
   /** Some activity of De Wieg's FG: `count` access-log rows. */
   const activity = async (count: number) => {
     const token = await tokenFor('wieg-fg');
