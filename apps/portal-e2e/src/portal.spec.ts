@@ -1,6 +1,7 @@
 // The portal in a real browser against the whole local stack (PostgreSQL, migrations + demo data, dev identity
 // provider, API, portal from dist). The runner builds dist first; this file never builds and never downloads a
-// browser (Debian's chromium). Screenshots of the home page go to docs/screenshots/.
+// browser (Debian's chromium). Screenshots of the home page go to test-results/screenshots/ (git-ignored);
+// `UPDATE_SCREENSHOTS=1` writes them to docs/screenshots/, the README's pictures, instead.
 import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,10 @@ import { CHROMIUM_MISSING, chromiumInstalled, launchChromium, oneLineError } fro
 import { chooseOrganisation, loginThroughProvider, waitForHealthyApi, waitForText } from './support/portal';
 
 const ROOT = resolve(__dirname, '../../..');
-const SCREENSHOTS = join(ROOT, 'docs/screenshots');
+const SCREENSHOTS = join(
+  ROOT,
+  process.env['UPDATE_SCREENSHOTS'] === '1' ? 'docs/screenshots' : 'test-results/screenshots',
+);
 
 if (!chromiumInstalled()) {
   test('portal in the browser', () => {
