@@ -4,8 +4,9 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { ACTING_ORGANISATION_HEADER, REQUEST_ID_HEADER, localeFromAcceptLanguage } from '@babyconnect/contracts';
+import { ACTING_ORGANISATION_HEADER, REQUEST_ID_HEADER } from '@babyconnect/contracts';
 import { AppModule } from './app.module';
+import { localeOf } from './i18n/locale';
 import type { ApiConfig } from './config/config.schema';
 import { httpLogging } from './logging/http-logging.middleware';
 import { NestPinoLogger } from './logging/logger';
@@ -48,7 +49,7 @@ function jsonBody(limit: number) {
     parse(req, res, (error?: unknown) => {
       if (!error) return next();
       const tooLarge = (error as { type?: string }).type === 'entity.too.large';
-      const en = localeFromAcceptLanguage(req.header('accept-language')) === 'en';
+      const en = localeOf(req.header('accept-language')) === 'en';
       const kb = Math.round(limit / 1024);
       const message = tooLarge
         ? en

@@ -15,6 +15,12 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.LOG_LEVEL);
+  // A promise nobody awaited must not take the whole API down for every organisation: log it loudly and go on.
+  // (The request pipeline awaits everything it starts; this is the net under that rule, not a substitute.)
+  process.on('unhandledRejection', (reason) => {
+    const err = reason instanceof Error ? reason : new Error(String(reason));
+    logger.error({ err: { name: err.name, message: err.message, stack: err.stack } }, 'Unhandled promise rejection');
+  });
   try {
     const app = await createApp(config, logger);
     await app.listen(config.PORT, config.HOST);

@@ -274,10 +274,10 @@ describe('when the identity provider cannot be reached', () => {
     ] as const) {
       logLines.length = 0;
       const { res, body, requestId } = await callMe(down, { authorization: `Bearer ${token}`, language });
-      expect(res.status).toBe(200);
-      expect(body.errors).toEqual([
-        { message, locations: expect.any(Array), path: ['me'], extensions: { code: 'SERVICE_UNAVAILABLE' } },
-      ]);
+      // Retryable: 503 with Retry-After, so a client backs off instead of reporting a fault.
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('2');
+      expect(body.errors).toEqual([{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }]);
       expect(body.data?.me ?? null).toBeNull();
       for (const part of token.split('.')) expect(res.text).not.toContain(part);
       // Nobody was refused: the request could not be judged.

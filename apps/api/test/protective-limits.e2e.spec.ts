@@ -49,7 +49,8 @@ describe('protective limits (default configuration)', () => {
   afterAll(() => t?.close());
 
   it('refuses a query deeper than 12 levels built from the schema’s own nested types, without a token', async () => {
-    const within = await post(t.http, { query: deepIntrospection(12) });
+    // Within the limit it still needs a token, as every operation does.
+    const within = await post(t.http, { query: deepIntrospection(12) }, { token: await tokenFor('wieg-fg') });
     expect(within.body.errors).toBeUndefined();
 
     const nl = await post(t.http, { query: deepIntrospection(13) });
@@ -134,7 +135,7 @@ describe('protective limits (default configuration)', () => {
       .send({ query: deepIntrospection(13) });
     expect(
       await t.db.sql('SELECT operation, result, reason, user_id FROM access_log WHERE request_id = $1', [requestId]),
-    ).toEqual([{ operation: '(invalid request)', result: 'refused', reason: 'QUERY_TOO_COMPLEX', user_id: null }]);
+    ).toEqual([{ operation: '__schema', result: 'refused', reason: 'QUERY_TOO_COMPLEX', user_id: null }]);
   });
 
   it('refuses a body over 1 MB with 413 and a readable error', async () => {
@@ -156,9 +157,11 @@ describe('protective limits (default configuration)', () => {
     expectRefusal(en, 'BAD_REQUEST', /^The request body is not valid JSON\.$/);
   });
 
-  it('allows introspection outside production', async () => {
-    const res = await post(t.http, { query: '{ __schema { queryType { name } } }' });
+  it('allows introspection outside production, with a token like every operation', async () => {
+    const res = await post(t.http, { query: '{ __schema { queryType { name } } }' }, { token: await tokenFor('wieg-fg') });
     expect(res.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    const anonymous = await post(t.http, { query: '{ __schema { queryType { name } } }' });
+    expectRefusal(anonymous, 'UNAUTHENTICATED', /^Niet aangemeld/);
   });
 
   it('refuses a GET query and a text/plain POST (CSRF prevention)', async () => {

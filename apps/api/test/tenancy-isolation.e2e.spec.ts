@@ -176,8 +176,9 @@ describe('tenant isolation: organisation A can neither read nor change B', () =>
         [ORG.nest],
       );
       expect(inB[0]?.n).toBeGreaterThan(0);
+      // A's chain: its own requests and attempts from outside that named it.
       const inA = await t.db.sql<{ n: number }>(
-        'SELECT count(*)::int AS n FROM access_log WHERE organisation_id = $1',
+        'SELECT count(*)::int AS n FROM access_log WHERE chain_id = $1',
         [ORG.wieg],
       );
       // Exactly A's rows as they were when read (the read's own row is written after it answered).

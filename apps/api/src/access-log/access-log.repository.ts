@@ -1,13 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { TenantTransaction } from '../database/tenancy';
-import type { ChainRow } from './hash-chain';
+import { PLATFORM_CHAIN, type ChainRow } from './hash-chain';
 
+/** One access-log row as the API hands it to the database: already sanitised and capped (access-log-entry.ts). */
 export interface AccessLogEntry {
+  /** The chain: the acting organisation, else the targeted organisation, else null (the platform chain). */
+  chainId: string | null;
   userId: string | null;
   roles: string | null;
   organisationId: string | null;
+  targetOrganisationId: string | null;
   operation: string;
+  fields: string[];
   objectIds: string[];
   result: 'allowed' | 'refused' | 'failed';
   reason: string | null;
@@ -20,61 +25,115 @@ export interface AccessLogRow {
   userId: string | null;
   userName: string | null;
   roles: string | null;
+  organisationId: string | null;
+  targetOrganisationId: string | null;
   operation: string;
+  fields: string[];
   objectIds: string[];
   result: string;
   reason: string | null;
   requestId: string | null;
 }
 
-const CANONICAL_COLUMNS = `seq::text AS seq,
-  to_char(occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "occurredAt",
-  user_id::text AS "userId", roles, organisation_id::text AS "organisationId", operation,
-  object_ids AS "objectIds", result, reason, request_id AS "requestId", prev_hash AS "prevHash", hash`;
+export interface ChainHead {
+  seq: string;
+  hash: string;
+  occurredAt: string;
+}
+
+const APPEND = 'SELECT access_log_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)';
+
+function appendParams(entry: AccessLogEntry): unknown[] {
+  return [
+    entry.chainId,
+    entry.userId,
+    entry.roles,
+    entry.organisationId,
+    entry.targetOrganisationId,
+    entry.operation,
+    entry.fields,
+    entry.objectIds,
+    entry.result,
+    entry.reason,
+    entry.requestId,
+  ];
+}
+
+const ISO_UTC = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
+
+const CANONICAL_COLUMNS = `chain_id::text AS "chainId", seq::text AS seq,
+  to_char(occurred_at AT TIME ZONE 'UTC', ${ISO_UTC}) AS "occurredAt",
+  user_id::text AS "userId", roles, organisation_id::text AS "organisationId",
+  target_organisation_id::text AS "targetOrganisationId", operation, fields, object_ids AS "objectIds", result,
+  reason, request_id AS "requestId", prev_hash AS "prevHash", hash`;
 
 @Injectable()
 export class AccessLogRepository {
-  constructor(private readonly dataSource: DataSource) {}
-
-  /** Appends through the database function: the app role cannot insert, update or delete rows directly. */
-  async append(entry: AccessLogEntry): Promise<void> {
-    await this.dataSource.query('SELECT access_log_append($1, $2, $3, $4, $5, $6, $7, $8)', [
-      entry.userId,
-      entry.roles,
-      entry.organisationId,
-      entry.operation,
-      entry.objectIds,
-      entry.result,
-      entry.reason,
-      entry.requestId,
-    ]);
+  /** Appends inside the caller's transaction (the request's own: the row commits or rolls back with the work). */
+  async appendIn(manager: EntityManager, entry: AccessLogEntry): Promise<void> {
+    await manager.query(APPEND, appendParams(entry));
   }
 
-  /** The acting organisation's rows, newest first; the tenant comes from the transaction (and RLS). */
+  /** Appends in a transaction of its own: refusals before any work, and failures after a rollback. */
+  async appendAlone(dataSource: DataSource, entry: AccessLogEntry): Promise<void> {
+    await dataSource.query(APPEND, appendParams(entry));
+  }
+
+  /** The acting organisation's chain, newest first; the tenant comes from the transaction (and RLS). */
   async page(tx: TenantTransaction, first: number, beforeSeq: string | null): Promise<AccessLogRow[]> {
     return tx.manager.query(
       `SELECT a.seq::text AS seq, a.occurred_at AS "occurredAt", a.user_id AS "userId", u.display_name AS "userName",
-              a.roles, a.operation, a.object_ids AS "objectIds", a.result, a.reason, a.request_id AS "requestId"
+              a.roles, a.organisation_id AS "organisationId", a.target_organisation_id AS "targetOrganisationId",
+              a.operation, a.fields, a.object_ids AS "objectIds", a.result, a.reason, a.request_id AS "requestId"
          FROM access_log a LEFT JOIN users u ON u.id = a.user_id
-        WHERE a.organisation_id = $1 AND ($2::bigint IS NULL OR a.seq < $2::bigint)
+        WHERE a.chain_id = $1 AND ($2::bigint IS NULL OR a.seq < $2::bigint)
         ORDER BY a.seq DESC
         LIMIT $3`,
       [tx.organisationId, beforeSeq, first],
     );
   }
+
+  /** The head of the acting organisation's chain (RLS: only its own). */
+  async head(tx: TenantTransaction): Promise<ChainHead | null> {
+    const rows: ChainHead[] = await tx.manager.query(
+      `SELECT seq::text AS seq, hash, to_char(occurred_at AT TIME ZONE 'UTC', ${ISO_UTC}) AS "occurredAt"
+         FROM access_log_heads WHERE chain_id = $1`,
+      [tx.organisationId],
+    );
+    return rows[0] ?? null;
+  }
 }
 
-/** Reads the whole chain in order, in batches, as the owner role (the verification command). */
-export async function* readChain(dataSource: DataSource, batchSize = 5000): AsyncGenerator<ChainRow> {
+/** Every chain's recorded head, as the owner sees them (the verification command). */
+export async function readHeads(owner: DataSource): Promise<(ChainHead & { chainId: string })[]> {
+  return owner.query(
+    `SELECT chain_id::text AS "chainId", seq::text AS seq, hash,
+            to_char(occurred_at AT TIME ZONE 'UTC', ${ISO_UTC}) AS "occurredAt"
+       FROM access_log_heads ORDER BY (chain_id = $1) DESC, chain_id`,
+    [PLATFORM_CHAIN],
+  );
+}
+
+/** Reads one chain in order, in batches, as the owner role (the verification command). */
+export async function* readChain(owner: DataSource, chainId: string, batchSize = 5000): AsyncGenerator<ChainRow> {
   let after = 0n;
   for (;;) {
-    const rows: ChainRow[] = await dataSource.query(
-      `SELECT ${CANONICAL_COLUMNS} FROM access_log WHERE seq > $1 ORDER BY access_log.seq LIMIT $2`,
-      [after.toString(), batchSize],
+    const rows: ChainRow[] = await owner.query(
+      `SELECT ${CANONICAL_COLUMNS} FROM access_log WHERE chain_id = $1 AND seq > $2 ORDER BY access_log.seq LIMIT $3`,
+      [chainId, after.toString(), batchSize],
     );
     for (const row of rows) yield row;
     const last = rows.at(-1);
     if (!last || rows.length < batchSize) return;
     after = BigInt(last.seq);
   }
+}
+
+/** The ids of every chain that holds rows or a head (a chain whose head row was deleted still shows). */
+export async function chainIds(owner: DataSource): Promise<string[]> {
+  const rows: { chainId: string }[] = await owner.query(
+    `SELECT chain_id::text AS "chainId" FROM access_log_heads
+     UNION SELECT DISTINCT chain_id::text FROM access_log ORDER BY 1`,
+  );
+  return rows.map((r) => r.chainId);
 }

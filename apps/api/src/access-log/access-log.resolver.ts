@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import { CurrentActor } from '../permissions/current-actor.decorator';
 import { Operation } from '../permissions/operation.decorator';
 import { AccessLogService } from './access-log.service';
-import { AccessLogPageType } from './access-log.type';
+import { AccessLogAnchorType, AccessLogPageType } from './access-log.type';
 
 @Resolver()
 export class AccessLogResolver {
@@ -19,5 +19,13 @@ export class AccessLogResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null | undefined,
   ): Promise<AccessLogPageType> {
     return this.service.page(actor, first, after ?? null);
+  }
+
+  @Query(() => AccessLogAnchorType, {
+    description: 'FG en auditor: een ondertekend anker van de kop van het toegangslogboek, om buiten het systeem te bewaren.',
+  })
+  @Operation('read', 'AccessLog')
+  accessLogAnchor(@CurrentActor() actor: Actor): Promise<AccessLogAnchorType> {
+    return this.service.anchor(actor);
   }
 }

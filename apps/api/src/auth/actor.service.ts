@@ -6,10 +6,9 @@ import {
   validMemberships,
   type Membership,
 } from '@babyconnect/domain';
-import { Tenancy } from '../database/tenancy';
 import { errors } from '../errors/api-error';
-import { OrganisationsRepository } from '../organisations/organisations.repository';
-import { UsersRepository } from '../users/users.repository';
+import { MembershipsRepository } from './memberships.repository';
+import { UsersRepository } from './users.repository';
 import type { Actor, ActorMembership, Identity } from './actor';
 import type { VerifiedToken } from './token-verifier';
 
@@ -20,18 +19,17 @@ export class ActorService {
   private readonly logger = new Logger(ActorService.name);
 
   constructor(
-    private readonly tenancy: Tenancy,
-    private readonly organisations: OrganisationsRepository,
+    private readonly organisations: MembershipsRepository,
     private readonly users: UsersRepository,
   ) {}
 
   /** Who the verified token belongs to, and the organisations (with valid roles) they belong to. */
   async identify(token: VerifiedToken): Promise<Identity> {
     const groups = parseGroupMemberships(token.groups);
-    const { user, organisations } = await this.tenancy.shared(async (tx) => ({
-      user: await this.users.upsertSeen(tx, token),
-      organisations: await this.organisations.findByAliases(tx, [...groups.byAlias.keys()]),
-    }));
+    const [user, organisations] = await Promise.all([
+      this.users.seen(token),
+      this.organisations.byAliases([...groups.byAlias.keys()]),
+    ]);
 
     const candidates: Membership[] = organisations.map((org) => ({
       organisationId: org.id,

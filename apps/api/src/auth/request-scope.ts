@@ -18,6 +18,16 @@ export interface RequestScope {
   /** Set once the actor promise settled successfully: the observer logs who acted. */
   resolvedActor?: Actor;
   fields: Map<string, FieldAudit>;
+  /**
+   * The organisation the request concerned without acting for it: the one a refused cross-tenant attempt named,
+   * or the one a platform admin changed. The access-log row goes into its chain, so its FG sees it.
+   */
+  targetOrganisationId?: string;
+  /**
+   * Settles once the request's access-log row is written (or the answer withheld). Apollo runs the plugins'
+   * willSendResponse hooks concurrently; the error response waits for this before it finalises the answer.
+   */
+  accessLogWritten?: Promise<void>;
 }
 
 export type ScopedRequest = Request & { scope?: RequestScope; context?: RequestContext };

@@ -35,6 +35,9 @@ export const configSchema = z.object({
   GRAPHQL_MAX_COST: positive(1000),
   HTTP_BODY_LIMIT_BYTES: positive(1_048_576),
   SHUTDOWN_GRACE_MS: positive(10_000),
+  // Ed25519 private key (PKCS#8 PEM, or that PEM base64-encoded) that signs access-log anchors. Required in
+  // production; elsewhere a key per process is made when it is missing.
+  ACCESS_LOG_ANCHOR_KEY: z.string().min(1).optional(),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')

@@ -1,10 +1,8 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import { OrganisationEntity } from '../organisations/organisation.entity';
-import { UserEntity } from '../users/user.entity';
 import { InitialSchema1764806400000 } from './migrations/1764806400000-initial-schema';
+import { AccessLogChains1764979200000 } from './migrations/1764979200000-access-log-chains';
 
-export const ENTITIES = [OrganisationEntity, UserEntity];
-export const MIGRATIONS = [InitialSchema1764806400000];
+export const MIGRATIONS = [InitialSchema1764806400000, AccessLogChains1764979200000];
 
 export interface DataSourceSettings {
   url: string;
@@ -13,11 +11,14 @@ export interface DataSourceSettings {
   applicationName?: string;
 }
 
-export function createDataSource(settings: DataSourceSettings): DataSource {
-  const options: DataSourceOptions = {
+/**
+ * Connection options shared by the API and the command-line tools. Entities are not listed here: each feature
+ * module registers its own (TypeOrmModule.forFeature); the tools speak SQL.
+ */
+export function dataSourceOptions(settings: DataSourceSettings): DataSourceOptions {
+  return {
     type: 'postgres',
     url: settings.url,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     // Each migration in its own transaction: Ctrl-C half-way leaves the database at the last completed one.
@@ -27,13 +28,16 @@ export function createDataSource(settings: DataSourceSettings): DataSource {
     applicationName: settings.applicationName ?? 'babyconnect-api',
     extra: {
       max: settings.poolMax ?? 10,
+      // Also how long a request waits for a free pooled connection before it is answered SERVICE_UNAVAILABLE.
       connectionTimeoutMillis: settings.connectTimeoutMs ?? 5000,
     },
   };
-  return new DataSource(options);
 }
 
-/** Turns a driver error at connect time into one line a person can act on. */
+/** A data source for the command-line tools and tests (migrations, seed, verification). */
+export function createDataSource(settings: DataSourceSettings): DataSource {
+  return new DataSource(dataSourceOptions(settings));
+}
 export function describeConnectionError(error: unknown, url: string, setting = 'DATABASE_URL'): string {
   let where = 'the database';
   try {

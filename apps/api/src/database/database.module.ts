@@ -1,41 +1,50 @@
-import { Global, Module, type OnApplicationShutdown } from '@nestjs/common';
+import { Global, Module, type MiddlewareConsumer, type NestModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { API_CONFIG } from '../config/config';
 import type { ApiConfig } from '../config/config.schema';
-import { createDataSource, describeConnectionError } from './data-source';
+import { dataSourceOptions, describeConnectionError } from './data-source';
+import { RequestTransactionMiddleware } from './request-transaction.middleware';
 import { Tenancy } from './tenancy';
 
 export class DatabaseUnavailableError extends Error {}
 
+/**
+ * The database: one pool per instance, entities registered by the feature modules (autoLoadEntities), the Tenancy
+ * every service goes through, and a transaction per GraphQL request. Nest closes the pool after the HTTP server
+ * has drained.
+ */
 @Global()
 @Module({
-  providers: [
-    {
-      provide: DataSource,
+  imports: [
+    TypeOrmModule.forRootAsync({
       inject: [API_CONFIG],
-      useFactory: async (config: ApiConfig) => {
-        const dataSource = createDataSource({
+      useFactory: (config: ApiConfig) => ({
+        ...dataSourceOptions({
           url: config.DATABASE_URL,
           poolMax: config.DATABASE_POOL_MAX,
           connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
-        });
+        }),
+        autoLoadEntities: true,
+        // One attempt: a wrong or unreachable database stops the start with one line, not after minutes.
+        toRetry: () => false,
+      }),
+      dataSourceFactory: async (options) => {
+        const dataSource = new DataSource(options!);
         try {
-          await dataSource.initialize();
+          return await dataSource.initialize();
         } catch (error) {
-          throw new DatabaseUnavailableError(describeConnectionError(error, config.DATABASE_URL));
+          const url = (options as { url?: string }).url ?? '';
+          throw new DatabaseUnavailableError(describeConnectionError(error, url));
         }
-        return dataSource;
       },
-    },
-    Tenancy,
+    }),
   ],
-  exports: [DataSource, Tenancy],
+  providers: [Tenancy, RequestTransactionMiddleware],
+  exports: [Tenancy],
 })
-export class DatabaseModule implements OnApplicationShutdown {
-  constructor(private readonly dataSource: DataSource) {}
-
-  /** Closes the pool after the HTTP server has drained (Nest calls this after app.close()). */
-  async onApplicationShutdown(): Promise<void> {
-    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+export class DatabaseModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(RequestTransactionMiddleware).forRoutes('graphql');
   }
 }

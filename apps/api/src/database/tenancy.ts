@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { currentRequestTransaction, type TransactionScope } from './request-transaction';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -32,6 +33,11 @@ export class MissingTenantError extends Error {
   }
 }
 
+/**
+ * The only way services reach the database. Inside a GraphQL request, every call joins the request's one
+ * transaction (request-transaction.ts), so the work and its access-log row commit together; outside a request
+ * (command-line tools, background work) each call is a transaction of its own.
+ */
 @Injectable()
 export class Tenancy {
   constructor(private readonly dataSource: DataSource) {}
@@ -39,20 +45,34 @@ export class Tenancy {
   async asTenant<T>(organisationId: string, work: (tx: TenantTransaction) => Promise<T>): Promise<T> {
     // TypeORM drops `undefined` from a WHERE silently; refuse before anything is queried.
     if (typeof organisationId !== 'string' || !UUID.test(organisationId)) throw new MissingTenantError();
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [organisationId]);
-      return work({ kind: 'tenant', organisationId, manager });
-    });
+    return this.run({ kind: 'tenant', organisationId }, (manager) =>
+      work({ kind: 'tenant', organisationId, manager }),
+    );
   }
 
   async asPlatformAdmin<T>(work: (tx: PlatformAdminTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('app.platform_admin', 'on', true)`);
-      return work({ kind: 'platform-admin', manager });
-    });
+    return this.run({ kind: 'platform-admin' }, (manager) => work({ kind: 'platform-admin', manager }));
   }
 
   async shared<T>(work: (tx: SharedTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(async (manager) => work({ kind: 'shared', manager }));
+    return this.run({ kind: 'shared' }, (manager) => work({ kind: 'shared', manager }));
+  }
+
+  /** Runs `hook` once the current work is committed (at the end of the request, or right away outside one). */
+  afterCommit(hook: () => void): void {
+    const request = currentRequestTransaction.getStore();
+    if (request) request.afterCommit(hook);
+    else hook();
+  }
+
+  private run<T>(scope: TransactionScope, work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const request = currentRequestTransaction.getStore();
+    if (request) return request.run(scope, work);
+    return this.dataSource.transaction(async (manager) => {
+      if (scope.kind === 'tenant')
+        await manager.query(`SELECT set_config('app.tenant_id', $1, true)`, [scope.organisationId]);
+      if (scope.kind === 'platform-admin') await manager.query(`SELECT set_config('app.platform_admin', 'on', true)`);
+      return work(manager);
+    });
   }
 }

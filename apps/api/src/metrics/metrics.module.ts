@@ -11,11 +11,12 @@ import { API_CONFIG } from '../config/config';
 import type { ApiConfig } from '../config/config.schema';
 import { Metrics } from './metrics';
 import { startMetricsServer } from './metrics-server';
+import { MetricsPlugin } from './metrics.plugin';
 
 @Global()
 @Module({
-  providers: [{ provide: Metrics, useFactory: () => new Metrics([]) }],
-  exports: [Metrics],
+  providers: [{ provide: Metrics, useFactory: () => new Metrics([]) }, MetricsPlugin],
+  exports: [Metrics, MetricsPlugin],
 })
 export class MetricsModule implements OnApplicationBootstrap, OnApplicationShutdown {
   private server?: Server;

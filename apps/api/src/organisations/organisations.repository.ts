@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import type { ContactRole, OrganisationKind } from '@babyconnect/domain';
 import type { PlatformAdminTransaction, SharedTransaction, TenantTransaction } from '../database/tenancy';
 import { OrganisationEntity } from './organisation.entity';
@@ -34,9 +33,13 @@ export class OrganisationsRepository {
     return tx.manager.getRepository(OrganisationEntity).findOneBy({ id });
   }
 
-  findByAliases(tx: SharedTransaction, aliases: readonly string[]): Promise<OrganisationEntity[]> {
-    if (aliases.length === 0) return Promise.resolve([]);
-    return tx.manager.getRepository(OrganisationEntity).findBy({ alias: In([...aliases]) });
+  /**
+   * Whether anybody has acted for the organisation (from its access-log chain, through a database function: the
+   * platform admin reads no log).
+   */
+  async hasMembers(tx: PlatformAdminTransaction, id: string): Promise<boolean> {
+    const rows: { has: boolean }[] = await tx.manager.query('SELECT organisation_has_members($1) AS has', [id]);
+    return rows[0]?.has === true;
   }
 
   findByAlias(tx: PlatformAdminTransaction, alias: string): Promise<OrganisationEntity | null> {

@@ -38,6 +38,7 @@ export class OrganisationsResolver {
   ): Promise<OrganisationType> {
     const created = await this.service.create(input);
     audit.touched(created.id);
+    audit.concerns(created.id);
     return OrganisationType.from(created);
   }
 
@@ -49,7 +50,9 @@ export class OrganisationsResolver {
     @Audit() audit: AuditTrail,
   ): Promise<OrganisationType> {
     audit.touched(id);
-    return OrganisationType.from(await this.service.update(id, input));
+    const updated = await this.service.update(id, input);
+    audit.concerns(updated.id);
+    return OrganisationType.from(updated);
   }
 
   @Mutation(() => OrganisationType, {

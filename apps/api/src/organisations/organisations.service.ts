@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { actingOrganisationId, type Actor } from '../auth/actor';
+import { MembershipsRepository } from '../auth/memberships.repository';
 import { Tenancy } from '../database/tenancy';
 import { errors, type ApiError } from '../errors/api-error';
 import type { OrganisationEntity } from './organisation.entity';
@@ -19,6 +20,7 @@ export class OrganisationsService {
   constructor(
     private readonly tenancy: Tenancy,
     private readonly organisations: OrganisationsRepository,
+    private readonly memberships: MembershipsRepository,
   ) {}
 
   directory(): Promise<OrganisationEntity[]> {
@@ -35,7 +37,9 @@ export class OrganisationsService {
     const data = validateNewOrganisation(input);
     return this.tenancy.asPlatformAdmin(async (tx) => {
       await this.ensureUnique(tx, data.alias, data.kind, null);
-      return this.organisations.create(tx, data);
+      const created = await this.organisations.create(tx, data);
+      this.tenancy.afterCommit(() => this.memberships.invalidate());
+      return created;
     });
   }
 
@@ -45,9 +49,16 @@ export class OrganisationsService {
       const current = await this.organisations.findById(tx, id);
       if (!current) throw errors.notFound(ORGANISATION);
       const change = validateOrganisationChange(current, input);
+      if (change.alias !== undefined && change.alias !== current.alias && (await this.organisations.hasMembers(tx, id)))
+        throw conflict(
+          'alias',
+          'De sleutel kan niet meer worden gewijzigd: er hebben al mensen namens deze organisatie gewerkt. Een nieuwe sleutel zou hun groepen aan een andere organisatie koppelen.',
+          'The alias can no longer change: people have already acted for this organisation. A new alias would map their groups to another organisation.',
+        );
       await this.ensureUnique(tx, change.alias, change.kind, id);
       const updated = await this.organisations.update(tx, id, change);
       if (!updated) throw errors.notFound(ORGANISATION);
+      this.tenancy.afterCommit(() => this.memberships.invalidate());
       return updated;
     });
   }
@@ -60,7 +71,11 @@ export class OrganisationsService {
     const own = actingOrganisationId(actor);
     if (input.organisationId !== own) throw errors.notFound(ORGANISATION);
     const data = validateContact(input);
-    return this.tenancy.asTenant(own, (tx) => this.organisations.updateOwnContact(tx, data));
+    return this.tenancy.asTenant(own, async (tx) => {
+      const updated = await this.organisations.updateOwnContact(tx, data);
+      this.tenancy.afterCommit(() => this.memberships.invalidate());
+      return updated;
+    });
   }
 
   private async ensureUnique(

@@ -19,6 +19,11 @@ export const CurrentActor = createParamDecorator((_data: unknown, context: Execu
 /** Where a resolver records the ids of the objects it read or changed, for this field's access-log row. */
 export interface AuditTrail {
   touched(...ids: string[]): void;
+  /**
+   * The organisation this operation changes without acting for it (a platform admin's change): the row goes into
+   * that organisation's own chain, so its FG sees every change made to it.
+   */
+  concerns(organisationId: string): void;
 }
 
 export const Audit = createParamDecorator((_data: unknown, context: ExecutionContext): AuditTrail => {
@@ -27,5 +32,10 @@ export const Audit = createParamDecorator((_data: unknown, context: ExecutionCon
   const key = String(info.path.key);
   const entry: FieldAudit = fields.get(key) ?? { objectIds: [] };
   fields.set(key, entry);
-  return { touched: (...ids) => entry.objectIds.push(...ids) };
+  return {
+    touched: (...ids) => entry.objectIds.push(...ids),
+    concerns: (organisationId) => {
+      scopeOf(req).targetOrganisationId = organisationId;
+    },
+  };
 });

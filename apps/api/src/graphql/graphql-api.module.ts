@@ -1,0 +1,54 @@
+import { Logger, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { AccessLogModule } from '../access-log/access-log.module';
+import { AccessLogPlugin } from '../access-log/access-log.plugin';
+import { API_CONFIG } from '../config/config';
+import type { ApiConfig } from '../config/config.schema';
+import { ErrorResponsePlugin } from '../errors/error-response.plugin';
+import { formatError } from '../errors/format-error';
+import { MetricsPlugin } from '../metrics/metrics.plugin';
+import { queryLimitsRule } from './limits';
+import { singleMutationRule } from './single-mutation.rule';
+
+const unexpected = new Logger('GraphQL');
+
+/**
+ * The GraphQL endpoint. Its plugins run in this order on every request: the access log (authenticate, one row
+ * per request in the request's transaction), metrics, then the error response (language, retryable status).
+ */
+@Module({
+  imports: [
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [AccessLogModule],
+      inject: [API_CONFIG, AccessLogPlugin, MetricsPlugin],
+      useFactory: (config: ApiConfig, accessLog: AccessLogPlugin, metrics: MetricsPlugin) => ({
+        path: '/graphql',
+        autoSchemaFile: true,
+        sortSchema: true,
+        // No landing page anywhere: GraphiQL would load scripts from a CDN, and production needs none.
+        graphiql: false,
+        introspection: config.NODE_ENV !== 'production',
+        csrfPrevention: true,
+        includeStacktraceInErrorResponses: false,
+        validationRules: [
+          queryLimitsRule({
+            maxDepth: config.GRAPHQL_MAX_DEPTH,
+            maxAliases: config.GRAPHQL_MAX_ALIASES,
+            maxCost: config.GRAPHQL_MAX_COST,
+          }),
+          singleMutationRule,
+        ],
+        // (Cast: @nestjs/apollo types its plugins from Apollo's CommonJS build, ours come from its ESM types.)
+        plugins: [accessLog, metrics, new ErrorResponsePlugin()] as unknown as ApolloDriverConfig['plugins'],
+        formatError: (formatted, error) =>
+          formatError(formatted, error, (e) =>
+            unexpected.error(e instanceof Error ? (e.stack ?? e.message) : String(e)),
+          ),
+        context: ({ req }: { req: unknown }) => ({ req }),
+      }),
+    }),
+  ],
+})
+export class GraphqlApiModule {}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import type { ApolloServerPlugin, GraphQLRequestListener, GraphQLServerContext } from '@apollo/server';
+import { ApiError } from '../errors/api-error';
+import { Metrics } from './metrics';
+
+const REFUSALS: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'ORGANISATION_REQUIRED']);
+
+function resultOf(error: unknown): 'allowed' | 'refused' | 'failed' {
+  if (!error) return 'allowed';
+  const original = (error as { originalError?: unknown }).originalError ?? error;
+  return original instanceof ApiError && REFUSALS.has(original.code) ? 'refused' : 'failed';
+}
+
+/** The metrics job in the request: per top-level field a count by result and a duration. */
+@Injectable()
+export class MetricsPlugin implements ApolloServerPlugin {
+  constructor(private readonly metrics: Metrics) {}
+
+  async serverWillStart({ schema }: GraphQLServerContext): Promise<void> {
+    // Metric labels are exactly the schema's top-level fields.
+    this.metrics.setKnownOperations(
+      [schema.getQueryType(), schema.getMutationType()].flatMap((t) => (t ? Object.keys(t.getFields()) : [])),
+    );
+  }
+
+  async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
+    let executed = false;
+    return {
+      executionDidStart: async () => {
+        executed = true;
+        return {
+          willResolveField: ({ info }) => {
+            if (info.path.prev !== undefined) return;
+            const operation = this.metrics.operationLabel(info.fieldName);
+            const end = this.metrics.duration.startTimer({ operation });
+            return (error, result) => {
+              end();
+              this.metrics.operations.inc({ operation, result: resultOf(error ?? (result instanceof Error ? result : null)) });
+            };
+          },
+        };
+      },
+      didEncounterErrors: async ({ errors }) => {
+        if (executed) return;
+        this.metrics.operations.inc({ operation: 'unknown', result: resultOf(errors[0]) === 'failed' ? 'refused' : resultOf(errors[0]) });
+      },
+    };
+  }
+}
