@@ -19,7 +19,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        { module: ConfigHolder, global: true, providers: [{ provide: API_CONFIG, useValue: config }], exports: [API_CONFIG] },
+        {
+          module: ConfigHolder,
+          global: true,
+          providers: [{ provide: API_CONFIG, useValue: config }],
+          exports: [API_CONFIG],
+        },
         DatabaseModule,
         MetricsModule,
         AuthModule,

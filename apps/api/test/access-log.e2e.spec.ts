@@ -127,7 +127,11 @@ describe('the access log (NEN 7513): one row per request, one chain per organisa
       result: 'refused',
     });
     // An id of no organisation does not open a chain: the platform chain holds it.
-    await gql(t.http, { token, organisationId: '00000000-0000-4000-8000-0000000000ff', query: '{ me { platformAdmin } }' });
+    await gql(t.http, {
+      token,
+      organisationId: '00000000-0000-4000-8000-0000000000ff',
+      query: '{ me { platformAdmin } }',
+    });
     expect(await logRows(t.db, 'chain_id = $1 AND user_id IS NOT NULL', [PLATFORM_CHAIN])).toHaveLength(1);
   });
 
@@ -143,7 +147,10 @@ describe('the access log (NEN 7513): one row per request, one chain per organisa
   });
 
   it('records an id with a NUL byte readably instead of failing the write', async () => {
-    const res = await gql(t.http, { token: await tokenFor('wieg-fg'), query: '{ organisation(id: "x\\u0000y") { name } }' });
+    const res = await gql(t.http, {
+      token: await tokenFor('wieg-fg'),
+      query: '{ organisation(id: "x\\u0000y") { name } }',
+    });
     expect(['NOT_FOUND', 'BAD_USER_INPUT']).toContain(res.code);
     const rows = await logRows(t.db, 'chain_id = $1', [ORG.wieg]);
     expect(rows).toHaveLength(1);
@@ -154,7 +161,11 @@ describe('the access log (NEN 7513): one row per request, one chain per organisa
     const token = await tokenFor('wieg-fg');
     const name = `Q${'x'.repeat(999_999)}`;
     await gql(t.http, { token, query: `query ${name} { me { platformAdmin } }` });
-    await gql(t.http, { token, query: 'query($id: ID!) { organisation(id: $id) { name } }', variables: { id: 'y'.repeat(1_000_000) } });
+    await gql(t.http, {
+      token,
+      query: 'query($id: ID!) { organisation(id: $id) { name } }',
+      variables: { id: 'y'.repeat(1_000_000) },
+    });
     const rows = await logRows(t.db);
     expect(rows.length).toBeGreaterThanOrEqual(1);
     for (const row of rows) {
@@ -170,7 +181,10 @@ describe('the access log (NEN 7513): one row per request, one chain per organisa
     for (let i = 0; i < 3; i++) await gql(t.http, { token: fg, query: '{ me { platformAdmin } }' });
     const first = await gql<{ accessLog: { entries: { seq: string; userName: string }[]; nextCursor: string } }>(
       t.http,
-      { token: await tokenFor('wieg-auditor'), query: '{ accessLog(first: 2) { entries { seq userName } nextCursor } }' },
+      {
+        token: await tokenFor('wieg-auditor'),
+        query: '{ accessLog(first: 2) { entries { seq userName } nextCursor } }',
+      },
     );
     expect(first.errors).toEqual([]);
     expect(first.data!.accessLog.entries.map((e) => e.seq)).toEqual(['3', '2']);
@@ -216,7 +230,11 @@ describe('the access-log row is atomic with the change it records', () => {
     (await t.db.sql<{ e: string }>('SELECT contact_email AS e FROM organisations WHERE id = $1', [ORG.wieg]))[0]!.e;
 
   it('commits the change and its row together', async () => {
-    const res = await gql(t.http, { token: await tokenFor('wieg-fg'), query: UPDATE_CONTACT, variables: contact('fg@dewieg.example.org') });
+    const res = await gql(t.http, {
+      token: await tokenFor('wieg-fg'),
+      query: UPDATE_CONTACT,
+      variables: contact('fg@dewieg.example.org'),
+    });
     expect(res.errors).toEqual([]);
     expect(await emailOfWieg()).toBe('fg@dewieg.example.org');
     expect(await logRows(t.db, 'chain_id = $1', [ORG.wieg])).toEqual([
@@ -229,7 +247,11 @@ describe('the access-log row is atomic with the change it records', () => {
     await t.db.sql(
       'REVOKE EXECUTE ON FUNCTION access_log_append(uuid, uuid, text, uuid, uuid, text, text[], text[], text, text, text) FROM babyconnect_app',
     );
-    const res = await gql(t.http, { token: await tokenFor('wieg-fg'), query: UPDATE_CONTACT, variables: contact('nieuw@dewieg.example.org') });
+    const res = await gql(t.http, {
+      token: await tokenFor('wieg-fg'),
+      query: UPDATE_CONTACT,
+      variables: contact('nieuw@dewieg.example.org'),
+    });
     expect(res.status).toBe(503);
     expect(res.data).toBeNull();
     expect(res.code).toBe('SERVICE_UNAVAILABLE');
@@ -245,7 +267,10 @@ describe('the access-log row is atomic with the change it records', () => {
     await t.db.sql(
       'REVOKE EXECUTE ON FUNCTION access_log_append(uuid, uuid, text, uuid, uuid, text, text[], text[], text, text, text) FROM babyconnect_app',
     );
-    const res = await gql(t.http, { token: await tokenFor('wieg-fg'), query: `{ organisation(id: "${ORG.nest}") { name contactEmail } }` });
+    const res = await gql(t.http, {
+      token: await tokenFor('wieg-fg'),
+      query: `{ organisation(id: "${ORG.nest}") { name contactEmail } }`,
+    });
     expect(res.data).toBeNull();
     expect(res.code).toBe('SERVICE_UNAVAILABLE');
     expect(JSON.stringify(res)).not.toContain('het-nest');

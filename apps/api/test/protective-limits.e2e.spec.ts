@@ -158,7 +158,11 @@ describe('protective limits (default configuration)', () => {
   });
 
   it('allows introspection outside production, with a token like every operation', async () => {
-    const res = await post(t.http, { query: '{ __schema { queryType { name } } }' }, { token: await tokenFor('wieg-fg') });
+    const res = await post(
+      t.http,
+      { query: '{ __schema { queryType { name } } }' },
+      { token: await tokenFor('wieg-fg') },
+    );
     expect(res.body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
     const anonymous = await post(t.http, { query: '{ __schema { queryType { name } } }' });
     expectRefusal(anonymous, 'UNAUTHENTICATED', /^Niet aangemeld/);

@@ -177,10 +177,9 @@ describe('tenant isolation: organisation A can neither read nor change B', () =>
       );
       expect(inB[0]?.n).toBeGreaterThan(0);
       // A's chain: its own requests and attempts from outside that named it.
-      const inA = await t.db.sql<{ n: number }>(
-        'SELECT count(*)::int AS n FROM access_log WHERE chain_id = $1',
-        [ORG.wieg],
-      );
+      const inA = await t.db.sql<{ n: number }>('SELECT count(*)::int AS n FROM access_log WHERE chain_id = $1', [
+        ORG.wieg,
+      ]);
       // Exactly A's rows as they were when read (the read's own row is written after it answered).
       expect(own.data?.accessLog.entries.length).toBe((inA[0]?.n ?? 0) - 1);
       const asB = await gql(t.http, { token, organisationId: ORG.nest, query: ACCESS_LOG });

@@ -18,7 +18,9 @@ import { AccessLogService } from './access-log.service';
       provide: AnchorSigner,
       inject: [API_CONFIG],
       useFactory: (config: ApiConfig) =>
-        config.ACCESS_LOG_ANCHOR_KEY ? AnchorSigner.fromPrivatePem(config.ACCESS_LOG_ANCHOR_KEY) : AnchorSigner.ephemeral(),
+        config.ACCESS_LOG_ANCHOR_KEY
+          ? AnchorSigner.fromPrivatePem(config.ACCESS_LOG_ANCHOR_KEY)
+          : AnchorSigner.ephemeral(),
     },
   ],
   exports: [AccessLogPlugin],

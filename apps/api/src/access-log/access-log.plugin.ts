@@ -1,9 +1,5 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
-import type {
-  ApolloServerPlugin,
-  GraphQLRequestContext,
-  GraphQLRequestListener,
-} from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { ErrorCode } from '@babyconnect/contracts';
 import { Authenticator } from '../auth/authenticator';
@@ -82,8 +78,14 @@ export class AccessLogPlugin implements ApolloServerPlugin<Context> {
       if (running > 0) await allSettled;
       const fieldsOutcome = executed
         ? outcomes
-        : attempted.map((name) => ({ name, result: early?.result ?? ('refused' as const), reason: early?.reason ?? null }));
-      const { result, reason } = executed ? overallResult(outcomes) : (early ?? { result: 'refused' as const, reason: null });
+        : attempted.map((name) => ({
+            name,
+            result: early?.result ?? ('refused' as const),
+            reason: early?.reason ?? null,
+          }));
+      const { result, reason } = executed
+        ? overallResult(outcomes)
+        : (early ?? { result: 'refused' as const, reason: null });
       const entry = this.entryFor(requestContext, summariseFields(fieldsOutcome), result, reason);
       const body = response.body;
       const hasErrors = body?.kind === 'single' && (body.singleResult.errors?.length ?? 0) > 0;
@@ -202,8 +204,7 @@ function operationName(requestContext: GraphQLRequestContext<Context>): string {
   const operation =
     requestContext.operation ??
     (requestContext.document?.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as
-      | OperationDefinitionNode
-      | undefined);
+      OperationDefinitionNode | undefined);
   if (!operation) return '(invalid request)';
   if (operation.name) return operation.name.value;
   const fields = [...new Set(topLevelFields(operation))];

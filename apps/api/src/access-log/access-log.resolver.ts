@@ -22,7 +22,8 @@ export class AccessLogResolver {
   }
 
   @Query(() => AccessLogAnchorType, {
-    description: 'FG en auditor: een ondertekend anker van de kop van het toegangslogboek, om buiten het systeem te bewaren.',
+    description:
+      'FG en auditor: een ondertekend anker van de kop van het toegangslogboek, om buiten het systeem te bewaren.',
   })
   @Operation('read', 'AccessLog')
   accessLogAnchor(@CurrentActor() actor: Actor): Promise<AccessLogAnchorType> {

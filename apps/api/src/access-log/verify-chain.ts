@@ -72,10 +72,7 @@ export async function verifyAccessLogChains(
   };
 }
 
-function againstHead(
-  verifier: ChainVerifier,
-  head: { seq: string; hash: string } | undefined,
-): ChainBreak | null {
+function againstHead(verifier: ChainVerifier, head: { seq: string; hash: string } | undefined): ChainBreak | null {
   const last = verifier.head;
   if (!head) return last.seq === '0' ? null : { kind: 'relinked', seq: last.seq };
   if (BigInt(head.seq) > BigInt(last.seq))

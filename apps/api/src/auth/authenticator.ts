@@ -75,7 +75,12 @@ export class Authenticator {
     } catch (error) {
       // A signed-in person naming an organisation they do not belong to: that organisation's FG must see the
       // attempt, so the row goes into its chain (only for an organisation that exists).
-      if (error instanceof ApiError && requested && UUID.test(requested) && (await this.organisations.exists(requested)))
+      if (
+        error instanceof ApiError &&
+        requested &&
+        UUID.test(requested) &&
+        (await this.organisations.exists(requested))
+      )
         scope.targetOrganisationId = requested.toLowerCase();
       throw error;
     }

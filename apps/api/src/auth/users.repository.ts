@@ -27,7 +27,10 @@ const MAX_REMEMBERED = 10_000;
  */
 @Injectable()
 export class UsersRepository {
-  private readonly remembered = new Map<string, { user: Promise<SeenUser>; until: number; name: string; email: string | null }>();
+  private readonly remembered = new Map<
+    string,
+    { user: Promise<SeenUser>; until: number; name: string; email: string | null }
+  >();
 
   constructor(private readonly dataSource: DataSource) {}
 

@@ -70,7 +70,8 @@ function loadAnchors(files: string[], publicKeyFile: string | undefined): Access
     } catch (error) {
       fail(`${file}: ${(error as Error).message}`);
     }
-    if (!signer.verify(anchor)) fail(`${file}: the signature does not match: this anchor was changed or signed by another key.`);
+    if (!signer.verify(anchor))
+      fail(`${file}: the signature does not match: this anchor was changed or signed by another key.`);
     return anchor;
   });
 }

@@ -10,7 +10,9 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     const code = typeof e.code === 'string' ? e.code : '';
     // 08: connection exception; 53300: too many connections; 57P01-57P03: shutdown / cannot connect now.
     if (/^08|^53300$|^57P0[123]$|^ECONNREFUSED$|^ECONNRESET$|^ETIMEDOUT$/.test(code)) return true;
-    e = (e as { cause?: unknown; originalError?: unknown }).cause as typeof e ?? ((e as { originalError?: unknown }).originalError as typeof e);
+    e =
+      ((e as { cause?: unknown; originalError?: unknown }).cause as typeof e) ??
+      ((e as { originalError?: unknown }).originalError as typeof e);
   }
   return false;
 }

@@ -3,9 +3,7 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 
 /** What a piece of work needs set in the transaction before it runs. */
 export type TransactionScope =
-  | { kind: 'tenant'; organisationId: string }
-  | { kind: 'platform-admin' }
-  | { kind: 'shared' };
+  { kind: 'tenant'; organisationId: string } | { kind: 'platform-admin' } | { kind: 'shared' };
 
 /**
  * The one database transaction of one GraphQL request: the tenant setting, the work of every field and the

@@ -45,9 +45,7 @@ export class Tenancy {
   async asTenant<T>(organisationId: string, work: (tx: TenantTransaction) => Promise<T>): Promise<T> {
     // TypeORM drops `undefined` from a WHERE silently; refuse before anything is queried.
     if (typeof organisationId !== 'string' || !UUID.test(organisationId)) throw new MissingTenantError();
-    return this.run({ kind: 'tenant', organisationId }, (manager) =>
-      work({ kind: 'tenant', organisationId, manager }),
-    );
+    return this.run({ kind: 'tenant', organisationId }, (manager) => work({ kind: 'tenant', organisationId, manager }));
   }
 
   async asPlatformAdmin<T>(work: (tx: PlatformAdminTransaction) => Promise<T>): Promise<T> {

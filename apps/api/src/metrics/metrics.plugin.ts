@@ -35,14 +35,20 @@ export class MetricsPlugin implements ApolloServerPlugin {
             const end = this.metrics.duration.startTimer({ operation });
             return (error, result) => {
               end();
-              this.metrics.operations.inc({ operation, result: resultOf(error ?? (result instanceof Error ? result : null)) });
+              this.metrics.operations.inc({
+                operation,
+                result: resultOf(error ?? (result instanceof Error ? result : null)),
+              });
             };
           },
         };
       },
       didEncounterErrors: async ({ errors }) => {
         if (executed) return;
-        this.metrics.operations.inc({ operation: 'unknown', result: resultOf(errors[0]) === 'failed' ? 'refused' : resultOf(errors[0]) });
+        this.metrics.operations.inc({
+          operation: 'unknown',
+          result: resultOf(errors[0]) === 'failed' ? 'refused' : resultOf(errors[0]),
+        });
       },
     };
   }

@@ -29,10 +29,7 @@ export function logRows(db: TestDatabase, where = 'true', params: unknown[] = []
 }
 
 /** The verification command's verdict, as the schema owner. */
-export async function verifyLog(
-  db: TestDatabase,
-  options: { batchSize?: number; anchors?: AccessLogAnchor[] } = {},
-) {
+export async function verifyLog(db: TestDatabase, options: { batchSize?: number; anchors?: AccessLogAnchor[] } = {}) {
   const owner = createDataSource({ url: db.migrationUrl, poolMax: 1 });
   await owner.initialize();
   try {
