@@ -23,6 +23,7 @@ import { OrganisationsResolver } from './organisations/organisations.resolver';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PermissionGuard } from './permissions/permission.guard';
 import { UsersRepository } from './users/users.repository';
+import { textInputPipeProvider } from './validation/text-input.pipe';
 
 const unexpected = new Logger('GraphQL');
 
@@ -79,6 +80,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
         { provide: APP_FILTER, useClass: ApiErrorFilter },
+        textInputPipeProvider,
         OperationObserverPlugin,
         ActorService,
         UsersRepository,
