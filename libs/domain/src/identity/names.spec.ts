@@ -1,4 +1,4 @@
-import { checkName, NAME_LENGTH, normaliseName } from './names';
+import { checkName, cleanExternalName, NAME_LENGTH, normaliseName } from './names';
 
 describe('checkName', () => {
   it('normalises: NFC, one ordinary space for any run of spaces, trimmed', () => {
@@ -36,5 +36,18 @@ describe('checkName', () => {
   it('refuses an empty or blank name', () => {
     expect(checkName('')).toEqual({ ok: false, reason: 'length' });
     expect(checkName(' \u00a0 ')).toEqual({ ok: false, reason: 'length' });
+  });
+});
+
+describe('cleanExternalName', () => {
+  it('removes what input would refuse, so a name from a token can always be stored and shown', () => {
+    expect(cleanExternalName('Bea\u0000trix \u202eDe\u200b Vries\n')).toBe('Bea trix De Vries');
+    expect(checkName(cleanExternalName('Bea\u0000trix \u202eDe\u200b Vries\n'))).toMatchObject({ ok: true });
+    expect(cleanExternalName('\u200b\u0000')).toBe('');
+  });
+
+  it('cuts a long name at the limit in code points, never inside an emoji', () => {
+    const cleaned = cleanExternalName('🍼'.repeat(NAME_LENGTH.max + 5));
+    expect(cleaned).toBe('🍼'.repeat(NAME_LENGTH.max));
   });
 });

@@ -1,4 +1,4 @@
-import { codePointLength, findForbiddenCharacter, type ForbiddenCharacter } from '../text/characters';
+import { codePointLength, findForbiddenCharacter, stripInvisible, type ForbiddenCharacter } from '../text/characters';
 
 /**
  * Names of organisations and people, as the directory shows them and mails quote them. Length counts code points,
@@ -33,4 +33,15 @@ export function checkName(raw: string): NameCheck {
   const length = codePointLength(name);
   if (length < NAME_LENGTH.min || length > NAME_LENGTH.max) return { ok: false, reason: 'length' };
   return { ok: true, name };
+}
+
+/**
+ * A name the product did not get as input but from elsewhere (the identity provider's name claims): it cannot be
+ * refused without refusing the person's sign-in, so what input would refuse is removed instead: invisible
+ * formatting characters dropped, control characters and line breaks as a space, normalised, cut to NAME_LENGTH.max
+ * code points. May return '' (the caller picks a fallback, e.g. the username).
+ */
+export function cleanExternalName(raw: string): string {
+  const cleaned = normaliseName(stripInvisible(raw).replace(/[\s\p{Cc}]+/gu, ' '));
+  return [...cleaned].slice(0, NAME_LENGTH.max).join('').trim();
 }
