@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { textInputPipeProvider } from './validation/text-input.pipe';
 
 /** Only imports modules: each feature registers its own entities, resolvers, services and repositories. */
 @Module({})
@@ -34,7 +35,8 @@ export class AppModule {
         OrganisationsModule,
         AccessLogModule,
       ],
-      providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }],
+      // Every string argument is checked for control and invisible characters before any resolver sees it.
+      providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }, textInputPipeProvider],
     };
   }
 }

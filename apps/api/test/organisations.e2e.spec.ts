@@ -113,6 +113,35 @@ describe('organisations: onboarding and contact details', () => {
     }
   });
 
+  it('applies the shared name and address rules to changes and to the own contact as well', async () => {
+    const stored = () =>
+      t.db.sql<{ name: string; contact_email: string | null }>(
+        'SELECT name, contact_email FROM organisations WHERE id = $1',
+        [ORG.nest],
+      );
+    const before = await stored();
+    const admin = await tokenFor('beheerder');
+    // One emoji is one character, as the database counts: a field error, not INTERNAL_SERVER_ERROR.
+    const emoji = await gql(t.http, {
+      token: admin,
+      query: UPDATE,
+      variables: { id: ORG.nest, input: { name: '🍼' } },
+    });
+    expect(emoji.code).toBe('BAD_USER_INPUT');
+    expect(emoji.errors[0]?.extensions.fields?.map((f) => f.field)).toEqual(['name']);
+    const comma = await gql(t.http, {
+      token: await tokenFor('nest-fg'),
+      query: CONTACT,
+      variables: { input: { organisationId: ORG.nest, contactRole: 'DPO', contactEmail: 'fg,ops@nest.example.org' } },
+      language: 'en',
+    });
+    expect(comma.code).toBe('BAD_USER_INPUT');
+    expect(comma.errors[0]?.extensions.fields).toEqual([
+      { field: 'contactEmail', message: '"fg,ops@nest.example.org" is not a valid e-mail address.' },
+    ]);
+    expect(await stored()).toEqual(before);
+  });
+
   it('lets the own privacy officer and FG edit the contact; an employee or auditor may not', async () => {
     const input = {
       organisationId: ORG.zuiderhaven,

@@ -1,4 +1,5 @@
-export * from './organisation-kind';
-export * from './organisation-role';
-export * from './group-memberships';
-export * from './acting-organisation';
+// Public API of @babyconnect/domain: plain TypeScript rules, no framework, no I/O. One folder ("room") per part of
+// the domain: identity/, text/, time/, breach/ and chain/ (the latter two are still empty; see their index.ts).
+export * from './identity/index';
+export * from './text/index';
+export * from './time/index';

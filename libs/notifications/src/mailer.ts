@@ -77,6 +77,11 @@ export const MAIL_DELIVERY_REASON_TEXT: Readonly<Record<MailDeliveryReason, { nl
 export interface MailDeliveryErrorOptions {
   /** Technical detail, e.g. the server's reply; appended to both messages. */
   detail?: string;
+  /**
+   * The whole message in both languages, instead of the reason's text and the detail: for refusals whose wording is
+   * the domain's (an invalid address reads exactly as the API said it when the address was entered).
+   */
+  text?: { nl: string; en: string };
   smtpCode?: number;
   /** Addresses the error is about. */
   recipients?: string[];
@@ -95,11 +100,12 @@ export class MailDeliveryError extends Error {
     readonly reason: MailDeliveryReason,
     options: MailDeliveryErrorOptions = {},
   ) {
-    const text = MAIL_DELIVERY_REASON_TEXT[reason];
+    const reasonText = MAIL_DELIVERY_REASON_TEXT[reason];
     const suffix = options.detail ? `: ${options.detail}` : '';
-    super(text.en + suffix, { cause: options.cause });
+    const text = options.text ?? { nl: reasonText.nl + suffix, en: reasonText.en + suffix };
+    super(text.en, { cause: options.cause });
     this.permanent = PERMANENT.has(reason);
-    this.messageNl = text.nl + suffix;
+    this.messageNl = text.nl;
     this.smtpCode = options.smtpCode;
     this.recipients = options.recipients ?? [];
   }

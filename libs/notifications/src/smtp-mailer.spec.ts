@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import { invalidEmailAddressText, isValidEmailAddress } from './address';
 import { MailDeliveryError, type OutgoingMail } from './mailer';
 import { messageIdFor, SmtpMailer, type SmtpMailerOptions } from './smtp-mailer';
 import { parseSmtpUrl } from './smtp-url';
@@ -47,6 +48,8 @@ async function closedPort(): Promise<number> {
 
 describe('SmtpMailer against a real SMTP server', () => {
   const received: ParsedMail[] = [];
+  /** RCPT TO addresses per delivered mail, as the server read them. */
+  const envelopes: string[][] = [];
   let connections = 0;
   let server: SMTPServer;
   let url: string;
@@ -72,7 +75,8 @@ describe('SmtpMailer against a real SMTP server', () => {
         if (address.address.startsWith('vol@')) return callback(smtpError(452, 'Mailbox full, try later'));
         return callback();
       },
-      onData(stream, _session, callback) {
+      onData(stream, session, callback) {
+        envelopes.push(session.envelope.rcptTo.map((recipient) => recipient.address));
         simpleParser(stream).then(
           (parsed) => {
             received.push(parsed);
@@ -94,6 +98,7 @@ describe('SmtpMailer against a real SMTP server', () => {
 
   beforeEach(() => {
     received.length = 0;
+    envelopes.length = 0;
   });
 
   it('delivers subject, text, html, the derived Message-ID and the reference header', async () => {
@@ -154,6 +159,35 @@ describe('SmtpMailer against a real SMTP server', () => {
     expect(error).toMatchObject({ permanent: true, reason: 'invalid-address' });
     expect(error.recipients).toHaveLength(1);
     expect(connections).toBe(before);
+  });
+
+  it('refuses an address the API would refuse, in the words of the API (the domain rule), before connecting', async () => {
+    const before = connections;
+    const error = await expectDeliveryError(mailer().send(mail({ to: ['fg,ops@example.org'] })));
+
+    expect(error).toMatchObject({ permanent: true, reason: 'invalid-address', recipients: ['fg,ops@example.org'] });
+    expect(error.messageNl).toBe('"fg,ops@example.org" is geen geldig e-mailadres.');
+    expect(error.message).toBe('"fg,ops@example.org" is not a valid e-mail address.');
+    expect(error.messageNl).toBe(invalidEmailAddressText('fg,ops@example.org').nl);
+    expect(connections).toBe(before);
+  });
+
+  it('delivers to exactly the address the rule accepts, special characters of the local part included', async () => {
+    const addresses = ["o'brien@example.org", 'fg+datalek@example.org', 'a!#$%&*/=?^`{|}~-b@sub.example.org'];
+    const sent = await mailer().send(mail({ to: addresses }));
+
+    expect(addresses.every(isValidEmailAddress)).toBe(true);
+    expect(sent.accepted).toEqual(addresses);
+    expect(envelopes).toEqual([addresses]);
+  });
+
+  it('sends a subject on one line and without invisible formatting characters', async () => {
+    await mailer().send(
+      mail({ subject: 'Melding DL-2026-0042 \u2013 De \u202eWieg\u202c\u200b\r\nBcc: x@evil.example' }),
+    );
+
+    expect(received[0]?.subject).toBe('Melding DL-2026-0042 \u2013 De Wieg Bcc: x@evil.example');
+    expect(received[0]?.headers.get('bcc')).toBeUndefined();
   });
 
   it('refuses headers the mailer owns, and a reference that is not an identifier, before connecting', async () => {

@@ -2,7 +2,8 @@
 // and a fresh connection per attempt keeps failures independent and close() trivial.
 import { createHash } from 'node:crypto';
 import nodemailer, { type SMTPSentMessageInfo, type Transporter } from 'nodemailer';
-import { domainOf, isValidEmailAddress } from './address';
+import { stripInvisible } from '@babyconnect/domain';
+import { domainOf, invalidEmailAddressText, isValidEmailAddress } from './address';
 import { MailDeliveryError, type Mailer, type OutgoingMail, type SentMail } from './mailer';
 import { toMailDeliveryError } from './smtp-errors';
 import { parseSmtpUrl } from './smtp-url';
@@ -89,7 +90,7 @@ export class SmtpMailer implements Mailer {
       const info = await this.transport.sendMail({
         from: this.from,
         to: message.to,
-        subject: message.subject,
+        subject: singleLine(message.subject),
         text: message.text,
         html: message.html,
         messageId,
@@ -124,7 +125,11 @@ function validate(message: OutgoingMail): void {
   if (message.to.length === 0) throw new MailDeliveryError('invalid-address', { detail: 'no recipients' });
   const invalid = message.to.filter((address) => !isValidEmailAddress(address));
   if (invalid.length > 0) {
-    throw new MailDeliveryError('invalid-address', { detail: invalid.join(', '), recipients: invalid });
+    const texts = invalid.map(invalidEmailAddressText);
+    throw new MailDeliveryError('invalid-address', {
+      text: { nl: texts.map((t) => t.nl).join(' '), en: texts.map((t) => t.en).join(' ') },
+      recipients: invalid,
+    });
   }
   if (!message.idempotencyKey.trim()) {
     throw new MailDeliveryError('invalid-message', { detail: 'empty idempotency key' });
@@ -140,4 +145,15 @@ function validate(message: OutgoingMail): void {
       throw new MailDeliveryError('invalid-message', { detail: `header ${name} contains a line break` });
     }
   }
+}
+
+/**
+ * The subject as a reader should see it: one line, without invisible formatting characters (a right-to-left override
+ * in an organisation name would otherwise turn the subject around). Templates already clean their values; this is the
+ * last line for any caller. Removed, not refused: a breach notification must still go out.
+ */
+function singleLine(subject: string): string {
+  return stripInvisible(subject)
+    .replace(/[\s\p{Cc}]+/gu, ' ')
+    .trim();
 }

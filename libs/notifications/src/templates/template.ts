@@ -1,12 +1,13 @@
 // A deliberately tiny template layer: `{{field}}` placeholders, no logic. Each template declares its fields
 // and their kinds; renderMail refuses any other data key. That declaration is the guard that keeps client
 // data out of e-mail: a caller can't pass "clientName" along "just for this one mail".
+import { codePointLength, stripInvisible } from '@babyconnect/domain';
 import { escapeHtml } from './escape';
 import { formatInstant } from './format';
 import { LOCALES, type Locale } from './locale';
 
 /**
- * text: a short single-line name (organisation); reference: an identifier like DL-2026-0042;
+ * text: a short single-line name (organisation), without invisible formatting characters; reference: an identifier like DL-2026-0042;
  * instant: a Date, shown in Europe/Amsterdam; url: an http(s) link to the portal.
  */
 export type FieldKind = 'text' | 'reference' | 'instant' | 'url';
@@ -113,9 +114,13 @@ function formatValue(template: string, field: string, kind: FieldKind, value: un
     }
     case 'text': {
       if (typeof value !== 'string') return fail('must be a string');
-      // Single line: it also lands in the subject header.
-      const text = value.replace(/[\s\p{Cc}]+/gu, ' ').trim();
-      if (!text || text.length > MAX_TEXT_LENGTH) return fail(`must be 1–${MAX_TEXT_LENGTH} characters`);
+      // Single line: it also lands in the subject header. Bidi overrides and zero-width characters are removed, not
+      // refused: input refuses them, but a name stored before that rule must not stop a breach notification.
+      const text = stripInvisible(value)
+        .replace(/[\s\p{Cc}]+/gu, ' ')
+        .trim();
+      // Code points, as names are measured when they are entered (a 200-emoji name is 200 characters, not 400).
+      if (!text || codePointLength(text) > MAX_TEXT_LENGTH) return fail(`must be 1–${MAX_TEXT_LENGTH} characters`);
       return text;
     }
   }

@@ -65,6 +65,19 @@ describe('renderMail: breach-reported', () => {
     const mail = renderMail(breachReported, 'nl', { ...data, organisationName: 'De Wieg\r\nBcc: x@evil.example' });
     expect(mail.subject).toBe('Nieuwe datalekmelding DL-2026-0042 – De Wieg Bcc: x@evil.example');
   });
+
+  it('removes bidi overrides and zero-width characters from a name, so the subject reads as it is', () => {
+    const mail = renderMail(breachReported, 'nl', { ...data, organisationName: 'De \u202eWieg\u202c\u200b\u2066' });
+    expect(mail.subject).toBe('Nieuwe datalekmelding DL-2026-0042 – De Wieg');
+    expect(mail.html).not.toMatch(/[\u202a-\u202e\u200b\u2066-\u2069]/u);
+  });
+
+  it('measures a name in code points, as the API does: 200 emoji fit, 201 do not', () => {
+    expect(renderMail(breachReported, 'nl', { ...data, organisationName: '🍼'.repeat(200) }).subject).toContain('🍼');
+    expect(() => renderMail(breachReported, 'nl', { ...data, organisationName: '🍼'.repeat(201) })).toThrow(
+      /field organisationName must be 1–200 characters/,
+    );
+  });
 });
 
 describe('renderMail: the data guard', () => {

@@ -1,3 +1,4 @@
+import { isOrganisationAlias } from './organisation-alias';
 import { isOrganisationRole, type OrganisationRole } from './organisation-role';
 
 /**
@@ -11,8 +12,6 @@ export interface GroupMemberships {
   /** Paths that looked like memberships but were not understood (for logs, not for rights). */
   ignored: readonly string[];
 }
-
-const ALIAS = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export function parseGroupMemberships(groups: unknown): GroupMemberships {
   const byAlias = new Map<string, OrganisationRole[]>();
@@ -31,8 +30,7 @@ export function parseGroupMemberships(groups: unknown): GroupMemberships {
     if (
       empty !== '' ||
       orgs !== 'orgs' ||
-      !alias ||
-      !ALIAS.test(alias) ||
+      !isOrganisationAlias(alias) ||
       rest.length > 0 ||
       !isOrganisationRole(role)
     ) {

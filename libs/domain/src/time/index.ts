@@ -1,0 +1,4 @@
+// Time: an injectable clock, the protocol's deadlines as elapsed hours, and how instants are shown.
+export * from './clock';
+export * from './deadlines';
+export * from './display';
