@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { cleanExternalName } from '@babyconnect/domain';
 
 export interface SeenUser {
   id: string;
@@ -34,7 +35,9 @@ export class UsersRepository {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  seen(person: Person): Promise<SeenUser> {
+  seen(claimed: Person): Promise<SeenUser> {
+    // Names come from the identity provider's claims: no control or invisible characters reach our tables.
+    const person = { ...claimed, displayName: cleanExternalName(claimed.displayName) || claimed.subject };
     const key = `${person.issuer}\n${person.subject}`;
     const known = this.remembered.get(key);
     if (known && known.until > Date.now() && known.name === person.displayName && known.email === person.email) {
