@@ -12,8 +12,8 @@ import { API_CONFIG, jwksUrl } from './config/config';
 import type { ApiConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
 import { ApiErrorFilter } from './errors/api-error.filter';
-import { formatError } from './errors/format-error';
-import { queryLimitsRule } from './graphql/limits';
+import { GraphqlEdgeModule } from './graphql/graphql-edge.module';
+import { graphqlEdgeOptions } from './graphql/graphql-options';
 import { OperationObserverPlugin } from './graphql/operation-observer.plugin';
 import { HealthController } from './health/health.controller';
 import { MeResolver } from './me/me.resolver';
@@ -22,6 +22,7 @@ import { OrganisationsRepository } from './organisations/organisations.repositor
 import { OrganisationsResolver } from './organisations/organisations.resolver';
 import { OrganisationsService } from './organisations/organisations.service';
 import { PermissionGuard } from './permissions/permission.guard';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { UsersRepository } from './users/users.repository';
 
 const unexpected = new Logger('GraphQL');
@@ -29,7 +30,6 @@ const unexpected = new Logger('GraphQL');
 @Module({})
 export class AppModule {
   static forRoot(config: ApiConfig): DynamicModule {
-    const production = config.NODE_ENV === 'production';
     return {
       module: AppModule,
       imports: [
@@ -41,6 +41,8 @@ export class AppModule {
         },
         DatabaseModule,
         MetricsModule,
+        RateLimitModule,
+        GraphqlEdgeModule,
         GraphQLModule.forRoot<ApolloDriverConfig>({
           driver: ApolloDriver,
           path: '/graphql',
@@ -48,20 +50,11 @@ export class AppModule {
           sortSchema: true,
           // No landing page anywhere: GraphiQL would load scripts from a CDN, and production needs none.
           graphiql: false,
-          introspection: !production,
           csrfPrevention: true,
           includeStacktraceInErrorResponses: false,
-          validationRules: [
-            queryLimitsRule({
-              maxDepth: config.GRAPHQL_MAX_DEPTH,
-              maxAliases: config.GRAPHQL_MAX_ALIASES,
-              maxCost: config.GRAPHQL_MAX_COST,
-            }),
-          ],
-          formatError: (formatted, error) =>
-            formatError(formatted, error, (e) =>
-              unexpected.error(e instanceof Error ? (e.stack ?? e.message) : String(e)),
-            ),
+          ...graphqlEdgeOptions(config, (e) =>
+            unexpected.error(e instanceof Error ? (e.stack ?? e.message) : String(e)),
+          ),
           context: ({ req }: { req: unknown }) => ({ req }),
         }),
       ],
