@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   // A service the API depends on (the identity provider's keys) cannot be reached; retrying later helps.
   'SERVICE_UNAVAILABLE',
   'QUERY_TOO_COMPLEX',
+  // HTTP 429 with Retry-After: the client sent too many refused requests; retrying after that time helps.
+  'TOO_MANY_REQUESTS',
   'GRAPHQL_VALIDATION_FAILED',
   'INTERNAL_SERVER_ERROR',
 ] as const;

@@ -37,6 +37,9 @@ export async function startTestApp(
     OIDC_ISSUER_URL: issuer(),
     PORTAL_ORIGIN,
     METRICS_PORT: '0',
+    // Test files send bursts of refused requests from one loopback address on purpose; rate-limit.e2e.spec.ts
+    // sets its own limits.
+    RATE_LIMIT_REFUSALS: '1000000',
     ...env,
   });
   const app = await createApp(config, logger);
