@@ -67,10 +67,10 @@ export const configSchema = z
     GRAPHQL_MAX_ALIASES: positive(50),
     GRAPHQL_MAX_COST: positive(1000),
     // The parser stops after this many tokens, before building anything: the biggest portal query has 31, the full
-    // introspection query 184, and a 1000-field query (the cost ceiling) about 1100-2000.
+    // introspection query 184, and a query of 1000 fields (the cost ceiling) about 1000-2000.
     GRAPHQL_MAX_TOKENS: positive(3000),
     GRAPHQL_MAX_DIRECTIVES: positive(50),
-    GRAPHQL_MAX_OPERATION_NAME_LENGTH: positive(100),
+    GRAPHQL_MAX_OPERATION_NAME: positive(100),
     // Refused requests (no or invalid token, no right, invalid query) per client and window; the next is answered 429.
     RATE_LIMIT_REFUSALS: positive(30),
     RATE_LIMIT_WINDOW_MS: positive(10_000),

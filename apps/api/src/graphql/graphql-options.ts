@@ -29,7 +29,7 @@ export function graphqlEdgeOptions(config: ApiConfig, onUnexpected: (error: unkn
         maxAliases: config.GRAPHQL_MAX_ALIASES,
         maxCost: config.GRAPHQL_MAX_COST,
         maxDirectives: config.GRAPHQL_MAX_DIRECTIVES,
-        maxOperationNameLength: config.GRAPHQL_MAX_OPERATION_NAME_LENGTH,
+        maxOperationNameLength: config.GRAPHQL_MAX_OPERATION_NAME,
       }),
     ],
     formatError: (formatted, error) => formatError(formatted, error, onUnexpected, { hideSchemaDetails: production }),

@@ -16,7 +16,7 @@ export class OperationNameLimitPlugin implements ApolloServerPlugin {
   constructor(@Inject(API_CONFIG) private readonly config: ApiConfig) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<Record<string, unknown>>> {
-    const max = this.config.GRAPHQL_MAX_OPERATION_NAME_LENGTH;
+    const max = this.config.GRAPHQL_MAX_OPERATION_NAME;
     return {
       didResolveOperation: async ({ request }) => {
         const length = typeof request.operationName === 'string' ? request.operationName.length : 0;
