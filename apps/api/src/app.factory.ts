@@ -11,6 +11,8 @@ import type { ApiConfig } from './config/config.schema';
 import { httpLogging } from './logging/http-logging.middleware';
 import { NestPinoLogger } from './logging/logger';
 import { Metrics } from './metrics/metrics';
+import { RateLimiter } from './rate-limit/rate-limiter';
+import { rateLimitMiddleware } from './rate-limit/rate-limit.middleware';
 
 /** Builds the API exactly as production runs it; tests use the same function. */
 export async function createApp(config: ApiConfig, logger: Logger): Promise<NestExpressApplication> {
@@ -37,6 +39,7 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
     exposedHeaders: [REQUEST_ID_HEADER],
     maxAge: 600,
   });
+  app.use('/graphql', rateLimitMiddleware(app.get(RateLimiter), metrics));
   app.use(jsonBody(config.HTTP_BODY_LIMIT_BYTES));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return app;

@@ -7,10 +7,12 @@ import type { ApiConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
 import { ApiErrorFilter } from './errors/api-error.filter';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
+import { GraphqlEdgeModule } from './graphql/graphql-edge.module';
 import { HealthModule } from './health/health.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { textInputPipeProvider } from './validation/text-input.pipe';
 
 /** Only imports modules: each feature registers its own entities, resolvers, services and repositories. */
@@ -29,6 +31,8 @@ export class AppModule {
         DatabaseModule,
         MetricsModule,
         AuthModule,
+        RateLimitModule,
+        GraphqlEdgeModule,
         GraphqlApiModule,
         HealthModule,
         MeModule,

@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from './support/test-app';
 /** Operations covered by tenancy-isolation.e2e.spec.ts. A new operation must be added there (and here). */
 const ISOLATION_TESTED = [
   'accessLog',
+  'accessLogAnchor',
   'createOrganisation',
   'me',
   'organisation',

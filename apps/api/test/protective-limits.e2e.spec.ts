@@ -300,7 +300,8 @@ describe('protective limits (configured lower)', () => {
 
 describe('protective limits (production)', () => {
   let t: TestApp;
-  beforeAll(async () => (t = await startTestApp({ NODE_ENV: 'production' })));
+  // The test identity provider is a loopback http one, which production refuses unless explicitly allowed.
+  beforeAll(async () => (t = await startTestApp({ NODE_ENV: 'production', OIDC_ALLOW_INSECURE_ISSUER: 'true' })));
   afterAll(() => t?.close());
 
   it('refuses introspection', async () => {

@@ -10,38 +10,99 @@ const postgresUrl = z
     'a PostgreSQL URL such as postgres://user:password@host:5432/babyconnect',
   );
 const httpUrl = z.string().refine((value) => /^https?:\/\/[^\s]+$/.test(value), 'an http(s) URL');
+const flag = z
+  .enum(['true', 'false'])
+  .default('false')
+  .transform((v) => v === 'true');
 
-export const configSchema = z.object({
-  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-  PORT: port(3000),
-  HOST: z.string().default('0.0.0.0'),
-  DATABASE_URL: postgresUrl,
-  DATABASE_MIGRATION_URL: postgresUrl.optional(),
-  DATABASE_POOL_MAX: positive(10),
-  DATABASE_CONNECT_TIMEOUT_MS: positive(5000),
-  OIDC_ISSUER_URL: httpUrl,
-  OIDC_AUDIENCE: z.string().min(1).default('babyconnect-api'),
-  OIDC_JWKS_URL: httpUrl.optional(),
-  PORTAL_ORIGIN: httpUrl.default('http://localhost:4200'),
-  SMTP_URL: z
-    .string()
-    .refine((v) => /^smtps?:\/\/.+/.test(v), 'an smtp:// or smtps:// URL')
-    .optional(),
-  METRICS_PORT: port(9464),
-  METRICS_HOST: z.string().default('127.0.0.1'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  GRAPHQL_MAX_DEPTH: positive(12),
-  GRAPHQL_MAX_ALIASES: positive(50),
-  GRAPHQL_MAX_COST: positive(1000),
-  HTTP_BODY_LIMIT_BYTES: positive(1_048_576),
-  SHUTDOWN_GRACE_MS: positive(10_000),
-  // Ed25519 private key (PKCS#8 PEM, or that PEM base64-encoded) that signs access-log anchors. Required in
-  // production; elsewhere a key per process is made when it is missing.
-  ACCESS_LOG_ANCHOR_KEY: z.string().min(1).optional(),
-  TRUST_PROXY: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((v) => v === 'true'),
-});
+/**
+ * Why a production API must not trust this identity-provider URL, or null. Plain http lets anyone on the path
+ * swap the realm keys; a loopback address is the local development provider (one-click demo logins), never the
+ * production realm. WHATWG URL parsing already normalises 127.1, 0x7f000001 and ::ffff:127.0.0.1.
+ */
+export function insecureIssuerReason(value: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return null; // the URL check itself reports this
+  }
+  const host = url.hostname.toLowerCase().replace(/\.$/, '');
+  if (
+    host === 'localhost' ||
+    host.endsWith('.localhost') ||
+    /^127\./.test(host) ||
+    host === '0.0.0.0' ||
+    host === '[::1]' ||
+    host === '[::]' ||
+    /^\[::ffff:7f[0-9a-f]{2}:[0-9a-f]{1,4}\]$/.test(host)
+  ) {
+    return 'a loopback address (the local development provider)';
+  }
+  if (url.protocol !== 'https:') return 'plain http';
+  return null;
+}
+
+export const configSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: port(3000),
+    HOST: z.string().default('0.0.0.0'),
+    DATABASE_URL: postgresUrl,
+    DATABASE_MIGRATION_URL: postgresUrl.optional(),
+    DATABASE_POOL_MAX: positive(10),
+    DATABASE_CONNECT_TIMEOUT_MS: positive(5000),
+    OIDC_ISSUER_URL: httpUrl,
+    OIDC_AUDIENCE: z.string().min(1).default('babyconnect-api'),
+    OIDC_JWKS_URL: httpUrl.optional(),
+    PORTAL_ORIGIN: httpUrl.default('http://localhost:4200'),
+    SMTP_URL: z
+      .string()
+      .refine((v) => /^smtps?:\/\/.+/.test(v), 'an smtp:// or smtps:// URL')
+      .optional(),
+    METRICS_PORT: port(9464),
+    METRICS_HOST: z.string().default('127.0.0.1'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    GRAPHQL_MAX_DEPTH: positive(12),
+    GRAPHQL_MAX_ALIASES: positive(50),
+    GRAPHQL_MAX_COST: positive(1000),
+    // The parser stops after this many tokens, before building anything: the biggest portal query has 31, the full
+    // introspection query 184, and a query of 1000 fields (the cost ceiling) about 1000-2000.
+    GRAPHQL_MAX_TOKENS: positive(3000),
+    GRAPHQL_MAX_DIRECTIVES: positive(50),
+    GRAPHQL_MAX_OPERATION_NAME: positive(100),
+    // Refused requests (no or invalid token, no right, invalid query) per client and window; the next is answered 429.
+    RATE_LIMIT_REFUSALS: positive(30),
+    RATE_LIMIT_WINDOW_MS: positive(10_000),
+    HTTP_BODY_LIMIT_BYTES: positive(1_048_576),
+    SHUTDOWN_GRACE_MS: positive(10_000),
+    TRUST_PROXY: flag,
+    OIDC_ALLOW_INSECURE_ISSUER: flag,
+    // Ed25519 private key (PKCS#8 PEM, or that PEM base64-encoded) that signs access-log anchors. Required in
+    // production (an anchor must outlive the process); elsewhere a key per process is made when it is missing.
+    ACCESS_LOG_ANCHOR_KEY: z.string().min(1).optional(),
+  })
+  .superRefine((config, ctx) => {
+    if (config.NODE_ENV === 'production' && !config.ACCESS_LOG_ANCHOR_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ACCESS_LOG_ANCHOR_KEY'],
+        message:
+          'an Ed25519 private key in production (it signs the access-log anchors; make one with `openssl genpkey -algorithm ed25519`)',
+      });
+    }
+    if (config.NODE_ENV !== 'production' || config.OIDC_ALLOW_INSECURE_ISSUER) return;
+    for (const name of ['OIDC_ISSUER_URL', 'OIDC_JWKS_URL'] as const) {
+      const value = config[name];
+      const reason = value === undefined ? null : insecureIssuerReason(value);
+      if (reason) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [name],
+          message: `an https URL of the production identity provider with NODE_ENV=production, not ${reason}; set OIDC_ALLOW_INSECURE_ISSUER=true to allow it deliberately (e.g. in a test environment)`,
+        });
+      }
+    }
+  });
 
 export type ApiConfig = z.infer<typeof configSchema>;

@@ -6,9 +6,8 @@ import { AccessLogPlugin } from '../access-log/access-log.plugin';
 import { API_CONFIG } from '../config/config';
 import type { ApiConfig } from '../config/config.schema';
 import { ErrorResponsePlugin } from '../errors/error-response.plugin';
-import { formatError } from '../errors/format-error';
 import { MetricsPlugin } from '../metrics/metrics.plugin';
-import { queryLimitsRule } from './limits';
+import { graphqlEdgeOptions } from './graphql-options';
 import { singleMutationRule } from './single-mutation.rule';
 
 const unexpected = new Logger('GraphQL');
@@ -23,31 +22,26 @@ const unexpected = new Logger('GraphQL');
       driver: ApolloDriver,
       imports: [AccessLogModule],
       inject: [API_CONFIG, AccessLogPlugin, MetricsPlugin],
-      useFactory: (config: ApiConfig, accessLog: AccessLogPlugin, metrics: MetricsPlugin) => ({
-        path: '/graphql',
-        autoSchemaFile: true,
-        sortSchema: true,
-        // No landing page anywhere: GraphiQL would load scripts from a CDN, and production needs none.
-        graphiql: false,
-        introspection: config.NODE_ENV !== 'production',
-        csrfPrevention: true,
-        includeStacktraceInErrorResponses: false,
-        validationRules: [
-          queryLimitsRule({
-            maxDepth: config.GRAPHQL_MAX_DEPTH,
-            maxAliases: config.GRAPHQL_MAX_ALIASES,
-            maxCost: config.GRAPHQL_MAX_COST,
-          }),
-          singleMutationRule,
-        ],
-        // (Cast: @nestjs/apollo types its plugins from Apollo's CommonJS build, ours come from its ESM types.)
-        plugins: [accessLog, metrics, new ErrorResponsePlugin()] as unknown as ApolloDriverConfig['plugins'],
-        formatError: (formatted, error) =>
-          formatError(formatted, error, (e) =>
-            unexpected.error(e instanceof Error ? (e.stack ?? e.message) : String(e)),
-          ),
-        context: ({ req }: { req: unknown }) => ({ req }),
-      }),
+      useFactory: (config: ApiConfig, accessLog: AccessLogPlugin, metrics: MetricsPlugin) => {
+        const edge = graphqlEdgeOptions(config, (e) =>
+          unexpected.error(e instanceof Error ? (e.stack ?? e.message) : String(e)),
+        );
+        return {
+          path: '/graphql',
+          autoSchemaFile: true,
+          sortSchema: true,
+          // No landing page anywhere: GraphiQL would load scripts from a CDN, and production needs none.
+          graphiql: false,
+          csrfPrevention: true,
+          includeStacktraceInErrorResponses: false,
+          // Parser and validation limits, production secrecy and error formatting (graphql-options.ts).
+          ...edge,
+          validationRules: [...edge.validationRules, singleMutationRule],
+          // (Cast: @nestjs/apollo types its plugins from Apollo's CommonJS build, ours come from its ESM types.)
+          plugins: [accessLog, metrics, new ErrorResponsePlugin()] as unknown as ApolloDriverConfig['plugins'],
+          context: ({ req }: { req: unknown }) => ({ req }),
+        };
+      },
     }),
   ],
 })

@@ -11,10 +11,22 @@ export interface QueryLimits {
   maxDepth: number;
   maxAliases: number;
   maxCost: number;
+  /** Directives in the whole document (`@include`, `@skip`, and any unknown one a flood repeats). */
+  maxDirectives: number;
+  /** Characters of an operation's name: the name is recorded in the access log. */
+  maxOperationNameLength: number;
 }
 
 function tooComplex(nl: string, en: string): GraphQLError {
   return new GraphQLError(en, { extensions: { code: 'QUERY_TOO_COMPLEX', i18n: { nl, en } } });
+}
+
+/** The refusal for an operation name over the limit, whether named in the document or in the request body. */
+export function operationNameTooLong(length: number, max: number): GraphQLError {
+  return tooComplex(
+    `De naam van de operatie is ${length} tekens lang; het maximum is ${max}.`,
+    `The operation name is ${length} characters long; the maximum is ${max}.`,
+  );
 }
 
 interface Measure {
@@ -23,8 +35,9 @@ interface Measure {
 }
 
 /**
- * One validation rule for all three limits: depth, aliases and cost (every field selection counts 1, fragments
- * expanded). Fragment measures are memoised, so a "fragment bomb" is measured in linear time and still counts its
+ * One validation rule for the limits of a document: depth, aliases, cost (every field selection counts 1, fragments
+ * expanded), directives and operation-name length. The token count is capped earlier, by the parser itself
+ * (`parseOptions.maxTokens`, see graphql-options.ts). Fragment measures are memoised, so a "fragment bomb" is measured in linear time and still counts its
  * full expanded cost. Cycles are left to graphql-js's NoFragmentCycles rule; here they just stop the walk.
  */
 export function queryLimitsRule(limits: QueryLimits) {
@@ -66,12 +79,30 @@ export function queryLimitsRule(limits: QueryLimits) {
     };
 
     let aliases = 0;
+    let directives = 0;
     return {
       Field(node) {
         if (node.alias) aliases++;
       },
+      Directive() {
+        directives++;
+      },
+      OperationDefinition(node) {
+        const length = node.name?.value.length ?? 0;
+        if (length > limits.maxOperationNameLength) {
+          context.reportError(operationNameTooLong(length, limits.maxOperationNameLength));
+        }
+      },
       Document: {
         leave(document) {
+          if (directives > limits.maxDirectives) {
+            context.reportError(
+              tooComplex(
+                `De vraag gebruikt ${directives} directieven; het maximum is ${limits.maxDirectives}.`,
+                `The query uses ${directives} directives; the maximum is ${limits.maxDirectives}.`,
+              ),
+            );
+          }
           if (aliases > limits.maxAliases) {
             context.reportError(
               tooComplex(

@@ -10,6 +10,7 @@ export class Metrics {
   readonly operations: Counter<'operation' | 'result'>;
   readonly duration: Histogram<'operation'>;
   readonly httpRequests: Counter<'route' | 'status'>;
+  readonly rateLimited: Counter;
 
   constructor(knownOperations: Iterable<string>) {
     this.known = new Set(knownOperations);
@@ -31,6 +32,11 @@ export class Metrics {
       name: 'babyconnect_http_requests_total',
       help: 'HTTP requests by route and status class.',
       labelNames: ['route', 'status'],
+      registers: [this.registry],
+    });
+    this.rateLimited = new Counter({
+      name: 'babyconnect_rate_limited_total',
+      help: 'GraphQL requests answered 429 because their client sent too many refused requests (rate-limit/).',
       registers: [this.registry],
     });
   }

@@ -3,7 +3,11 @@ import pino, { type Logger } from 'pino';
 import type { App } from 'supertest/types';
 import { createApp } from '../../src/app.factory';
 import { loadConfig } from '../../src/config/config';
+import { AnchorSigner } from '../../src/access-log/anchor';
 import { ENV } from './paths';
+
+/** One anchor key per test process, as production has one per deployment. */
+const ANCHOR_KEY = AnchorSigner.generatePrivatePem();
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const PORTAL_ORIGIN = 'http://localhost:4200';
@@ -37,6 +41,10 @@ export async function startTestApp(
     OIDC_ISSUER_URL: issuer(),
     PORTAL_ORIGIN,
     METRICS_PORT: '0',
+    ACCESS_LOG_ANCHOR_KEY: ANCHOR_KEY,
+    // Test files send bursts of refused requests from one loopback address on purpose; rate-limit.e2e.spec.ts
+    // sets its own limits.
+    RATE_LIMIT_REFUSALS: '1000000',
     ...env,
   });
   const app = await createApp(config, logger);
