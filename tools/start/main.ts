@@ -4,7 +4,7 @@ import { prettyFactory } from 'pino-pretty';
 import { messageOf, StackError } from './errors.ts';
 import { removeLock } from './lock.ts';
 import { resolvePorts } from './ports.ts';
-import { killPostgres } from './database.ts';
+import { killPostgres, postgresDataDir } from './database.ts';
 import { takeOverCtrlC } from './signals.ts';
 import { startStack, type LogSource, type Stack } from './stack.ts';
 import { killAllNow } from './processes.ts';
@@ -47,7 +47,7 @@ takeOverCtrlC(() => {
   // Second Ctrl-C: no more waiting.
   process.stdout.write('Forced stop.\n');
   killAllNow();
-  killPostgres(join(dataDir, 'postgres'));
+  killPostgres(postgresDataDir(dataDir));
   removeLock(dataDir);
   process.exit(130);
 });
