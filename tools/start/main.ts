@@ -52,11 +52,11 @@ takeOverCtrlC(() => {
   process.exit(130);
 });
 
-async function shutdown(running: Stack): Promise<void> {
+async function shutdown(running: Stack, code = 0): Promise<void> {
   try {
     await running.stop();
     process.stdout.write('Everything stopped.\n');
-    process.exit(0);
+    process.exit(code);
   } catch (error) {
     process.stderr.write(`${messageOf(error)}\n`);
     process.exit(1);
@@ -77,6 +77,14 @@ try {
     await shutdown(stack);
   } else {
     process.stdout.write(banner(stack));
+    // The API crashed more often than the restart policy allows: stop everything, one red line, exit 1.
+    const running = stack;
+    void running.failed.then((message) => {
+      if (stopRequested) return;
+      stopRequested = true;
+      process.stderr.write(`\n${color ? '\x1b[31m' : ''}Stopping: ${message}${color ? '\x1b[0m' : ''}\n`);
+      void shutdown(running, 1);
+    });
   }
 } catch (error) {
   if (abort.signal.aborted) {
