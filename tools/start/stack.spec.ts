@@ -2,7 +2,9 @@
 // (a few lines of node:http): this spec must not depend on the API build.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { createServer, type Server } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -28,6 +30,24 @@ function tempDir(): string {
 afterAll(() => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
+
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+  method = 'GET',
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolvePromise, reject) => {
+    const req = httpRequest(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 function occupy(port: number): Promise<Server> {
   return new Promise((done) => {
@@ -74,6 +94,11 @@ describe('static portal server', () => {
   writeFileSync(join(root, 'index.html'), html);
   writeFileSync(join(root, 'main-2DQKW6VN.js'), 'console.log(1)');
   writeFileSync(join(root, 'favicon.ico'), 'ico');
+  // A bundle-like file: large enough to be worth compressing.
+  const bundle = Buffer.from(
+    Array.from({ length: 2000 }, (_, i) => `export function f${i}(a){return a*${i}+${i % 7};}\n`).join(''),
+  );
+  writeFileSync(join(root, 'chunk-ABCDEF12.js'), bundle);
   let url = '';
   let stop: () => Promise<void> = async () => undefined;
   let port = 0;
@@ -118,6 +143,32 @@ describe('static portal server', () => {
     expect((await fetch(`${url}/..%2foutside.txt`)).status).toBe(404);
     expect(await (await fetch(`${url}/..%2f..%2fetc%2fpasswd`)).text()).toBe(html); // stays inside: a SPA route
     expect((await fetch(`${url}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('compresses JavaScript as the client asks (brotli, gzip), to the same bytes; none when not asked', async () => {
+    const brotli = await rawGet(`${url}/chunk-ABCDEF12.js`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['vary']).toBe('Accept-Encoding');
+    expect(Number(brotli.headers['content-length'])).toBe(brotli.body.length);
+    expect(brotli.body.length).toBeLessThan(bundle.length / 4);
+    expect(brotliDecompressSync(brotli.body).equals(bundle)).toBe(true);
+
+    const gzipped = await rawGet(`${url}/chunk-ABCDEF12.js`, { 'accept-encoding': 'gzip;q=1, br;q=0' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.body).equals(bundle)).toBe(true);
+
+    const plain = await rawGet(`${url}/chunk-ABCDEF12.js`, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(bundle)).toBe(true);
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
+    const head = await rawGet(`${url}/chunk-ABCDEF12.js`, { 'accept-encoding': 'br' }, 'HEAD');
+    expect(head.headers['content-encoding']).toBe('br');
+    expect(head.body.length).toBe(0);
+    // Tiny and already-compressed files go as they are.
+    expect(
+      (await rawGet(`${url}/main-2DQKW6VN.js`, { 'accept-encoding': 'br' })).headers['content-encoding'],
+    ).toBeUndefined();
   });
 
   it('serves /config.json from its settings', async () => {
