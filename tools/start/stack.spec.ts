@@ -521,33 +521,41 @@ console.log('READY');`,
     const dataDir = tempDir();
     const child = await runStackProcess(rootDir, dataDir, ports);
     const apiPid = Number(await (await fetch(`http://localhost:${ports.api}/pid`)).text());
-    await fetch(`http://localhost:${ports.api}/hang`); // a stuck API: its event loop, and so its watchdog, is blocked
-    process.kill(-child.pid!, 'SIGKILL');
-    await waitFor(() => isPortFree(ports.smtp), 15_000);
-    expect(await isPortFree(ports.api)).toBe(false); // still held by the stuck leftover
-
-    const lines: [LogSource, string][] = [];
-    const stack = await startStack({
-      rootDir,
-      dataDir,
-      ports,
-      build: false,
-      quiet: true,
-      onLog: (source, line) => lines.push([source, line]),
-      env: {
-        PATH: process.env['PATH'],
-        OIDC_ISSUER_URL: 'https://sso.example.test/realms/babyconnect',
-        SEED_DEMO: 'false',
-      },
-    });
     try {
-      expect(lines).toContainEqual([
-        'stack',
-        `An earlier \`npm start\` on ${dataDir} was killed and left API (pid ${apiPid}) running; stopped them.`,
-      ]);
-      expect(Number(await (await fetch(`http://localhost:${ports.api}/pid`)).text())).not.toBe(apiPid);
+      await fetch(`http://localhost:${ports.api}/hang`); // a stuck API: its event loop, and so its watchdog, is blocked
+      process.kill(-child.pid!, 'SIGKILL');
+      await waitFor(() => isPortFree(ports.smtp), 15_000);
+      expect(await isPortFree(ports.api)).toBe(false); // still held by the stuck leftover
+
+      const lines: [LogSource, string][] = [];
+      const stack = await startStack({
+        rootDir,
+        dataDir,
+        ports,
+        build: false,
+        quiet: true,
+        onLog: (source, line) => lines.push([source, line]),
+        env: {
+          PATH: process.env['PATH'],
+          OIDC_ISSUER_URL: 'https://sso.example.test/realms/babyconnect',
+          SEED_DEMO: 'false',
+        },
+      });
+      try {
+        expect(lines).toContainEqual([
+          'stack',
+          `An earlier \`npm start\` on ${dataDir} was killed and left API (pid ${apiPid}) running; stopped them.`,
+        ]);
+        expect(Number(await (await fetch(`http://localhost:${ports.api}/pid`)).text())).not.toBe(apiPid);
+      } finally {
+        await stack.stop();
+      }
     } finally {
-      await stack.stop();
+      try {
+        process.kill(apiPid, 'SIGKILL'); // only if the test failed before the stack stopped it
+      } catch {
+        // stopped, as it should be
+      }
     }
   }, 120_000);
 });
