@@ -1,6 +1,8 @@
 // Creates the owner and app roles and the product database on an embedded (local) cluster.
 // Production does this once by hand (README "Database roles"); this is the local equivalent.
+import { createHmac } from 'node:crypto';
 import pg from 'pg';
+import { readCredentials } from './postgres-credentials.ts';
 import { APP_ROLE, OWNER_ROLE } from './roles.ts';
 
 export interface DatabaseUrls {
@@ -10,9 +12,15 @@ export interface DatabaseUrls {
   migrationUrl: string;
 }
 
-// Local-only passwords: the embedded cluster listens on loopback only.
-const OWNER_PASSWORD = 'owner-local-only';
-const APP_PASSWORD = 'app-local-only';
+/**
+ * The roles' passwords, derived from the cluster's own superuser password (generated per data folder): stable
+ * for one cluster (parallel test workers and restarts agree), unknown to anyone who cannot read that password.
+ */
+export function rolePassword(adminUrl: string, role: string): string {
+  const secret = decodeURIComponent(new URL(adminUrl).password);
+  if (!secret) throw new Error('The admin URL carries no password to derive the role passwords from');
+  return createHmac('sha256', secret).update(`babyconnect-role:${role}`).digest('base64url');
+}
 
 export async function ensureRoles(adminUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
@@ -20,14 +28,11 @@ export async function ensureRoles(adminUrl: string): Promise<void> {
   try {
     // Two concurrent bootstraps (e.g. jest workers) must not both create the roles.
     await client.query('SELECT pg_advisory_lock(424242)');
-    for (const [role, password] of [
-      [OWNER_ROLE, OWNER_PASSWORD],
-      [APP_ROLE, APP_PASSWORD],
-    ] as const) {
+    for (const role of [OWNER_ROLE, APP_ROLE]) {
       const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
       const verb = exists.rowCount ? 'ALTER' : 'CREATE';
       await client.query(
-        `${verb} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD '${password}'`,
+        `${verb} ROLE ${role} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS PASSWORD ${client.escapeLiteral(rolePassword(adminUrl, role))}`,
       );
     }
     await client.query('SELECT pg_advisory_unlock(424242)');
@@ -64,19 +69,26 @@ export async function ensureDatabase(adminUrl: string, database: string, templat
   } finally {
     await inDb.end();
   }
+  return databaseUrls(adminUrl, database);
+}
+
+function databaseUrls(adminUrl: string, database: string): DatabaseUrls {
+  const base = withDatabase(adminUrl, database);
   return {
-    appUrl: withCredentials(withDatabase(adminUrl, database), APP_ROLE, APP_PASSWORD),
-    migrationUrl: withCredentials(withDatabase(adminUrl, database), OWNER_ROLE, OWNER_PASSWORD),
+    appUrl: withCredentials(base, APP_ROLE, rolePassword(adminUrl, APP_ROLE)),
+    migrationUrl: withCredentials(base, OWNER_ROLE, rolePassword(adminUrl, OWNER_ROLE)),
   };
 }
 
-/** The URLs `npm start` gives the API and the migrations for the embedded cluster on `port`. */
-export function localDatabaseUrls(port: number, database = 'babyconnect'): DatabaseUrls {
-  const base = `postgres://127.0.0.1:${port}/${database}`;
-  return {
-    appUrl: withCredentials(base, APP_ROLE, APP_PASSWORD),
-    migrationUrl: withCredentials(base, OWNER_ROLE, OWNER_PASSWORD),
-  };
+/**
+ * The URLs `npm start` gives the API and the migrations for the embedded cluster on `port` whose data folder is
+ * `pgDataDir` (its password file lies next to it); undefined when that cluster was never created.
+ */
+export function localDatabaseUrls(pgDataDir: string, port: number, database = 'babyconnect'): DatabaseUrls | undefined {
+  const credentials = readCredentials(pgDataDir);
+  if (!credentials) return undefined;
+  const admin = `postgres://${encodeURIComponent(credentials.user)}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/postgres`;
+  return databaseUrls(admin, database);
 }
 
 export async function dropDatabase(adminUrl: string, database: string): Promise<void> {

@@ -10,7 +10,14 @@ const cli = join(root, 'dist/api/apps/api/src/cli/verify-access-log.js');
 const env = { ...process.env };
 if (!env['DATABASE_MIGRATION_URL']) {
   const port = Number(env['POSTGRES_PORT'] ?? 54329);
-  env['DATABASE_MIGRATION_URL'] = localDatabaseUrls(port).migrationUrl;
+  const urls = localDatabaseUrls(join(root, '.data/postgres'), port);
+  if (!urls) {
+    console.error(
+      'No local database (.data/postgres-credentials.json is missing): run `npm start` first, or set DATABASE_MIGRATION_URL.',
+    );
+    process.exit(1);
+  }
+  env['DATABASE_MIGRATION_URL'] = urls.migrationUrl;
   console.log(`Checking the local stack's database on port ${port} (set DATABASE_MIGRATION_URL for another).`);
 }
 if (!existsSync(cli)) {

@@ -22,8 +22,17 @@ function isPrivateRsaKey(key: JWK): boolean {
 /** Reads the key file, or creates a first key (and the file) when there is none yet. */
 export async function loadOrCreateKeys(keysFile?: string): Promise<JWK[]> {
   if (keysFile && existsSync(keysFile)) {
-    const parsed = JSON.parse(readFileSync(keysFile, 'utf8')) as { keys?: JWK[] };
-    const keys = (parsed.keys ?? []).filter(isPrivateRsaKey);
+    let parsed: { keys?: JWK[] };
+    try {
+      parsed = JSON.parse(readFileSync(keysFile, 'utf8')) as { keys?: JWK[] };
+    } catch (error) {
+      // Not replaced silently: a new key invalidates every token and session issued with the old one.
+      throw new Error(
+        `The dev identity provider's key file ${keysFile} is damaged (${(error as Error).message}). ` +
+          'Delete it to get a new signing key (signed-in sessions end; sign in again), or run `npm run reset`.',
+      );
+    }
+    const keys = (Array.isArray(parsed.keys) ? parsed.keys : []).filter(isPrivateRsaKey);
     if (keys.length > 0) return keys;
   }
   const keys = [await generateSigningKey()];

@@ -8,6 +8,7 @@ import { sendHtml, sendJson } from './http.ts';
 import { handleInteraction } from './interactions.ts';
 import { LOGIN_STATUS_IFRAME_STUB, THIRD_PARTY_COOKIES_STUB } from './pages.ts';
 import type { ProviderInstance } from './provider.ts';
+import { realmPublicInfo } from './realm-info.ts';
 import { handleUserinfo } from './userinfo.ts';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
@@ -23,6 +24,19 @@ export function createRouter(ctx: DevIdpContext, current: () => ProviderInstance
     }
     const path = url.pathname.slice(prefix.length) || '/';
     const { provider, keys, callback } = current();
+    // keycloak-js loads these two pages in iframes of the portal; nothing else of the provider may be framed
+    // (clickjacking of the login form).
+    const framable = path === `${OIDC}/3p-cookies/step1.html` || path === `${OIDC}/login-status-iframe.html`;
+    if (!framable) {
+      res.setHeader('X-Frame-Options', 'DENY');
+      res.setHeader('Content-Security-Policy', "frame-ancestors 'none'");
+    }
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+
+    if (path === '/' && (req.method === 'GET' || req.method === 'HEAD')) {
+      return sendJson(res, 200, realmPublicInfo(ctx, keys));
+    }
 
     const interaction = /^\/login-actions\/authenticate\/([\w-]+)$/.exec(path);
     if (interaction) return handleInteraction(ctx, provider, req, res, interaction[1] as string);

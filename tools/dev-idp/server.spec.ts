@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createPublicKey, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -360,6 +360,102 @@ describe('dev identity provider', () => {
       expect(certs.keys.map((k) => k.kid)).toContain(kid);
     } finally {
       await second.close();
+    }
+  });
+
+  it("serves the realm's public information at the realm URL, as Keycloak does (not a bare 404)", async () => {
+    const response = await fetch(idp.issuer);
+    expect(response.status).toBe(200);
+    const info = (await response.json()) as Record<string, unknown>;
+    expect(info).toEqual({
+      realm: 'babyconnect',
+      public_key: expect.stringMatching(/^MIIBIjAN[A-Za-z0-9+/=]+$/),
+      'token-service': `${idp.issuer}/protocol/openid-connect`,
+      'account-service': `${idp.issuer}/account`,
+      'tokens-not-before': 0,
+    });
+    // The public key is the provider's active signing key.
+    const jwk = createPublicKey({
+      key: Buffer.from(info['public_key'] as string, 'base64'),
+      format: 'der',
+      type: 'spki',
+    }).export({ format: 'jwk' });
+    const certs = (await (await fetch(`${idp.issuer}/protocol/openid-connect/certs`)).json()) as {
+      keys: { n: string }[];
+    };
+    expect(certs.keys[0]?.n).toBe(jwk.n);
+  });
+
+  it("does not let its login and error pages be framed; only keycloak-js's iframe pages can be", async () => {
+    const browser = new Browser();
+    const redirect = await browser.fetch(authorizationUrl());
+    expect(redirect.status).toBe(303);
+    const loginPage = await browser.fetch(new URL(redirect.headers.get('location')!, idp.issuer).href);
+    expect(loginPage.status).toBe(200);
+    expect(await loginPage.text()).toContain('<form');
+    expect(loginPage.headers.get('x-frame-options')).toBe('DENY');
+    expect(loginPage.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    const errorPage = await fetch(authorizationUrl({ client_id: 'unknown' }));
+    expect(errorPage.status).toBe(400);
+    expect(errorPage.headers.get('x-frame-options')).toBe('DENY');
+    const stub = await fetch(`${idp.issuer}/protocol/openid-connect/login-status-iframe.html`);
+    expect(stub.headers.get('x-frame-options')).toBeNull();
+  });
+
+  it('a damaged key file stops the start with a message that names the file and the fix', async () => {
+    const keysFile = join(workDir, 'damaged-jwks.json');
+    writeFileSync(keysFile, '{"keys": [');
+    await expect(startDevIdp({ port: 0, realmFile, demoFile, keysFile, quiet: true })).rejects.toThrow(
+      new RegExp(`^The dev identity provider's key file ${keysFile} is damaged \\(.*\\)\\. Delete it`),
+    );
+    expect(readFileSync(keysFile, 'utf8')).toBe('{"keys": ['); // nothing overwritten
+  });
+});
+
+describe('dev identity provider and production', () => {
+  it('refuses to run with NODE_ENV=production', async () => {
+    await expect(startDevIdp({ port: 0, realmFile, demoFile, quiet: true, nodeEnv: 'production' })).rejects.toThrow(
+      /^The dev identity provider does not run with NODE_ENV=production .*OIDC_ISSUER_URL\.$/,
+    );
+  });
+
+  it('the production realm file names no local address; the local portal origin comes from the dev provider', async () => {
+    const realm = JSON.parse(readFileSync(realmFile, 'utf8')) as {
+      clients: {
+        clientId: string;
+        redirectUris?: string[];
+        webOrigins?: string[];
+        attributes?: Record<string, string>;
+      }[];
+    };
+    for (const client of realm.clients) {
+      const uris = [
+        ...(client.redirectUris ?? []),
+        ...(client.webOrigins ?? []),
+        ...(client.attributes?.['post.logout.redirect.uris'] ?? '').split('##').filter(Boolean),
+      ];
+      for (const uri of uris)
+        expect([client.clientId, uri]).toEqual([client.clientId, expect.stringMatching(/^https:\/\//)]);
+      expect(JSON.stringify(client)).not.toMatch(/localhost|127\.0\.0\.1/);
+    }
+    // A provider for a portal on another origin no longer accepts http://localhost:4200 (it came from the realm).
+    const other = await startDevIdp({
+      port: 0,
+      realmFile,
+      demoFile,
+      quiet: true,
+      portalOrigins: ['http://localhost:4300'],
+    });
+    try {
+      const url = new URL(authorizationUrl());
+      url.searchParams.set('client_id', clientId);
+      const refused = await fetch(`${other.issuer}/protocol/openid-connect/auth${url.search}`, { redirect: 'manual' });
+      expect(refused.status).toBe(400);
+      url.searchParams.set('redirect_uri', 'http://localhost:4300/');
+      const allowed = await fetch(`${other.issuer}/protocol/openid-connect/auth${url.search}`, { redirect: 'manual' });
+      expect(allowed.status).toBe(303);
+    } finally {
+      await other.close();
     }
   });
 });

@@ -33,6 +33,8 @@ export interface DevIdpOptions {
   keysFile?: string;
   accessTokenTtlSeconds?: number;
   quiet?: boolean;
+  /** Defaults to process.env.NODE_ENV; `production` is refused. */
+  nodeEnv?: string;
 }
 
 export interface DevIdp {
@@ -43,7 +45,16 @@ export interface DevIdp {
   rotateKeys(): Promise<void>;
 }
 
+export class DevIdpRefused extends Error {}
+
 export async function startDevIdp(options: DevIdpOptions): Promise<DevIdp> {
+  // Its login page lists every demo user with the password in the page, and there is no lockout: never production.
+  if ((options.nodeEnv ?? process.env['NODE_ENV'])?.trim().toLowerCase() === 'production') {
+    throw new DevIdpRefused(
+      'The dev identity provider does not run with NODE_ENV=production (demo users, passwords in the page, no lockout). ' +
+        'Use a real Keycloak with the realm file (infra/keycloak/README.md) and set OIDC_ISSUER_URL.',
+    );
+  }
   const realm = loadRealm(options.realmFile);
   const directory = loadDirectory([options.demoFile, ...(options.extraUsersFiles ?? [])]);
   const keys = await loadOrCreateKeys(options.keysFile);

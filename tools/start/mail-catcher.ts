@@ -19,6 +19,7 @@ export interface MailCatcherOptions {
 export interface MailCatcher {
   smtpUrl: string;
   webUrl: string;
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -66,6 +67,7 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
   return {
     smtpUrl: `smtp://127.0.0.1:${options.smtpPort}`,
     webUrl,
+    pid: service.pid,
     async stop() {
       forwarding = false;
       await service.stop(5_000);

@@ -4,7 +4,7 @@ import { prettyFactory } from 'pino-pretty';
 import { messageOf, StackError } from './errors.ts';
 import { removeLock } from './lock.ts';
 import { resolvePorts } from './ports.ts';
-import { killPostgres } from './database.ts';
+import { killPostgres, postgresDataDir } from './database.ts';
 import { takeOverCtrlC } from './signals.ts';
 import { startStack, type LogSource, type Stack } from './stack.ts';
 import { killAllNow } from './processes.ts';
@@ -47,16 +47,16 @@ takeOverCtrlC(() => {
   // Second Ctrl-C: no more waiting.
   process.stdout.write('Forced stop.\n');
   killAllNow();
-  killPostgres(join(dataDir, 'postgres'));
+  killPostgres(postgresDataDir(dataDir));
   removeLock(dataDir);
   process.exit(130);
 });
 
-async function shutdown(running: Stack): Promise<void> {
+async function shutdown(running: Stack, code = 0): Promise<void> {
   try {
     await running.stop();
     process.stdout.write('Everything stopped.\n');
-    process.exit(0);
+    process.exit(code);
   } catch (error) {
     process.stderr.write(`${messageOf(error)}\n`);
     process.exit(1);
@@ -77,6 +77,14 @@ try {
     await shutdown(stack);
   } else {
     process.stdout.write(banner(stack));
+    // The API crashed more often than the restart policy allows: stop everything, one red line, exit 1.
+    const running = stack;
+    void running.failed.then((message) => {
+      if (stopRequested) return;
+      stopRequested = true;
+      process.stderr.write(`\n${color ? '\x1b[31m' : ''}Stopping: ${message}${color ? '\x1b[0m' : ''}\n`);
+      void shutdown(running, 1);
+    });
   }
 } catch (error) {
   if (abort.signal.aborted) {

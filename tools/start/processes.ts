@@ -64,6 +64,26 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
+/**
+ * Preloaded into every Node child (`--import`): the child ends itself when the stack's process is gone. Children
+ * run in their own process group (for an ordered Ctrl-C), so a SIGKILL of the stack's group (a closed laptop
+ * lid, the OOM killer) does not reach them; without this they would keep their ports. A changed parent pid means
+ * the parent died (the child was re-parented): SIGTERM to itself (its own clean shutdown), exit after 5 s regardless.
+ */
+export const PARENT_WATCHDOG = `data:text/javascript,${encodeURIComponent(
+  [
+    '/* babyconnect-stack-watchdog */',
+    'const parent = process.ppid;',
+    'const timer = setInterval(() => {',
+    '  if (process.ppid === parent) return;',
+    '  clearInterval(timer);',
+    '  setTimeout(() => process.exit(1), 5000).unref();',
+    "  process.kill(process.pid, 'SIGTERM');",
+    '}, 250);',
+    'timer.unref();',
+  ].join('\n'),
+)}`;
+
 /** Starts a long-running process. Resolves once it has been spawned (not once it is ready). */
 export function startService(command: string, args: string[], options: SpawnOptions): Promise<Service> {
   const tail: string[] = [];
@@ -75,7 +95,8 @@ export function startService(command: string, args: string[], options: SpawnOpti
   };
   // detached: own process group, so a terminal's Ctrl-C (sent to the whole foreground group) reaches only
   // the stack, which then stops its children in order.
-  const child = spawn(command, args, {
+  const watched = command === process.execPath ? ['--import', PARENT_WATCHDOG, ...args] : args;
+  const child = spawn(command, watched, {
     cwd: options.cwd,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,7 +1,10 @@
 // The local stack's pieces, started for real on free ports with throwaway folders. The API is a stub here
 // (a few lines of node:http): this spec must not depend on the API build.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { createServer, type Server } from 'node:net';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -9,7 +12,7 @@ import pg from 'pg';
 import { startLocalDatabase } from './database.ts';
 import { StackError } from './errors.ts';
 import { startMailCatcher } from './mail-catcher.ts';
-import { assertPortsFree, findFreePort, findFreePorts, isPortFree } from './ports.ts';
+import { assertPortsFree, findFreePort, findFreePorts, isPortFree, type Ports } from './ports.ts';
 import { startStack, type LogSource } from './stack.ts';
 import { startStaticServer } from './static-server.ts';
 
@@ -27,6 +30,24 @@ function tempDir(): string {
 afterAll(() => {
   for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
 });
+
+function rawGet(
+  url: string,
+  headers: Record<string, string>,
+  method = 'GET',
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolvePromise, reject) => {
+    const req = httpRequest(url, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolvePromise({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+      );
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 function occupy(port: number): Promise<Server> {
   return new Promise((done) => {
@@ -73,6 +94,11 @@ describe('static portal server', () => {
   writeFileSync(join(root, 'index.html'), html);
   writeFileSync(join(root, 'main-2DQKW6VN.js'), 'console.log(1)');
   writeFileSync(join(root, 'favicon.ico'), 'ico');
+  // A bundle-like file: large enough to be worth compressing.
+  const bundle = Buffer.from(
+    Array.from({ length: 2000 }, (_, i) => `export function f${i}(a){return a*${i}+${i % 7};}\n`).join(''),
+  );
+  writeFileSync(join(root, 'chunk-ABCDEF12.js'), bundle);
   let url = '';
   let stop: () => Promise<void> = async () => undefined;
   let port = 0;
@@ -117,6 +143,32 @@ describe('static portal server', () => {
     expect((await fetch(`${url}/..%2foutside.txt`)).status).toBe(404);
     expect(await (await fetch(`${url}/..%2f..%2fetc%2fpasswd`)).text()).toBe(html); // stays inside: a SPA route
     expect((await fetch(`${url}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('compresses JavaScript as the client asks (brotli, gzip), to the same bytes; none when not asked', async () => {
+    const brotli = await rawGet(`${url}/chunk-ABCDEF12.js`, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    expect(brotli.headers['vary']).toBe('Accept-Encoding');
+    expect(Number(brotli.headers['content-length'])).toBe(brotli.body.length);
+    expect(brotli.body.length).toBeLessThan(bundle.length / 4);
+    expect(brotliDecompressSync(brotli.body).equals(bundle)).toBe(true);
+
+    const gzipped = await rawGet(`${url}/chunk-ABCDEF12.js`, { 'accept-encoding': 'gzip;q=1, br;q=0' });
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzipped.body).equals(bundle)).toBe(true);
+
+    const plain = await rawGet(`${url}/chunk-ABCDEF12.js`, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.equals(bundle)).toBe(true);
+    expect(plain.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+
+    const head = await rawGet(`${url}/chunk-ABCDEF12.js`, { 'accept-encoding': 'br' }, 'HEAD');
+    expect(head.headers['content-encoding']).toBe('br');
+    expect(head.body.length).toBe(0);
+    // Tiny and already-compressed files go as they are.
+    expect(
+      (await rawGet(`${url}/main-2DQKW6VN.js`, { 'accept-encoding': 'br' })).headers['content-encoding'],
+    ).toBeUndefined();
   });
 
   it('serves /config.json from its settings', async () => {
@@ -199,8 +251,12 @@ function stubRepo(api: string): string {
 const STUB_API = `
 const http = require('node:http');
 const keys = ['NODE_ENV','PORT','DATABASE_URL','DATABASE_MIGRATION_URL','OIDC_ISSUER_URL','OIDC_AUDIENCE','PORTAL_ORIGIN','SMTP_URL','METRICS_PORT','LOG_LEVEL'];
+if (process.env.STUB_CRASH_AFTER_MS) setTimeout(() => process.exit(9), Number(process.env.STUB_CRASH_AFTER_MS));
 const server = http.createServer((req, res) => {
   if (req.url === '/health/ready') return res.end('ok');
+  if (req.url === '/pid') return res.end(String(process.pid));
+  if (req.url === '/crash') process.exit(7);
+  if (req.url === '/hang') { res.end('hanging'); setTimeout(() => { for (;;); }, 50); return; }
   res.end(JSON.stringify(Object.fromEntries(keys.map((k) => [k, process.env[k]]))));
 }).listen(Number(process.env.PORT));
 console.log(JSON.stringify({ level: 30, msg: 'listening' }));
@@ -251,7 +307,7 @@ describe('startStack (stub API, external identity provider)', () => {
     }
   }, 90_000);
 
-  it('uses a given DATABASE_URL instead of starting PostgreSQL; migrations default to it with a warning', async () => {
+  it('uses a given DATABASE_URL instead of starting PostgreSQL; migrations default to it when it owns the schema', async () => {
     const ports = await findFreePorts();
     const database = await startLocalDatabase({ dataDir: tempDir(), port: await findFreePort() });
     const lines: [LogSource, string][] = [];
@@ -265,15 +321,63 @@ describe('startStack (stub API, external identity provider)', () => {
         onLog: (source, line) => lines.push([source, line]),
         env: {
           PATH: process.env['PATH'],
-          DATABASE_URL: database.appUrl,
+          DATABASE_URL: database.migrationUrl,
           OIDC_ISSUER_URL: 'https://sso.example.test/realms/babyconnect',
         },
       });
       await stack.stop();
-      expect(stack.env['DATABASE_MIGRATION_URL']).toBe(database.appUrl);
-      expect(lines).toContainEqual(['stack', expect.stringMatching(/^DATABASE_MIGRATION_URL is not set/)]);
-      expect(lines).toContainEqual(['migrate', 'migrated babyconnect_app']);
+      expect(stack.env['DATABASE_MIGRATION_URL']).toBe(database.migrationUrl);
+      expect(lines).toContainEqual([
+        'stack',
+        expect.stringMatching(/^DATABASE_MIGRATION_URL is not set.*babyconnect_owner/),
+      ]);
+      expect(lines).toContainEqual(['migrate', 'migrated babyconnect_owner']);
       expect(await isPortFree(ports.postgres)).toBe(true); // never bound
+    } finally {
+      await database.stop();
+    }
+  }, 90_000);
+
+  it('names the setting that is wrong when a given database cannot be used', async () => {
+    const database = await startLocalDatabase({ dataDir: tempDir(), port: await findFreePort() });
+    const rootDir = stubRepo(STUB_API);
+    const attempt = async (env: Record<string, string>): Promise<string> => {
+      const error = (await startStack({
+        rootDir,
+        dataDir: tempDir(),
+        ports: await findFreePorts(),
+        build: false,
+        quiet: true,
+        env: { PATH: process.env['PATH'], OIDC_ISSUER_URL: 'https://sso.example.test/realms/babyconnect', ...env },
+      }).catch((e: unknown) => e)) as Error;
+      expect(error).toBeInstanceOf(StackError);
+      return error.message;
+    };
+    try {
+      // Was: "DATABASE_MIGRATION_URL is required" from the migration command.
+      const invalid = await attempt({ DATABASE_URL: 'localhost:5432/babyconnect' });
+      expect(invalid).toMatch(/^DATABASE_URL must be a PostgreSQL URL like postgres:\/\//);
+      expect(await attempt({ DATABASE_URL: 'not a url' })).toMatch(/^DATABASE_URL is not a URL/);
+      // Was: "check DATABASE_MIGRATION_URL", a setting the user never wrote.
+      const unreachable = await attempt({
+        DATABASE_URL: `postgres://someone:secret@127.0.0.1:${await findFreePort()}/babyconnect`,
+      });
+      expect(unreachable).toMatch(
+        /^Cannot connect to the database of DATABASE_URL \(127\.0\.0\.1:\d+\/babyconnect\): .*ECONNREFUSED.*Check DATABASE_URL/,
+      );
+      expect(unreachable).not.toContain('DATABASE_MIGRATION_URL (');
+      // Was: a raw row-level-security error from the demo seed.
+      const appOnly = await attempt({ DATABASE_URL: database.appUrl });
+      expect(appOnly).toMatch(
+        /^DATABASE_MIGRATION_URL is not set, and the user of DATABASE_URL \(babyconnect_app\) does not own/,
+      );
+      const wrongOwner = await attempt({
+        DATABASE_URL: database.appUrl,
+        DATABASE_MIGRATION_URL: database.migrationUrl.replace(/:[^:@/]+@/, ':wrong@'),
+      });
+      expect(wrongOwner).toMatch(
+        /^Cannot connect to the database of DATABASE_MIGRATION_URL .*password authentication failed/,
+      );
     } finally {
       await database.stop();
     }
@@ -299,4 +403,159 @@ describe('startStack (stub API, external identity provider)', () => {
     expect(error.logTail).toEqual(['boom: no database']);
     for (const name of ['postgres', 'smtp', 'mailWeb'] as const) expect(await isPortFree(ports[name])).toBe(true);
   }, 90_000);
+});
+
+describe('a crashing API under npm start', () => {
+  const base = (extra: Record<string, string> = {}) => ({
+    build: false,
+    quiet: true,
+    env: {
+      PATH: process.env['PATH'],
+      OIDC_ISSUER_URL: 'https://sso.example.test/realms/babyconnect',
+      SEED_DEMO: 'false',
+      ...extra,
+    },
+  });
+
+  it('is restarted, and says so in one line', async () => {
+    const ports = await findFreePorts();
+    const lines: [LogSource, string][] = [];
+    const stack = await startStack({
+      ...base(),
+      rootDir: stubRepo(STUB_API),
+      dataDir: tempDir(),
+      ports,
+      onLog: (source, line) => lines.push([source, line]),
+      apiRestart: { firstDelayMs: 100 },
+    });
+    try {
+      const before = await (await fetch(`${stack.urls['api']}/pid`)).text();
+      await fetch(`${stack.urls['api']}/crash`).catch(() => undefined);
+      await waitFor(() => lines.some(([, line]) => line === 'API is back and ready.'));
+      expect(lines).toContainEqual([
+        'stack',
+        'API exited unexpectedly (code 7); restarting in 0.1 s (attempt 1 of 5 within 5 min).',
+      ]);
+      const after = await (await fetch(`${stack.urls['api']}/pid`)).text();
+      expect(after).not.toBe(before);
+    } finally {
+      await stack.stop();
+    }
+    expect(await isPortFree(ports.api)).toBe(true);
+  }, 90_000);
+
+  it('stops being restarted after too many crashes in the window, with a clear message', async () => {
+    const lines: [LogSource, string][] = [];
+    const stack = await startStack({
+      ...base({ STUB_CRASH_AFTER_MS: '400' }),
+      rootDir: stubRepo(STUB_API),
+      dataDir: tempDir(),
+      ports: await findFreePorts(),
+      onLog: (source, line) => lines.push([source, line]),
+      apiRestart: { maxRestarts: 2, firstDelayMs: 50 },
+    });
+    try {
+      const message = await stack.failed;
+      expect(message).toMatch(
+        /^The API exited unexpectedly \(code 9\) 3 times within 5 min; not restarting it again\./,
+      );
+      const restarts = lines.filter(([, line]) => line.startsWith('API exited unexpectedly'));
+      expect(restarts.map(([, line]) => line.replace(/ in [\d.]+ s/, ''))).toEqual([
+        'API exited unexpectedly (code 9); restarting (attempt 1 of 2 within 5 min).',
+        'API exited unexpectedly (code 9); restarting (attempt 2 of 2 within 5 min).',
+      ]);
+      expect(restarts[1]?.[1]).toContain('in 0.1 s'); // the pause doubles
+    } finally {
+      await stack.stop();
+    }
+  }, 90_000);
+});
+
+async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+describe('npm start killed hard (SIGKILL to its process group)', () => {
+  // The stack in a process of its own, in its own process group, as `npm start` runs in a terminal.
+  async function runStackProcess(rootDir: string, dataDir: string, ports: Ports): Promise<ChildProcess> {
+    const script = join(tempDir(), 'run-stack.mjs');
+    writeFileSync(
+      script,
+      `import { startStack } from ${JSON.stringify(join(repoRoot, 'tools/start/stack.ts'))};
+const stack = await startStack(${JSON.stringify({ rootDir, dataDir, ports, build: false, quiet: true })});
+console.log('READY');`,
+    );
+    const child = spawn(process.execPath, [script], {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: {
+        PATH: process.env['PATH'],
+        OIDC_ISSUER_URL: 'https://sso.example.test/realms/babyconnect',
+        SEED_DEMO: 'false',
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout!.on('data', (data: Buffer) => data.toString().includes('READY') && resolve());
+      child.once('exit', (code) => reject(new Error(`the stack process exited with ${code}`)));
+    });
+    return child;
+  }
+
+  it('leaves no API, mail catcher or PostgreSQL running', async () => {
+    const ports = await findFreePorts();
+    const child = await runStackProcess(stubRepo(STUB_API), tempDir(), ports);
+    process.kill(-child.pid!, 'SIGKILL');
+    for (const name of ['api', 'smtp', 'mailWeb', 'postgres'] as const) {
+      await waitFor(() => isPortFree(ports[name]), 15_000).catch(() => undefined);
+      expect([name, await isPortFree(ports[name])]).toEqual([name, true]);
+    }
+  }, 90_000);
+
+  it('a next start recognises what the killed one left running, stops it, and says so', async () => {
+    const ports = await findFreePorts();
+    const rootDir = stubRepo(STUB_API);
+    const dataDir = tempDir();
+    const child = await runStackProcess(rootDir, dataDir, ports);
+    const apiPid = Number(await (await fetch(`http://localhost:${ports.api}/pid`)).text());
+    try {
+      await fetch(`http://localhost:${ports.api}/hang`); // a stuck API: its event loop, and so its watchdog, is blocked
+      process.kill(-child.pid!, 'SIGKILL');
+      await waitFor(() => isPortFree(ports.smtp), 15_000);
+      expect(await isPortFree(ports.api)).toBe(false); // still held by the stuck leftover
+
+      const lines: [LogSource, string][] = [];
+      const stack = await startStack({
+        rootDir,
+        dataDir,
+        ports,
+        build: false,
+        quiet: true,
+        onLog: (source, line) => lines.push([source, line]),
+        env: {
+          PATH: process.env['PATH'],
+          OIDC_ISSUER_URL: 'https://sso.example.test/realms/babyconnect',
+          SEED_DEMO: 'false',
+        },
+      });
+      try {
+        expect(lines).toContainEqual([
+          'stack',
+          `An earlier \`npm start\` on ${dataDir} was killed and left API (pid ${apiPid}) running; stopped them.`,
+        ]);
+        expect(Number(await (await fetch(`http://localhost:${ports.api}/pid`)).text())).not.toBe(apiPid);
+      } finally {
+        await stack.stop();
+      }
+    } finally {
+      try {
+        process.kill(apiPid, 'SIGKILL'); // only if the test failed before the stack stopped it
+      } catch {
+        // stopped, as it should be
+      }
+    }
+  }, 120_000);
 });

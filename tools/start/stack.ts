@@ -3,13 +3,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildApps, PORTAL_INDEX } from './build.ts';
-import { startLocalDatabase, type LocalDatabase } from './database.ts';
+import { superviseApi, DEFAULT_RESTART_POLICY, type RestartPolicy, type SupervisedApi } from './api-supervisor.ts';
+import { startLocalDatabase, stopLeftoverPostgres, type LocalDatabase } from './database.ts';
 import { startRepoDevIdp, type DevIdp } from './dev-idp.ts';
 import { messageOf, StackError } from './errors.ts';
+import { checkGivenDatabase } from './external-database.ts';
+import { clearChildren, findLeftovers, recordChildren, stopLeftovers } from './leftovers.ts';
 import { acquireLock } from './lock.ts';
 import { startMailCatcher, type MailCatcher } from './mail-catcher.ts';
 import { assertPortsFree, PORTS, type PortName, type Ports } from './ports.ts';
-import { runCommand, startService, waitForHttp, type Service } from './processes.ts';
+import { runCommand } from './processes.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
 
 export type LogSource = 'stack' | 'build' | 'postgres' | 'migrate' | 'seed' | 'dev-idp' | 'mail' | 'api';
@@ -31,12 +34,18 @@ export interface StackOptions {
   /** Aborting cancels a start in progress (what was started is stopped, the promise rejects). */
   signal?: AbortSignal;
   apiReadyTimeoutMs?: number;
+  /** When a crashed API is restarted and when the stack gives up (defaults: api-supervisor.ts). */
+  apiRestart?: Partial<RestartPolicy>;
+  /** Tests: where PostgreSQL goes when run as root and the `postgres` OS user cannot enter the data folder. */
+  postgresRelocationRoot?: string;
 }
 
 export interface Stack {
   urls: Record<string, string>;
   /** The settings handed to the API (and to migrations and the seed). */
   env: Record<string, string>;
+  /** Settles with a message when the stack cannot go on (the API keeps crashing); the caller should stop it. */
+  failed: Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -60,6 +69,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   // 1. Nothing starts unless every port we will bind is free.
   const releaseLock = acquireLock(options.dataDir);
   try {
+    // An earlier start that was killed (SIGKILL, OOM) could not stop its children: stop what is provably its own.
+    const leftovers = findLeftovers(options.dataDir);
+    const leftoverPostgres = given.database ? undefined : await stopLeftoverPostgres(options.dataDir);
+    if (leftovers.length > 0 || leftoverPostgres !== undefined) {
+      await stopLeftovers(leftovers);
+      const names = [
+        ...leftovers.map((child) => `${child.name} (pid ${child.pid})`),
+        ...(leftoverPostgres !== undefined ? [`PostgreSQL (pid ${leftoverPostgres})`] : []),
+      ];
+      say(
+        `An earlier \`npm start\` on ${options.dataDir} was killed and left ${names.join(', ')} running; stopped them.`,
+      );
+    }
+    clearChildren(options.dataDir);
     await assertPortsFree(
       pick(ports, [
         'api',
@@ -74,13 +97,21 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     releaseLock();
     throw error;
   }
+  const children = new Map<string, number>();
+  const childStarted = (name: string, pid: number | undefined): void => {
+    if (pid === undefined) children.delete(name);
+    else children.set(name, pid);
+    recordChildren(options.dataDir, children);
+  };
+  let reportFailure: (message: string) => void = () => undefined;
+  const failed = new Promise<string>((resolve) => (reportFailure = resolve));
 
   const portalOrigin = `http://localhost:${ports.portal}`;
   const apiOrigin = `http://localhost:${ports.api}`;
   let database: LocalDatabase | undefined;
   let devIdp: DevIdp | undefined;
   let mail: MailCatcher | undefined;
-  let api: Service | undefined;
+  let api: SupervisedApi | undefined;
   let portal: StaticServer | undefined;
 
   let stopping: Promise<void> | undefined;
@@ -98,9 +129,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       };
       await step('API', api && (() => api!.stop(10_000)));
       await step('portal server', portal?.stop);
-      await step('mail catcher', mail?.stop);
+      await step('mail catcher', mail && (() => mail!.stop().finally(() => childStarted('mail catcher', undefined))));
       await step('dev identity provider', devIdp && (() => devIdp!.close()));
       await step('PostgreSQL', database?.stop);
+      clearChildren(options.dataDir);
       releaseLock();
       if (failures.length) throw new StackError(`Not everything stopped cleanly: ${failures.join('; ')}`);
     })());
@@ -117,15 +149,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     }
 
     // 2. PostgreSQL
-    let databaseUrl = given.database;
-    let migrationUrl = nonEmpty(env['DATABASE_MIGRATION_URL']);
-    if (databaseUrl) {
-      if (!migrationUrl) {
-        say(
-          "DATABASE_MIGRATION_URL is not set: migrations run as the API's own user (DATABASE_URL). Set it to the schema owner's URL.",
-        );
-        migrationUrl = databaseUrl;
-      }
+    let databaseUrl: string;
+    let migrationUrl: string;
+    if (given.database) {
+      ({ appUrl: databaseUrl, migrationUrl } = await checkGivenDatabase(env, say));
     } else {
       signal?.throwIfAborted();
       database = await timed(say, 'PostgreSQL', () =>
@@ -133,8 +160,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           dataDir: options.dataDir,
           port: ports.postgres,
           onLog: (chunk) => splitLines(chunk, (l) => log('postgres', l)),
+          relocationRoot: options.postgresRelocationRoot,
         }),
       );
+      if (database.relocatedTo) {
+        say(
+          `PostgreSQL runs from ${database.relocatedTo}: the OS user postgres cannot enter this clone's folder (README, "npm start").`,
+        );
+      }
       databaseUrl = database.appUrl;
       migrationUrl = database.migrationUrl;
     }
@@ -144,7 +177,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       NODE_ENV: env['NODE_ENV'] ?? 'development',
       PORT: String(ports.api),
       DATABASE_URL: databaseUrl,
-      DATABASE_MIGRATION_URL: migrationUrl!,
+      DATABASE_MIGRATION_URL: migrationUrl,
       OIDC_ISSUER_URL: issuer,
       OIDC_AUDIENCE: env['OIDC_AUDIENCE'] ?? 'babyconnect-api',
       PORTAL_ORIGIN: portalOrigin,
@@ -185,38 +218,28 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           onLog: options.quiet && !options.onLog ? undefined : (l) => log('mail', l),
         }),
       );
+      childStarted('mail catcher', mail.pid);
     }
 
     // 6. The API
     signal?.throwIfAborted();
     await timed(say, 'API', async () => {
-      // --enable-source-maps: stack traces in the API's logs point at the TypeScript sources.
-      api = await startService(process.execPath, ['--enable-source-maps', join(options.rootDir, API_MAIN)], {
-        cwd: options.rootDir,
+      api = await superviseApi({
+        rootDir: options.rootDir,
+        main: API_MAIN,
         env: childEnv,
+        readyUrl: `${apiOrigin}/health/ready`,
+        readyTimeoutMs: options.apiReadyTimeoutMs ?? 60_000,
+        policy: { ...DEFAULT_RESTART_POLICY, ...options.apiRestart },
         onLine: (l) => log('api', l),
-        tailLength: 30,
+        say,
+        onPid: (pid) => childStarted('API', pid),
+        onGiveUp: (message) => {
+          say(message);
+          reportFailure(message);
+        },
+        signal,
       });
-      const running = api;
-      const timeoutMs = options.apiReadyTimeoutMs ?? 60_000;
-      try {
-        await waitForHttp(`${apiOrigin}/health/ready`, 200, {
-          timeoutMs,
-          signal,
-          giveUp: () => {
-            if (!running.hasExited()) return undefined;
-            return `The API exited before it was ready (see its last log lines).`;
-          },
-        });
-      } catch (error) {
-        if (error instanceof StackError) {
-          const reason = running.hasExited()
-            ? error.message
-            : `The API did not become ready within ${timeoutMs / 1000} s (GET ${apiOrigin}/health/ready; see its last log lines).`;
-          throw new StackError(reason, running.tail());
-        }
-        throw error;
-      }
     });
 
     // 7. The portal
@@ -239,7 +262,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     };
     if (mail) urls['mail'] = mail.webUrl;
     urls['smtp'] = apiEnv['SMTP_URL']!;
-    return { urls, env: apiEnv, stop };
+    return { urls, env: apiEnv, failed, stop };
   } catch (error) {
     try {
       await stop();

@@ -5,6 +5,9 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
+import Negotiator from 'negotiator';
 import { StackError } from './errors.ts';
 
 export interface PortalRuntimeConfig {
@@ -47,6 +50,21 @@ const CONTENT_TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+// Text compresses well (JavaScript to about a quarter); images and fonts are compressed already.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '.txt', '.svg', '.webmanifest']);
+// Below this size the headers of a compressed answer outweigh what it saves.
+const MIN_COMPRESS_BYTES = 1024;
+const ENCODINGS = ['br', 'gzip', 'identity'] as const;
+type Encoding = (typeof ENCODINGS)[number];
+const compressors: Record<Exclude<Encoding, 'identity'>, (body: Buffer) => Promise<Buffer>> = {
+  // Quality 9 of 11: within a few per cent of the best, an order of magnitude faster on a 400 kB bundle.
+  br: (body) =>
+    promisify(brotliCompress)(body, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: body.length },
+    }),
+  gzip: (body) => promisify(gzip)(body, { level: 9 }),
+};
+
 // Angular's build names bundles and media like main-2DQKW6VN.js: content-hashed, so they may be cached forever.
 const HASHED = /[-.][A-Z0-9]{8,}\.[a-z0-9]+$/;
 
@@ -56,6 +74,19 @@ export function startStaticServer(options: StaticServerOptions): Promise<StaticS
   const configBody = JSON.stringify(options.config, null, 2);
   const connectOrigins = unique([new URL(options.config.apiUrl).origin, new URL(options.config.oidc.issuer).origin]);
   const issuerOrigin = new URL(options.config.oidc.issuer).origin;
+  // Compressed files, computed once per file version (path, size and mtime) and encoding.
+  const compressed = new Map<string, Promise<Buffer>>();
+  const compress = (key: string, encoding: Exclude<Encoding, 'identity'>, load: () => Promise<Buffer>) => {
+    const id = `${encoding} ${key}`;
+    let entry = compressed.get(id);
+    if (!entry) {
+      if (compressed.size > 500) compressed.clear(); // a long session with many rebuilds
+      entry = load().then((body) => compressors[encoding](body));
+      entry.catch(() => compressed.delete(id));
+      compressed.set(id, entry);
+    }
+    return entry;
+  };
 
   const server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
@@ -90,10 +121,22 @@ export function startStaticServer(options: StaticServerOptions): Promise<StaticS
         'Cache-Control',
         HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache', // no-cache = revalidate every time
       );
-      response.writeHead(200, {
-        'Content-Type': CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
-        'Content-Length': found.size,
-      });
+      const type = CONTENT_TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+      if (COMPRESSIBLE.has(extname(file).toLowerCase()) && found.size >= MIN_COMPRESS_BYTES) {
+        response.setHeader('Vary', 'Accept-Encoding');
+        const encoding = negotiate(request);
+        if (encoding !== 'identity') {
+          const body = await compress(`${file} ${found.size} ${found.mtimeMs}`, encoding, () => readFile(file));
+          response.writeHead(200, {
+            'Content-Type': type,
+            'Content-Encoding': encoding,
+            'Content-Length': body.length,
+          });
+          response.end(request.method === 'HEAD' ? undefined : body);
+          return;
+        }
+      }
+      response.writeHead(200, { 'Content-Type': type, 'Content-Length': found.size });
       if (request.method === 'HEAD') return void response.end();
       createReadStream(file)
         .on('error', (error) => response.destroy(error))
@@ -114,7 +157,17 @@ export function startStaticServer(options: StaticServerOptions): Promise<StaticS
       }
       response.setHeader('Content-Security-Policy', contentSecurityPolicy(connectOrigins, issuerOrigin, html));
       response.setHeader('Cache-Control', 'no-cache, no-store, must-revalidate');
-      return send(response, 200, CONTENT_TYPES['.html']!, html, request.method === 'HEAD');
+      response.setHeader('Vary', 'Accept-Encoding');
+      const encoding = Buffer.byteLength(html) >= MIN_COMPRESS_BYTES ? negotiate(request) : 'identity';
+      if (encoding === 'identity') return send(response, 200, CONTENT_TYPES['.html']!, html, request.method === 'HEAD');
+      const body = await compressors[encoding](Buffer.from(html));
+      response.writeHead(200, {
+        'Content-Type': CONTENT_TYPES['.html']!,
+        'Content-Encoding': encoding,
+        'Content-Length': body.length,
+      });
+      response.end(request.method === 'HEAD' ? undefined : body);
+      return;
     }
     return send(response, 404, 'text/plain; charset=utf-8', 'Not found');
   }
@@ -170,6 +223,17 @@ export function contentSecurityPolicy(connectOrigins: string[], issuerOrigin: st
     "base-uri 'self'",
     "form-action 'self'",
   ].join('; ');
+}
+
+/** The best encoding the client accepts (Accept-Encoding with q-values); on a tie brotli, then gzip. */
+function negotiate(request: IncomingMessage): Encoding {
+  // @types/negotiator (0.6) predates negotiator 1.x's `preferred` option, which breaks ties in the server's order.
+  const negotiator = new Negotiator(request);
+  const pick = negotiator.encoding.bind(negotiator) as unknown as (
+    available: string[],
+    options: { preferred: string[] },
+  ) => string | undefined;
+  return (pick([...ENCODINGS], { preferred: [...ENCODINGS] }) as Encoding | undefined) ?? 'identity';
 }
 
 function send(response: ServerResponse, status: number, type: string, body: string, headOnly = false): void {
