@@ -14,6 +14,7 @@ import { startMailCatcher, type MailCatcher } from './mail-catcher.ts';
 import { assertPortsFree, PORTS, type PortName, type Ports } from './ports.ts';
 import { runCommand } from './processes.ts';
 import { startStaticServer, type StaticServer } from './static-server.ts';
+import { localAnchorKey } from './anchor-key.ts';
 
 export type LogSource = 'stack' | 'build' | 'postgres' | 'migrate' | 'seed' | 'dev-idp' | 'mail' | 'api';
 
@@ -184,6 +185,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       SMTP_URL: given.smtp ?? `smtp://127.0.0.1:${ports.smtp}`,
       METRICS_PORT: String(ports.metrics),
       LOG_LEVEL: env['LOG_LEVEL'] ?? 'info',
+      ACCESS_LOG_ANCHOR_KEY: env['ACCESS_LOG_ANCHOR_KEY'] ?? localAnchorKey(options.dataDir),
     };
     const childEnv = { ...env, ...apiEnv };
 
