@@ -250,13 +250,13 @@ function stubRepo(api: string): string {
 
 const STUB_API = `
 const http = require('node:http');
-const keys = ['NODE_ENV','PORT','DATABASE_URL','DATABASE_MIGRATION_URL','OIDC_ISSUER_URL','OIDC_AUDIENCE','PORTAL_ORIGIN','SMTP_URL','METRICS_PORT','LOG_LEVEL'];
+const keys = ['NODE_ENV','PORT','DATABASE_URL','DATABASE_MIGRATION_URL','OIDC_ISSUER_URL','OIDC_AUDIENCE','PORTAL_ORIGIN','SMTP_URL','METRICS_PORT','LOG_LEVEL','ACCESS_LOG_ANCHOR_KEY'];
 if (process.env.STUB_CRASH_AFTER_MS) setTimeout(() => process.exit(9), Number(process.env.STUB_CRASH_AFTER_MS));
 const server = http.createServer((req, res) => {
   if (req.url === '/health/ready') return res.end('ok');
   if (req.url === '/pid') return res.end(String(process.pid));
   if (req.url === '/crash') process.exit(7);
-  if (req.url === '/hang') { res.end('hanging'); setTimeout(() => { for (;;); }, 50); return; }
+  if (req.url === '/hang') { res.end('hanging', () => { for (;;); }); return; }
   res.end(JSON.stringify(Object.fromEntries(keys.map((k) => [k, process.env[k]]))));
 }).listen(Number(process.env.PORT));
 console.log(JSON.stringify({ level: 30, msg: 'listening' }));
@@ -523,6 +523,9 @@ console.log('READY');`,
     const apiPid = Number(await (await fetch(`http://localhost:${ports.api}/pid`)).text());
     try {
       await fetch(`http://localhost:${ports.api}/hang`); // a stuck API: its event loop, and so its watchdog, is blocked
+      // (The loop starts once the answer is flushed; make sure it runs before the stack dies, or the watchdog,
+      // still alive for a moment, would stop the API cleanly and there would be no leftover to find.)
+      await new Promise((resolve) => setTimeout(resolve, 300));
       process.kill(-child.pid!, 'SIGKILL');
       await waitFor(() => isPortFree(ports.smtp), 15_000);
       expect(await isPortFree(ports.api)).toBe(false); // still held by the stuck leftover
