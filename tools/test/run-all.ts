@@ -9,12 +9,6 @@ import { add, countCheck, countJest, countVitestSummary, type Count } from './re
 import { jestSeed } from './seed.ts';
 import { typecheck } from './typecheck.ts';
 
-const rootDir = join(import.meta.dirname, '../..');
-const scratch = mkdtempSync(join(tmpdir(), 'babyconnect-test-'));
-const JEST_NODE_OPTIONS = '--experimental-vm-modules --disable-warning=ExperimentalWarning';
-const CHROMIUM = '/usr/bin/chromium';
-const NX = 'node_modules/.bin/nx';
-
 // Every Jest run shuffles the tests within each file (--randomize), so a test that leans on another's leftovers
 // fails here rather than one day on someone else's machine. One seed for the whole `npm test`, printed before Jest
 // starts and in the summary; `JEST_SEED=<n> npm test` replays that order.
@@ -26,6 +20,12 @@ try {
   process.exit(2);
 }
 const replay = `JEST_SEED=${seed} npm test`;
+
+const rootDir = join(import.meta.dirname, '../..');
+const scratch = mkdtempSync(join(tmpdir(), 'babyconnect-test-'));
+const JEST_NODE_OPTIONS = '--experimental-vm-modules --disable-warning=ExperimentalWarning';
+const CHROMIUM = '/usr/bin/chromium';
+const NX = 'node_modules/.bin/nx';
 
 interface StepResult extends Count {
   name: string;
