@@ -102,17 +102,14 @@ describe('static portal server', () => {
   let url = '';
   let stop: () => Promise<void> = async () => undefined;
   let port = 0;
+  const config = {
+    apiUrl: 'http://localhost:3999',
+    oidc: { issuer: 'http://localhost:8999/realms/babyconnect', clientId: 'babyconnect-portal' },
+  };
 
   beforeAll(async () => {
     port = await findFreePort();
-    const server = await startStaticServer({
-      root,
-      port,
-      config: {
-        apiUrl: 'http://localhost:3999',
-        oidc: { issuer: 'http://localhost:8999/realms/babyconnect', clientId: 'babyconnect-portal' },
-      },
-    });
+    const server = await startStaticServer({ root, port, config });
     url = server.url;
     stop = server.stop;
   });
@@ -180,10 +177,15 @@ describe('static portal server', () => {
     });
   });
 
+  afterAll(() => stop());
+
   it('frees its port on stop, even with a keep-alive connection open', async () => {
-    await fetch(`${url}/`, { keepalive: true });
-    await stop();
-    expect(await isPortFree(port)).toBe(true);
+    // A server of its own: stopping the shared one would fail whichever tests run after this one (--randomize).
+    const ownPort = await findFreePort();
+    const own = await startStaticServer({ root, port: ownPort, config });
+    await fetch(`${own.url}/`, { keepalive: true });
+    await own.stop();
+    expect(await isPortFree(ownPort)).toBe(true);
   });
 });
 

@@ -6,7 +6,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runNode } from './child.ts';
 import { add, countCheck, countJest, countVitestSummary, type Count } from './results.ts';
+import { jestSeed } from './seed.ts';
 import { typecheck } from './typecheck.ts';
+
+// Every Jest run shuffles the tests within each file (--randomize), so a test that leans on another's leftovers
+// fails here rather than one day on someone else's machine. One seed for the whole `npm test`, printed before Jest
+// starts and in the summary; `JEST_SEED=<n> npm test` replays that order.
+let seed: number;
+try {
+  seed = jestSeed(process.env['JEST_SEED']);
+} catch (error) {
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(2);
+}
+const replay = `JEST_SEED=${seed} npm test`;
 
 const rootDir = join(import.meta.dirname, '../..');
 const scratch = mkdtempSync(join(tmpdir(), 'babyconnect-test-'));
@@ -46,11 +59,12 @@ async function check(script: string, args: string[]): Promise<Count> {
 /** Jest with a JSON report; the console output stays live. */
 async function jest(config: string, label: string): Promise<Count> {
   if (!existsSync(join(rootDir, config))) return failed(`${config} is missing`);
+  process.stdout.write(`Jest test order: --randomize --seed=${seed} (replay: ${replay})\n`);
   const report = join(scratch, `${label}.json`);
   const { code } = await runNode(
     rootDir,
     'node_modules/jest/bin/jest.js',
-    ['-c', config, '--ci', '--json', `--outputFile=${report}`],
+    ['-c', config, '--ci', '--json', `--outputFile=${report}`, '--randomize', `--seed=${seed}`],
     { env: { NODE_OPTIONS: [process.env['NODE_OPTIONS'], JEST_NODE_OPTIONS].filter(Boolean).join(' ') } },
   );
   if (!existsSync(report)) return failed(`Jest wrote no report (exit ${code})`);
@@ -124,6 +138,7 @@ for (const result of results) {
   );
   for (const note of result.notes) process.stdout.write(`         ${note}\n`);
 }
+process.stdout.write(`Jest seed ${seed}; to replay this order: ${replay}\n`);
 if (!existsSync(CHROMIUM)) {
   // Repeated here so that it is not lost in the runners' output.
   process.stdout.write(`chromium not found: sudo apt-get install -y chromium\n`);

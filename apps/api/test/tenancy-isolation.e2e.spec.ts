@@ -1,6 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildSchema } from 'graphql';
 import { ORG, gql, type GqlResult } from './support/gql';
 import { startTestApp, type TestApp } from './support/test-app';
+import type { TestDatabase } from './support/test-database';
 import { tokenFor } from './support/tokens';
+
+// Every test here reads and compares only what it caused itself (counts before and after, its own users), so the
+// tests hold in any order (`npm test` runs them with --randomize).
 
 const ME =
   '{ me { user { displayName } platformAdmin mustChooseOrganisation actingOrganisation { id name } actingRoles memberships { organisation { id alias } roles } } }';
@@ -8,8 +15,136 @@ const CONTACT = `mutation($input: UpdateOrganisationContactInput!) {
   updateOrganisationContact(input: $input) { id contactName contactEmail } }`;
 const UPDATE_ORG = `mutation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { id name } }`;
 const CREATE_ORG = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`;
-const ACCESS_LOG = '{ accessLog(first: 200) { entries { seq operation roles objectIds result } nextCursor } }';
+const ACCESS_LOG = '{ accessLog(first: 500) { entries { seq operation roles objectIds result } nextCursor } }';
 const DIRECTORY = '{ organisations { id name contactEmail } }';
+
+// ─── The table: every operation of the schema, tried by organisation B against organisation A ───────────────────
+
+/** A: the organisation attacked. B: its members try. */
+const A = { id: ORG.wieg, alias: 'vp-de-wieg' };
+const B = { id: ORG.nest, members: ['nest-medewerker', 'nest-privacy', 'nest-fg', 'nest-auditor'] };
+/**
+ * A member of A who never acts against another organisation in this file: their user id and request ids are A's
+ * private data (another organisation may legitimately see the ids of people who tried something against it).
+ */
+const WITNESS = 'wieg-auditor';
+
+/** A's objects, for the variables of the table's documents. */
+interface Target {
+  id: string;
+  alias: string;
+  /** A real cursor into A's access log (the seq of one of A's rows). */
+  accessLogCursor: string;
+}
+
+interface CrossTenantCase {
+  /** One operation, with A's objects in its variables. */
+  document: string;
+  variables?: (a: Target) => Record<string, unknown>;
+  /**
+   * What each member of B gets when the document names A's objects while acting for B (implied, or B named in
+   * the header): `refused` (NOT_FOUND or FORBIDDEN, no data), `own` (an answer about B only, or a refusal), or
+   * `shared`: why A's directory entry may be read by design. Acting for A (any header trick) is always FORBIDDEN,
+   * nothing of A's is ever in an answer except a shared directory entry, and A's data is unchanged afterwards.
+   */
+  plain: 'refused' | 'own' | { shared: string };
+}
+
+const DIRECTORY_IS_SHARED = {
+  shared: 'the chain directory (names and privacy contacts, no breach data) is read by every member by design',
+};
+
+/** One entry per Query and Mutation field of apps/api/schema.graphql; a new operation adds one here. */
+const CASES: Record<string, CrossTenantCase> = {
+  me: { document: ME, plain: 'own' },
+  organisations: {
+    document: '{ organisations { id alias name contactName contactEmail } }',
+    plain: DIRECTORY_IS_SHARED,
+  },
+  organisation: {
+    document: 'query($id: ID!) { organisation(id: $id) { id alias name contactName contactEmail } }',
+    variables: (a) => ({ id: a.id }),
+    plain: DIRECTORY_IS_SHARED,
+  },
+  accessLog: {
+    document: `query($after: String) {
+      accessLog(first: 500, after: $after) { entries { seq userId userName requestId operation objectIds } nextCursor } }`,
+    variables: (a) => ({ after: a.accessLogCursor }),
+    plain: 'own',
+  },
+  accessLogAnchor: { document: '{ accessLogAnchor { seq hash headAt document } }', plain: 'own' },
+  createOrganisation: {
+    document: CREATE_ORG,
+    variables: (a) => ({ input: { alias: a.alias, name: 'Overgenomen', kind: 'MIDWIFERY_PRACTICE' } }),
+    plain: 'refused',
+  },
+  updateOrganisation: {
+    document: UPDATE_ORG,
+    variables: (a) => ({
+      id: a.id,
+      input: { name: 'Overgenomen', alias: 'vp-overgenomen', contactEmail: 'x@example.org' },
+    }),
+    plain: 'refused',
+  },
+  updateOrganisationContact: {
+    document: CONTACT,
+    variables: (a) => ({
+      input: { organisationId: a.id, contactRole: 'DPO', contactName: 'Indringer', contactEmail: 'x@example.org' },
+    }),
+    plain: 'refused',
+  },
+};
+
+/** Every Query and Mutation field of the committed schema (schema.spec.ts keeps it equal to the live one). */
+const SCHEMA_OPERATIONS = (() => {
+  const schema = buildSchema(readFileSync(join(__dirname, '../schema.graphql'), 'utf8'));
+  return [schema.getQueryType(), schema.getMutationType()]
+    .flatMap((type) => (type ? Object.keys(type.getFields()) : []))
+    .sort();
+})();
+
+/** Acting-organisation headers of a member of B only that name A: each must be refused as "not a member". */
+const HEADER_TRICKS = [A.id, A.id.toUpperCase(), ` ${A.id} `, `${B.id},${A.id}`, `${A.id},${B.id}`];
+
+// Tables an attempt may add to: the target's access log records attempts against it. Rows present before must
+// stay exactly as they were. A table that the logging itself updates in place (a chain head) goes in the second set.
+const APPEND_ONLY = new Set(['access_log']);
+const CHANGED_BY_LOGGING = new Set<string>([]);
+
+/** A's data as the superuser reads it: its organisation row, every row of every table with its organisation_id. */
+async function stateOf(db: TestDatabase, organisationId: string) {
+  const rows = async (sql: string, params: unknown[] = []) =>
+    (await db.sql<{ row: string }>(sql, params)).map((r) => r.row);
+  const tables = (
+    await db.sql<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.columns
+        WHERE table_schema = 'public' AND column_name = 'organisation_id' ORDER BY table_name`,
+    )
+  ).map((r) => r.table_name);
+  const owned: Record<string, string[]> = {
+    organisation: await rows('SELECT to_jsonb(o)::text AS row FROM organisations o WHERE id = $1', [organisationId]),
+    // No organisation added, removed or re-aliased (an alias decides who acts for an organisation).
+    'the chain': await rows("SELECT id || ' ' || alias AS row FROM organisations ORDER BY id"),
+  };
+  const appended: Record<string, string[]> = {};
+  for (const table of tables) {
+    if (CHANGED_BY_LOGGING.has(table)) continue;
+    const found = await rows(
+      `SELECT to_jsonb(t)::text AS row FROM "${table}" t WHERE organisation_id = $1 ORDER BY 1`,
+      [organisationId],
+    );
+    if (APPEND_ONLY.has(table)) appended[table] = found;
+    else owned[table] = found;
+  }
+  return { owned, appended };
+}
+
+/** The field's answer is absent: `data` is null, or this field in it is. */
+function nothingAnswered(res: GqlResult, operation: string): boolean {
+  return res.data === null || res.data[operation] === null || res.data[operation] === undefined;
+}
+
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 type Me = {
   me: {
@@ -25,9 +160,96 @@ describe('tenant isolation: organisation A can neither read nor change B', () =>
   let t: TestApp;
   const contactOf = async (id: string) =>
     (await t.db.sql('SELECT contact_name, contact_email, name FROM organisations WHERE id = $1', [id]))[0];
+  const userIdOf = async (username: string) =>
+    (
+      await gql<{ me: { user: { id: string } } }>(t.http, {
+        token: await tokenFor(username),
+        query: '{ me { user { id } } }',
+      })
+    ).data!.me.user.id;
 
   beforeAll(async () => (t = await startTestApp()));
   afterAll(() => t.close());
+
+  describe('every operation, tried by each member of B against A', () => {
+    let target: Target;
+    /** Strings that are A's alone: in no answer to B, shared directory or not. */
+    let privateOfA: string[];
+    /** A's directory entry: in no answer to B except a shared directory read. */
+    let directoryOfA: string[];
+
+    beforeAll(async () => {
+      // Activity in A, so that A's log has rows (and the witness's request ids) that could leak.
+      const witness = await userIdOf(WITNESS);
+      await gql(t.http, { token: await tokenFor(WITNESS), query: ME });
+      const log = await gql<{
+        accessLog: { entries: { seq: string; userId: string | null; requestId: string | null }[] };
+      }>(t.http, {
+        token: await tokenFor('wieg-fg'),
+        query: '{ accessLog(first: 500) { entries { seq userId requestId } } }',
+      });
+      const entries = log.data?.accessLog.entries ?? [];
+      const witnessed = entries.filter((e) => e.userId === witness);
+      expect(witnessed.length).toBeGreaterThan(0);
+      target = { ...A, accessLogCursor: entries[0]!.seq };
+      privateOfA = [witness, ...witnessed.flatMap((e) => (e.requestId ? [e.requestId] : []))];
+      const [org] = await t.db.sql<Record<string, string | null>>(
+        'SELECT name, alias, contact_name, contact_email FROM organisations WHERE id = $1',
+        [A.id],
+      );
+      directoryOfA = Object.values(org!).filter((value): value is string => typeof value === 'string');
+    });
+
+    it('has an entry for every Query and Mutation of apps/api/schema.graphql, and none for a removed one', () => {
+      expect(Object.keys(CASES).sort()).toEqual(SCHEMA_OPERATIONS);
+    });
+
+    it.each(SCHEMA_OPERATIONS)('%s', async (operation) => {
+      const entry = CASES[operation];
+      if (!entry) throw new Error(`No cross-organisation entry for ${operation}: add one to CASES in this file`);
+      const before = await stateOf(t.db, A.id);
+      const variables = entry.variables?.(target);
+      const attempts: { who: string; header?: string; trick: boolean; res: GqlResult }[] = [];
+      for (const who of B.members) {
+        const token = await tokenFor(who);
+        for (const header of [undefined, B.id]) {
+          const res = await gql(t.http, { token, organisationId: header, query: entry.document, variables });
+          attempts.push({ who, header, trick: false, res });
+        }
+        for (const header of HEADER_TRICKS) {
+          const res = await gql(t.http, { token, organisationId: header, query: entry.document, variables });
+          attempts.push({ who, header, trick: true, res });
+        }
+      }
+
+      for (const { who, header, trick, res } of attempts) {
+        const seen = { who, header, code: res.code, answered: !nothingAnswered(res, operation) };
+        const body = JSON.stringify({ data: res.data, errors: res.errors });
+        if (trick) {
+          expect(seen).toEqual({ who, header, code: 'FORBIDDEN', answered: false });
+        } else if (entry.plain === 'refused') {
+          expect(seen).toEqual({
+            who,
+            header,
+            code: expect.stringMatching(/^(NOT_FOUND|FORBIDDEN)$/),
+            answered: false,
+          });
+        }
+        const shared = typeof entry.plain === 'object' && !trick;
+        const leaked = [...privateOfA, ...(shared ? [] : directoryOfA)].filter((value) => body.includes(value));
+        expect({ who, header, leaked }).toEqual({ who, header, leaked: [] });
+      }
+
+      const after = await stateOf(t.db, A.id);
+      expect(after.owned).toEqual(before.owned);
+      for (const [table, rows] of Object.entries(before.appended)) {
+        expect({ table, missingOrChanged: rows.filter((row) => !after.appended[table]?.includes(row)) }).toEqual({
+          table,
+          missingOrChanged: [],
+        });
+      }
+    });
+  });
 
   describe('the acting organisation', () => {
     it('is implied for a person in one organisation, with only that organisation’s roles', async () => {
@@ -64,6 +286,15 @@ describe('tenant isolation: organisation A can neither read nor change B', () =>
 
     it('refuses a header naming an organisation the token does not hold, readable, in both languages', async () => {
       const token = await tokenFor('wieg-fg');
+      const userId = await userIdOf('wieg-fg');
+      // This person's refused `me` rows: counted before and after, other tests may have added their own.
+      const refusals = () =>
+        t.db.sql<{ organisation_id: string | null }>(
+          `SELECT organisation_id FROM access_log
+            WHERE result = 'refused' AND reason = 'FORBIDDEN' AND operation = 'me' AND user_id = $1`,
+          [userId],
+        );
+      const before = (await refusals()).length;
       for (const organisationId of [ORG.nest, 'not-a-uuid', '00000000-0000-4000-8000-000000000000']) {
         const res = await gql(t.http, { token, organisationId, query: ME });
         expect(res.code).toBe('FORBIDDEN');
@@ -71,12 +302,10 @@ describe('tenant isolation: organisation A can neither read nor change B', () =>
           'U bent geen lid van de gekozen organisatie. Kies een organisatie waarvoor u werkt.',
         );
       }
-      // The refusal is in the access log with who tried, and for no organisation.
-      const refusals = await t.db.sql<{ user_id: string | null; organisation_id: string | null }>(
-        `SELECT user_id, organisation_id FROM access_log WHERE result = 'refused' AND reason = 'FORBIDDEN' AND operation = 'me'`,
-      );
-      expect(refusals).toHaveLength(3);
-      expect(refusals.every((r) => r.user_id !== null && r.organisation_id === null)).toBe(true);
+      // The refusals are in the access log with who tried, and for no organisation.
+      const after = await refusals();
+      expect(after).toHaveLength(before + 3);
+      expect(after.every((r) => r.organisation_id === null)).toBe(true);
       const en = await gql(t.http, { token, organisationId: ORG.nest, query: ME, language: 'en' });
       expect(en.errors[0]?.message).toBe(
         'You are not a member of the chosen organisation. Choose an organisation you work for.',
@@ -96,15 +325,8 @@ describe('tenant isolation: organisation A can neither read nor change B', () =>
     });
   });
 
-  // One row per GraphQL operation: what a token of another organisation tries, and what it must get.
-  // The list must cover every operation of the schema (checked in permissions.spec.ts).
-  describe('per operation', () => {
-    it('me: another organisation cannot be named', async () => {
-      const res = await gql(t.http, { token: await tokenFor('nest-privacy'), organisationId: ORG.wieg, query: ME });
-      expect(res.code).toBe('FORBIDDEN');
-      expect(res.data).toBeNull();
-    });
-
+  // What the table cannot say in general: the exact answers of some operations.
+  describe('per operation, in detail', () => {
     it('organisations / organisation: the directory holds no breach data and is shared with every chain member by design', async () => {
       const token = await tokenFor('nest-medewerker');
       const list = await gql<{ organisations: { id: string }[] }>(t.http, { token, query: DIRECTORY });
@@ -166,22 +388,22 @@ describe('tenant isolation: organisation A can neither read nor change B', () =>
       await gql(t.http, { token: await tokenFor('nest-privacy'), query: ME });
       const token = await tokenFor('wieg-fg');
       await gql(t.http, { token, query: ME });
-      const own = await gql<{ accessLog: { entries: { roles: string | null }[] } }>(t.http, {
-        token,
-        query: ACCESS_LOG,
-      });
+      const rowsOf = async (organisationId: string) =>
+        // An organisation's chain: its own requests and the attempts from outside that named it.
+        (
+          await t.db.sql<{ seq: string }>('SELECT seq::text AS seq FROM access_log WHERE chain_id = $1', [
+            organisationId,
+          ])
+        ).map((r) => r.seq);
+      expect((await rowsOf(ORG.nest)).length).toBeGreaterThan(0);
+      const inABefore = await rowsOf(ORG.wieg);
+      const own = await gql<{ accessLog: { entries: { seq: string }[] } }>(t.http, { token, query: ACCESS_LOG });
+      const inAAfter = await rowsOf(ORG.wieg);
       expect(own.errors).toEqual([]);
-      const inB = await t.db.sql<{ n: number }>(
-        'SELECT count(*)::int AS n FROM access_log WHERE organisation_id = $1',
-        [ORG.nest],
-      );
-      expect(inB[0]?.n).toBeGreaterThan(0);
-      // A's chain: its own requests and attempts from outside that named it.
-      const inA = await t.db.sql<{ n: number }>('SELECT count(*)::int AS n FROM access_log WHERE chain_id = $1', [
-        ORG.wieg,
-      ]);
-      // Exactly A's rows as they were when read (the read's own row is written after it answered).
-      expect(own.data?.accessLog.entries.length).toBe((inA[0]?.n ?? 0) - 1);
+      const seen = own.data!.accessLog.entries.map((e) => e.seq);
+      // Only A's rows, and every row A had when the read began (its own row may or may not be among them).
+      expect(seen.filter((seq) => !inAAfter.includes(seq))).toEqual([]);
+      expect(inABefore.filter((seq) => !seen.includes(seq))).toEqual([]);
       const asB = await gql(t.http, { token, organisationId: ORG.nest, query: ACCESS_LOG });
       expect(asB.code).toBe('FORBIDDEN');
     });
