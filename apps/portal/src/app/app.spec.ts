@@ -13,7 +13,7 @@ import {
   words,
 } from '../testing/portal-testing';
 import { App } from './app';
-import type { Me } from './shared/api/graphql.types';
+import type { Me } from './shared/api/api.types';
 import { ORGANISATION_STORAGE_KEY } from './shared/organisation/organisation-context.service';
 
 const GRAPHQL_URL = `${TEST_CONFIG.apiUrl}/graphql`;

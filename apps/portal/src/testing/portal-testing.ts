@@ -2,7 +2,7 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { type EnvironmentProviders, type Provider, signal } from '@angular/core';
 import { provideRouter } from '@angular/router';
-import type { Me } from '../app/shared/api/graphql.types';
+import type { Me } from '../app/shared/api/api.types';
 import { apiHeadersInterceptor } from '../app/shared/api/api-headers.interceptor';
 import { AuthService, type TokenUser } from '../app/shared/auth/auth.service';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../app/shared/config/runtime-config';

@@ -11,7 +11,7 @@ import {
   providePortalTesting,
   words,
 } from '../../../testing/portal-testing';
-import type { HealthReady } from '../../shared/api/graphql.types';
+import type { HealthReady } from '../../shared/api/health.service';
 import { ORGANISATION_STORAGE_KEY } from '../../shared/organisation/organisation-context.service';
 import { Home } from './home';
 

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
-import type { Membership, OrganisationRef } from '../api/graphql.types';
+import type { Membership, OrganisationRef } from '../api/api.types';
 import { TranslationService } from '../i18n/translation.service';
 import { kindLabel } from '../labels/labels';
 
