@@ -92,10 +92,10 @@ describe('App shell', () => {
 
   it('switches the shell language and logs out', async () => {
     const fixture = await render(meSingle());
-    expect(text(fixture, '[data-testid=logout]')).toBe('logout Uitloggen');
+    expect(text(fixture, '[data-testid=logout]')).toBe('Uitloggen');
     (fixture.nativeElement.querySelector('[data-testid=lang-en]') as HTMLButtonElement).click();
     await fixture.whenStable();
-    expect(text(fixture, '[data-testid=logout]')).toBe('logout Log out');
+    expect(text(fixture, '[data-testid=logout]')).toBe('Log out');
     expect(fixture.nativeElement.querySelector('[data-testid=lang-en]').getAttribute('aria-pressed')).toBe('true');
     (fixture.nativeElement.querySelector('[data-testid=logout]') as HTMLButtonElement).click();
     expect(auth.logout).toHaveBeenCalled();

@@ -6,6 +6,7 @@ import type { Me } from '../app/shared/api/api.types';
 import { apiHeadersInterceptor } from '../app/shared/api/api-headers.interceptor';
 import { AuthService, type TokenUser } from '../app/shared/auth/auth.service';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../app/shared/config/runtime-config';
+import { provideIcons } from '../app/shared/icons/provide-icons';
 
 export const TEST_CONFIG: RuntimeConfig = {
   apiUrl: 'http://api.test:3000',
@@ -84,13 +85,17 @@ export function fakeAuth(user: TokenUser | null = TOKEN_USER) {
   };
 }
 
-/** HttpClient (with the portal's API header interceptor) against HttpTestingController, config, router, fake auth. */
+/**
+ * HttpClient (with the portal's API header interceptor) against HttpTestingController, config, router, the
+ * portal's icons, fake auth.
+ */
 export function providePortalTesting(auth = fakeAuth()): (Provider | EnvironmentProviders)[] {
   return [
     { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
     provideHttpClient(withInterceptors([apiHeadersInterceptor])),
     provideHttpClientTesting(),
     provideRouter([]),
+    provideIcons(),
     { provide: AuthService, useValue: auth },
   ];
 }
