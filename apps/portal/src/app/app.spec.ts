@@ -13,7 +13,8 @@ import {
   words,
 } from '../testing/portal-testing';
 import { App } from './app';
-import type { Me } from './shared/api/graphql.types';
+import type { Me } from './shared/api/api.types';
+import { SESSION_CHANNEL, SessionSync } from './shared/auth/session-sync.service';
 import { ORGANISATION_STORAGE_KEY } from './shared/organisation/organisation-context.service';
 
 const GRAPHQL_URL = `${TEST_CONFIG.apiUrl}/graphql`;
@@ -92,10 +93,10 @@ describe('App shell', () => {
 
   it('switches the shell language and logs out', async () => {
     const fixture = await render(meSingle());
-    expect(text(fixture, '[data-testid=logout]')).toBe('logout Uitloggen');
+    expect(text(fixture, '[data-testid=logout]')).toBe('Uitloggen');
     (fixture.nativeElement.querySelector('[data-testid=lang-en]') as HTMLButtonElement).click();
     await fixture.whenStable();
-    expect(text(fixture, '[data-testid=logout]')).toBe('logout Log out');
+    expect(text(fixture, '[data-testid=logout]')).toBe('Log out');
     expect(fixture.nativeElement.querySelector('[data-testid=lang-en]').getAttribute('aria-pressed')).toBe('true');
     (fixture.nativeElement.querySelector('[data-testid=logout]') as HTMLButtonElement).click();
     expect(auth.logout).toHaveBeenCalled();
@@ -109,5 +110,25 @@ describe('App shell', () => {
     httpMock.expectNone(HEALTH_URL);
     expect(fixture.nativeElement.querySelector('[data-testid=login]')).not.toBeNull();
     expect(text(fixture, 'main')).toContain('U bent niet ingelogd.');
+  });
+
+  it('says so when another tab of the browser ended the session', async () => {
+    const sync = TestBed.inject(SessionSync);
+    sync.start();
+    const otherTab = new BroadcastChannel(SESSION_CHANNEL);
+    try {
+      const fixture = await render(meSingle());
+      otherTab.postMessage({ type: 'session-ended', reason: 'logout' });
+      await waitFor(() => sync.endedElsewhere());
+      auth.authenticated.set(false); // what keycloak-angular's logout event does to the real AuthService
+      await fixture.whenStable();
+      expect(text(fixture, '[data-testid=not-logged-in]')).toBe(
+        'U bent uitgelogd in een ander tabblad van deze browser. Log opnieuw in om verder te werken.',
+      );
+      expect(fixture.nativeElement.querySelector('[data-testid=login]')).not.toBeNull();
+    } finally {
+      otherTab.close();
+      sync.ngOnDestroy();
+    }
   });
 });

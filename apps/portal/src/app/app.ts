@@ -1,13 +1,15 @@
-import { ChangeDetectionStrategy, Component, DOCUMENT, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { RouterLink, RouterOutlet } from '@angular/router';
 import { AuthService } from './shared/auth/auth.service';
+import type { TranslationKey } from './shared/i18n/nl';
 import { TranslationService } from './shared/i18n/translation.service';
 import { LanguageSwitch } from './shared/language-switch/language-switch';
 import { OrganisationContext } from './shared/organisation/organisation-context.service';
 import { OrgSwitcher } from './shared/org-switcher/org-switcher';
+import { SessionSync } from './shared/auth/session-sync.service';
 import { SessionService } from './shared/session/session.service';
 
 /** The shell: toolbar (product, organisation, person, language, logout) around the routed page. */
@@ -23,6 +25,18 @@ export class App {
   protected readonly t = inject(TranslationService).t;
   protected readonly auth = inject(AuthService);
   protected readonly session = inject(SessionService);
+  /** Set when another tab of this browser ended the session (logout there, or the provider refused a refresh). */
+  protected readonly endedElsewhere = inject(SessionSync).endedElsewhere;
+  protected readonly notLoggedInText = computed<TranslationKey>(() => {
+    switch (this.endedElsewhere()) {
+      case 'logout':
+        return 'app.loggedOutElsewhere';
+      case 'refresh-refused':
+        return 'app.sessionEnded';
+      default:
+        return 'app.notLoggedIn';
+    }
+  });
   protected readonly organisation = inject(OrganisationContext);
 
   protected choose(organisationId: string): void {

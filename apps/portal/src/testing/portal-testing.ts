@@ -2,14 +2,23 @@ import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { type EnvironmentProviders, type Provider, signal } from '@angular/core';
 import { provideRouter } from '@angular/router';
-import type { Me } from '../app/shared/api/graphql.types';
+import Keycloak from 'keycloak-js';
+import type { Me } from '../app/shared/api/api.types';
 import { apiHeadersInterceptor } from '../app/shared/api/api-headers.interceptor';
 import { AuthService, type TokenUser } from '../app/shared/auth/auth.service';
+import { SessionSync } from '../app/shared/auth/session-sync.service';
 import { RUNTIME_CONFIG, type RuntimeConfig } from '../app/shared/config/runtime-config';
+import { provideIcons } from '../app/shared/icons/provide-icons';
 
 export const TEST_CONFIG: RuntimeConfig = {
   apiUrl: 'http://api.test:3000',
   oidc: { issuer: 'http://idp.test:8080/realms/babyconnect', clientId: 'babyconnect-portal' },
+};
+
+export const KEYCLOAK_TEST_CONFIG = {
+  url: 'http://idp.test:8080',
+  realm: 'babyconnect',
+  clientId: 'babyconnect-portal',
 };
 
 export const WIEG = {
@@ -84,14 +93,21 @@ export function fakeAuth(user: TokenUser | null = TOKEN_USER) {
   };
 }
 
-/** HttpClient (with the portal's API header interceptor) against HttpTestingController, config, router, fake auth. */
+/**
+ * HttpClient (with the portal's API header interceptor) against HttpTestingController, config, router, the
+ * portal's icons, fake auth.
+ */
 export function providePortalTesting(auth = fakeAuth()): (Provider | EnvironmentProviders)[] {
   return [
     { provide: RUNTIME_CONFIG, useValue: TEST_CONFIG },
     provideHttpClient(withInterceptors([apiHeadersInterceptor])),
     provideHttpClientTesting(),
     provideRouter([]),
+    provideIcons(),
     { provide: AuthService, useValue: auth },
+    // A real keycloak-js client, never initialised (no redirect): for services that hook into it (SessionSync).
+    { provide: Keycloak, useFactory: () => new Keycloak(KEYCLOAK_TEST_CONFIG) },
+    SessionSync,
   ];
 }
 

@@ -11,7 +11,7 @@ import {
   providePortalTesting,
   words,
 } from '../../../testing/portal-testing';
-import type { HealthReady } from '../../shared/api/graphql.types';
+import type { HealthReady } from '../../shared/api/health.service';
 import { ORGANISATION_STORAGE_KEY } from '../../shared/organisation/organisation-context.service';
 import { Home } from './home';
 
@@ -47,6 +47,12 @@ describe('Home page', () => {
   const el = (fixture: ComponentFixture<Home>, selector: string) =>
     (fixture.nativeElement as HTMLElement).querySelector(selector);
   const text = (fixture: ComponentFixture<Home>, selector: string) => words(el(fixture, selector));
+  /** The icon of a health row: an inline SVG (no icon font, so no icon name in the text). */
+  const iconOf = (fixture: ComponentFixture<Home>, testId: string) => {
+    const icon = el(fixture, `[data-testid=${testId}] mat-icon`);
+    expect(icon?.querySelector('svg path')?.getAttribute('d')).toMatch(/^M/);
+    return icon?.getAttribute('data-mat-icon-name');
+  };
 
   it('shows who is logged in, the acting organisation with Dutch role labels and the API health', async () => {
     const fixture = await render({ data: { me: meSingle() } });
@@ -61,9 +67,12 @@ describe('Home page', () => {
     for (const check of ['api', 'database', 'migrations']) {
       expect(el(fixture, `[data-testid=health-${check}]`)?.getAttribute('data-status')).toBe('ok');
     }
-    expect(text(fixture, '[data-testid=health-api]')).toBe('API bereikbaar check_circle ja');
-    expect(text(fixture, '[data-testid=health-database]')).toBe('Database check_circle OK');
-    expect(text(fixture, '[data-testid=health-migrations]')).toBe('Migraties check_circle OK');
+    expect(text(fixture, '[data-testid=health-api]')).toBe('API bereikbaar ja');
+    expect(iconOf(fixture, 'health-api')).toBe('check_circle');
+    expect(text(fixture, '[data-testid=health-database]')).toBe('Database OK');
+    expect(iconOf(fixture, 'health-database')).toBe('check_circle');
+    expect(text(fixture, '[data-testid=health-migrations]')).toBe('Migraties OK');
+    expect(iconOf(fixture, 'health-migrations')).toBe('check_circle');
     expect(el(fixture, '[data-testid=health-summary]')?.getAttribute('data-status')).toBe('ok');
   });
 
@@ -121,7 +130,8 @@ describe('Home page', () => {
 
   it('shows an unreachable API clearly', async () => {
     const down = await render({ data: { me: meSingle() } }, 'down');
-    expect(text(down, '[data-testid=health-api]')).toBe('API bereikbaar error nee');
+    expect(text(down, '[data-testid=health-api]')).toBe('API bereikbaar nee');
+    expect(iconOf(down, 'health-api')).toBe('error');
     expect(el(down, '[data-testid=health-summary]')?.getAttribute('data-status')).toBe('error');
   });
 
@@ -130,7 +140,9 @@ describe('Home page', () => {
       { data: { me: meSingle() } },
       { body: { status: 'error', checks: { database: 'ok', migrations: 'pending' } }, status: 503 },
     );
-    expect(text(pending, '[data-testid=health-api]')).toBe('API bereikbaar check_circle ja');
-    expect(text(pending, '[data-testid=health-migrations]')).toBe('Migraties error openstaand');
+    expect(text(pending, '[data-testid=health-api]')).toBe('API bereikbaar ja');
+    expect(iconOf(pending, 'health-api')).toBe('check_circle');
+    expect(text(pending, '[data-testid=health-migrations]')).toBe('Migraties openstaand');
+    expect(iconOf(pending, 'health-migrations')).toBe('error');
   });
 });

@@ -1,10 +1,10 @@
 import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
-import { TEST_CONFIG, providePortalTesting } from '../../../testing/portal-testing';
-import { GraphqlClient, GraphqlRequestError } from './graphql-client.service';
+import { TEST_CONFIG, meSingle, providePortalTesting } from '../../../testing/portal-testing';
+import { MeDocument } from './generated/graphql';
+import { GraphqlClient, GraphqlRequestError, operationNameOf } from './graphql-client.service';
 import { HealthService } from './health.service';
-import { ME_QUERY } from './queries';
 
 const GRAPHQL_URL = `${TEST_CONFIG.apiUrl}/graphql`;
 
@@ -20,17 +20,28 @@ describe('GraphqlClient', () => {
 
   afterEach(() => httpMock.verify());
 
-  it('POSTs query, variables and operation name to <apiUrl>/graphql and returns data', async () => {
-    const result = firstValueFrom(client.request<{ me: { id: string } }>(ME_QUERY, undefined, 'Me'));
+  it('POSTs the generated document, variables and operation name to <apiUrl>/graphql and returns data', async () => {
+    const me = meSingle();
+    const result = firstValueFrom(client.request(MeDocument));
     const req = httpMock.expectOne(GRAPHQL_URL);
     expect(req.request.method).toBe('POST');
-    expect(req.request.body).toEqual({ query: ME_QUERY, variables: {}, operationName: 'Me' });
-    req.flush({ data: { me: { id: '1' } } });
-    expect(await result).toEqual({ me: { id: '1' } });
+    expect(req.request.body).toEqual({ query: MeDocument.toString(), variables: {}, operationName: 'Me' });
+    expect(req.request.body.query).toMatch(/^\s*query Me \{/);
+    req.flush({ data: { me } });
+    const data = await result; // typed as MeQuery by the document
+    expect(data.me.actingOrganisation?.name).toBe(me.actingOrganisation?.name);
+  });
+
+  it('reads the operation name from the document text', () => {
+    expect(operationNameOf('\n  query Me {\n me { user { id } } }')).toBe('Me');
+    expect(operationNameOf('fragment F on User { id }\nmutation UpdateContact($input: X!) { a }')).toBe(
+      'UpdateContact',
+    );
+    expect(operationNameOf('{ me { user { id } } }')).toBeUndefined();
   });
 
   it('turns GraphQL errors (HTTP 200) into GraphqlRequestError with the readable message and code', async () => {
-    const result = firstValueFrom(client.request(ME_QUERY));
+    const result = firstValueFrom(client.request(MeDocument));
     httpMock.expectOne(GRAPHQL_URL).flush({
       data: null,
       errors: [{ message: 'Kies eerst een organisatie.', extensions: { code: 'ORGANISATION_REQUIRED' } }],
@@ -43,7 +54,7 @@ describe('GraphqlClient', () => {
   });
 
   it('reads GraphQL errors from an HTTP error body (e.g. 401 UNAUTHENTICATED)', async () => {
-    const result = firstValueFrom(client.request(ME_QUERY));
+    const result = firstValueFrom(client.request(MeDocument));
     httpMock
       .expectOne(GRAPHQL_URL)
       .flush(
@@ -57,11 +68,11 @@ describe('GraphqlClient', () => {
   });
 
   it('reports an unreachable API as a network error and other HTTP errors as http', async () => {
-    const network = firstValueFrom(client.request(ME_QUERY));
+    const network = firstValueFrom(client.request(MeDocument));
     httpMock.expectOne(GRAPHQL_URL).error(new ProgressEvent('error'));
     expect(((await network.catch((e: unknown) => e)) as GraphqlRequestError).kind).toBe('network');
 
-    const http = firstValueFrom(client.request(ME_QUERY));
+    const http = firstValueFrom(client.request(MeDocument));
     httpMock.expectOne(GRAPHQL_URL).flush('Bad gateway', { status: 502, statusText: 'Bad Gateway' });
     const error = (await http.catch((e: unknown) => e)) as GraphqlRequestError;
     expect([error.kind, error.status]).toEqual(['http', 502]);

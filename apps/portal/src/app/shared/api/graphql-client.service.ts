@@ -2,7 +2,8 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, throwError } from 'rxjs';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
-import type { GraphqlErrorCode, GraphqlErrorEntry, GraphqlResponse } from './graphql.types';
+import type { TypedDocumentString } from './generated/graphql';
+import type { GraphqlErrorCode, GraphqlErrorEntry, GraphqlResponse } from './graphql-response';
 
 export type GraphqlFailureKind = 'graphql' | 'network' | 'http';
 
@@ -29,22 +30,29 @@ export class GraphqlRequestError extends Error {
   }
 }
 
+/** Variables are optional for an operation without any, required otherwise. */
+type VariablesArgument<TVariables> =
+  TVariables extends Record<string, never> ? [variables?: TVariables] : [variables: TVariables];
+
 /**
  * Minimal GraphQL client over HttpClient: POST `<apiUrl>/graphql` with `{ query, variables, operationName }`.
- * The bearer token, `x-organisation-id` and `Accept-Language` are added by the interceptors.
+ * Takes the typed documents generated from the schema (`generated/graphql.ts`), so the result and the
+ * variables are typed by the operation itself. The bearer token, `x-organisation-id` and `Accept-Language` are
+ * added by the interceptors.
  */
 @Injectable({ providedIn: 'root' })
 export class GraphqlClient {
   private readonly http = inject(HttpClient);
   private readonly endpoint = `${inject(RUNTIME_CONFIG).apiUrl}/graphql`;
 
-  request<TData, TVariables extends object = Record<string, never>>(
-    query: string,
-    variables?: TVariables,
-    operationName?: string,
-  ): Observable<TData> {
+  request<TResult, TVariables>(
+    document: TypedDocumentString<TResult, TVariables>,
+    ...[variables]: VariablesArgument<TVariables>
+  ): Observable<TResult> {
+    const query = document.toString();
+    const operationName = operationNameOf(query);
     const body = { query, variables: variables ?? {}, ...(operationName ? { operationName } : {}) };
-    return this.http.post<GraphqlResponse<TData>>(this.endpoint, body).pipe(
+    return this.http.post<GraphqlResponse<TResult>>(this.endpoint, body).pipe(
       catchError((error: unknown) => throwError(() => toGraphqlError(error))),
       map((response) => {
         if (response.errors?.length) {
@@ -57,6 +65,11 @@ export class GraphqlClient {
       }),
     );
   }
+}
+
+/** The name of the document's operation (the API logs it; codegen documents are named). */
+export function operationNameOf(query: string): string | undefined {
+  return /^\s*(?:query|mutation|subscription)\s+([_A-Za-z][_0-9A-Za-z]*)/m.exec(query)?.[1];
 }
 
 function toGraphqlError(error: unknown): GraphqlRequestError {

@@ -2,7 +2,15 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, of } from 'rxjs';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
-import type { HealthReady } from './graphql.types';
+
+/** GET <apiUrl>/health/ready (REST, not GraphQL: hand-written). */
+export interface HealthReady {
+  readonly status: 'ok' | 'error';
+  readonly checks: {
+    readonly database: 'ok' | 'error';
+    readonly migrations: 'ok' | 'pending';
+  };
+}
 
 /** What the portal shows about the API: reachable at all, and the readiness checks when it answered. */
 export interface HealthView {

@@ -1,4 +1,4 @@
-import type { EnvironmentProviders } from '@angular/core';
+import { type EnvironmentProviders, inject, provideEnvironmentInitializer } from '@angular/core';
 import {
   AutoRefreshTokenService,
   INCLUDE_BEARER_TOKEN_INTERCEPTOR_CONFIG,
@@ -10,6 +10,7 @@ import {
 } from 'keycloak-angular';
 import type { KeycloakInitOptions } from 'keycloak-js';
 import { type RuntimeConfig, apiUrlPattern, keycloakLocationFromIssuer } from '../config/runtime-config';
+import { SessionSync } from './session-sync.service';
 
 /** keycloak-js init options: authorization code flow + PKCE S256, login required, no session iframe. */
 export const KEYCLOAK_INIT_OPTIONS: KeycloakInitOptions = {
@@ -23,7 +24,7 @@ export const KEYCLOAK_INIT_OPTIONS: KeycloakInitOptions = {
 /**
  * Keycloak from the runtime configuration. The bearer token goes to the API's URLs only; tokens are renewed
  * with the refresh token when they expire while the person is active, and the session ends after 30 minutes
- * without any activity (healthcare: no forgotten open sessions).
+ * without any activity (healthcare: no forgotten open sessions). Ending the session in one tab ends it in all.
  */
 export function provideAuth(config: RuntimeConfig): EnvironmentProviders {
   const { url, realm } = keycloakLocationFromIssuer(config.oidc.issuer);
@@ -41,6 +42,9 @@ export function provideAuth(config: RuntimeConfig): EnvironmentProviders {
           createInterceptorCondition<IncludeBearerTokenCondition>({ urlPattern: apiUrlPattern(config.apiUrl) }),
         ],
       },
+      // A logout or a refused refresh in one tab ends the session in every tab of the browser.
+      SessionSync,
+      provideEnvironmentInitializer(() => inject(SessionSync).start()),
     ],
   });
 }

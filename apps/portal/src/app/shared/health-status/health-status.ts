@@ -3,6 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import type { HealthView } from '../api/health.service';
 import type { TranslationKey } from '../i18n/nl';
+import type { IconName } from '../icons/material-symbols';
 import { TranslationService } from '../i18n/translation.service';
 
 interface CheckRow {
@@ -61,7 +62,7 @@ export class HealthStatus {
 
   protected readonly allOk = computed(() => this.health()?.status === 'ok' && this.health()?.reachable === true);
 
-  protected icon(status: CheckRow['status']): string {
+  protected icon(status: CheckRow['status']): IconName {
     return status === 'ok' ? 'check_circle' : status === 'error' ? 'error' : 'help';
   }
 }

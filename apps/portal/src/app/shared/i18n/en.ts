@@ -6,6 +6,8 @@ export const EN: Dictionary = {
   'app.skipToContent': 'Skip to content',
   'app.loading': 'Loading…',
   'app.notLoggedIn': 'You are not logged in.',
+  'app.loggedOutElsewhere': 'You logged out in another tab of this browser. Log in again to continue.',
+  'app.sessionEnded': 'Your session has ended. Log in again to continue.',
   'app.login': 'Log in',
   'app.logout': 'Log out',
   'app.mainNav': 'Main menu',

@@ -4,6 +4,9 @@ export const NL = {
   'app.skipToContent': 'Direct naar de inhoud',
   'app.loading': 'Bezig met laden…',
   'app.notLoggedIn': 'U bent niet ingelogd.',
+  'app.loggedOutElsewhere':
+    'U bent uitgelogd in een ander tabblad van deze browser. Log opnieuw in om verder te werken.',
+  'app.sessionEnded': 'Uw sessie is beëindigd. Log opnieuw in om verder te werken.',
   'app.login': 'Inloggen',
   'app.logout': 'Uitloggen',
   'app.mainNav': 'Hoofdmenu',

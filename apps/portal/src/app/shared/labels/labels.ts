@@ -1,4 +1,4 @@
-import type { OrganisationKind, Role } from '../api/graphql.types';
+import type { OrganisationKind, Role } from '../api/api.types';
 import type { Lang } from '../i18n/translation.service';
 
 const ROLE_LABELS: Readonly<Record<Lang, Readonly<Record<Role, string>>>> = {

@@ -2,7 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, inject, input, output } f
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatMenuModule } from '@angular/material/menu';
-import type { Membership, OrganisationRef } from '../api/graphql.types';
+import type { Membership, OrganisationRef } from '../api/api.types';
+import type { IconName } from '../icons/material-symbols';
 import { TranslationService } from '../i18n/translation.service';
 import { kindLabel } from '../labels/labels';
 
@@ -33,6 +34,10 @@ export class OrgSwitcher {
 
   protected kind(kind: string): string {
     return kindLabel(kind, this.i18n.lang());
+  }
+
+  protected radioIcon(organisationId: string): IconName {
+    return organisationId === this.currentId() ? 'radio_button_checked' : 'radio_button_unchecked';
   }
 
   protected choose(organisationId: string): void {

@@ -2,9 +2,9 @@ import { Injectable, computed, effect, inject, linkedSignal, untracked } from '@
 import { rxResource } from '@angular/core/rxjs-interop';
 import { map } from 'rxjs';
 import { GraphqlClient, GraphqlRequestError } from '../api/graphql-client.service';
-import type { Me, MeQueryData, Membership } from '../api/graphql.types';
+import type { Me, Membership } from '../api/api.types';
+import { MeDocument } from '../api/generated/graphql';
 import { HealthService } from '../api/health.service';
-import { ME_QUERY } from '../api/queries';
 import { AuthService } from '../auth/auth.service';
 import type { TranslationKey } from '../i18n/nl';
 import { TranslationService } from '../i18n/translation.service';
@@ -26,7 +26,7 @@ export class SessionService {
   private readonly meResource = rxResource({
     // a primitive (not a fresh object) so that only a real change reloads; '' = no organisation chosen
     params: () => (this.auth.authenticated() ? (this.organisation.selectedId() ?? '') : undefined),
-    stream: () => this.graphql.request<MeQueryData>(ME_QUERY, undefined, 'Me').pipe(map((data) => data.me)),
+    stream: () => this.graphql.request(MeDocument).pipe(map((data) => data.me)),
   });
 
   readonly me = linkedSignal<{ value: Me | undefined; loading: boolean }, Me | undefined>({
