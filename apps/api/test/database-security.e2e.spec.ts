@@ -96,6 +96,28 @@ describe('database: row-level security and the app role', () => {
     expect(untouched[0]?.name).toBe('Verloskundigenpraktijk Het Nest');
   });
 
+  it('refuses lying text and a list of addresses even past the API (the shared rules, as constraints)', async () => {
+    await app.query('BEGIN');
+    await app.query(`SELECT set_config('app.tenant_id', $1, true)`, [ORG.wieg]);
+    for (const [column, value] of [
+      ['contact_name', 'Femke \u202Eeiv\u202C'],
+      ['contact_name', 'Fem\u200Bke'],
+      ['contact_email', 'fg,ops@de-wieg.example.org'],
+      ['contact_email', 'FG@de-wieg.example.org'],
+    ] as const) {
+      await app.query('SAVEPOINT attempt');
+      await expect(
+        app.query(`UPDATE organisations SET ${column} = $1 WHERE id = $2`, [value, ORG.wieg]),
+      ).rejects.toThrow(/violates check constraint "organisations_(contact_name_plain_text|contact_email_strict)"/);
+      await app.query('ROLLBACK TO SAVEPOINT attempt');
+    }
+    const fine = await app.query(`UPDATE organisations SET contact_name = 'Fenna Groen-Žižek' WHERE id = $1`, [
+      ORG.wieg,
+    ]);
+    expect(fine.rowCount).toBe(1);
+    await app.query('ROLLBACK');
+  });
+
   it('cannot create tables or alter the schema', async () => {
     await denied(app.query('CREATE TABLE sneaky (id int)'));
     await denied(app.query('ALTER TABLE organisations DISABLE ROW LEVEL SECURITY'));

@@ -16,7 +16,6 @@ export const LOG_LIMITS = {
 } as const;
 
 // C0 and C1 control characters, and the bidi and invisible formatting characters that make text lie.
-// eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]/gu;
 
 /** Replaces unprintable characters with U+FFFD and caps the length (code points). */
