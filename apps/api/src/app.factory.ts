@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -18,7 +19,7 @@ import { rateLimitMiddleware } from './rate-limit/rate-limit.middleware';
 export async function createApp(config: ApiConfig, logger: Pino): Promise<NestExpressApplication> {
   const logging = httpLogging(logger);
   const app = await NestFactory.create<NestExpressApplication>(
-    { imports: [logging.module, AppModule.forRoot(config)] },
+    { module: ApiRoot, imports: [logging.module, AppModule.forRoot(config)] },
     {
       bodyParser: false,
       // Nest's start-up messages wait for the structured logger (useLogger below). Should start-up fail, they are
@@ -53,6 +54,10 @@ export async function createApp(config: ApiConfig, logger: Pino): Promise<NestEx
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return app;
 }
+
+/** The logging module beside the app's modules: it holds the pino instance createApp is given. */
+@Module({})
+class ApiRoot {}
 
 /** JSON bodies up to the configured size; a larger or malformed body gets a readable GraphQL-shaped error. */
 function jsonBody(limit: number) {
