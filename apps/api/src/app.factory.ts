@@ -1,26 +1,35 @@
 import 'reflect-metadata';
+import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
-import type { Logger } from 'pino';
+import { Logger } from 'nestjs-pino';
+import type { Logger as Pino } from 'pino';
 import { ACTING_ORGANISATION_HEADER, REQUEST_ID_HEADER } from '@babyconnect/contracts';
 import { AppModule } from './app.module';
 import { localeOf } from './i18n/locale';
 import type { ApiConfig } from './config/config.schema';
-import { httpLogging } from './logging/http-logging.middleware';
-import { NestPinoLogger } from './logging/logger';
+import { httpLogging } from './logging/http-logging';
 import { Metrics } from './metrics/metrics';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { rateLimitMiddleware } from './rate-limit/rate-limit.middleware';
 
 /** Builds the API exactly as production runs it; tests use the same function. */
-export async function createApp(config: ApiConfig, logger: Logger): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
-    bodyParser: false,
-    logger: new NestPinoLogger(logger),
-    abortOnError: false,
-  });
+export async function createApp(config: ApiConfig, logger: Pino): Promise<NestExpressApplication> {
+  const logging = httpLogging(logger);
+  const app = await NestFactory.create<NestExpressApplication>(
+    { module: ApiRoot, imports: [logging.module, AppModule.forRoot(config)] },
+    {
+      bodyParser: false,
+      // Nest's start-up messages wait for the structured logger (useLogger below). Should start-up fail, they are
+      // dropped rather than printed as plain text: the caller logs the error itself (main.ts, as JSON).
+      bufferLogs: true,
+      logger: false,
+      abortOnError: false,
+    },
+  );
+  app.useLogger(app.get(Logger));
   if (config.TRUST_PROXY) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   const metrics = app.get(Metrics);
@@ -30,7 +39,8 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
     res.on('finish', () => metrics.httpRequests.inc({ route, status: `${Math.floor(res.statusCode / 100)}xx` }));
     next();
   });
-  app.use(httpLogging(logger));
+  // Before everything that may answer early (rate limit, body limits): every response gets an id and a line.
+  app.use(logging.middleware);
   app.use(helmet({ contentSecurityPolicy: { directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } } }));
   app.enableCors({
     origin: [config.PORTAL_ORIGIN],
@@ -44,6 +54,10 @@ export async function createApp(config: ApiConfig, logger: Logger): Promise<Nest
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return app;
 }
+
+/** The logging module beside the app's modules: it holds the pino instance createApp is given. */
+@Module({})
+class ApiRoot {}
 
 /** JSON bodies up to the configured size; a larger or malformed body gets a readable GraphQL-shaped error. */
 function jsonBody(limit: number) {

@@ -41,7 +41,8 @@ async function main(): Promise<void> {
       err.code === 'EADDRINUSE'
         ? `Port ${config.PORT} is already in use: stop the other program or set PORT.`
         : (err.message ?? String(error));
-    logger.fatal({ err: { name: err.name, code: err.code } }, message);
+    // Nest's own start-up messages are dropped when start-up fails (app.factory.ts), so the stack goes here.
+    logger.fatal({ err: { name: err.name, code: err.code, stack: err.stack } }, message);
     console.error(`API failed to start: ${message}`);
     process.exit(1);
   }

@@ -256,7 +256,7 @@ describe('when the identity provider cannot be reached', () => {
   const logLines: Record<string, unknown>[] = [];
 
   beforeAll(async () => {
-    // Created after the apps above are closed, so Nest's Logger (global: the app created last) writes here.
+    // Lines made during a request go to the logger of the app that serves it (pino-http binds it per request).
     const logger = createLogger('info', { write: (line: string) => void logLines.push(JSON.parse(line)) });
     down = await startTestApp(
       { OIDC_ISSUER_URL: OWN_ISSUER, OIDC_JWKS_URL: await unreachableJwksUrl(), OIDC_AUDIENCE: AUDIENCE },

@@ -1,4 +1,3 @@
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pino from 'pino';
 import request from 'supertest';
@@ -117,32 +116,93 @@ describe('metrics', () => {
 });
 
 describe('request log', () => {
-  it('writes one line per request with the path as requested, the request id and no token', async () => {
-    const lines: Record<string, unknown>[] = [];
+  let t: TestApp;
+  const lines: Record<string, unknown>[] = [];
+  const requestLine = (requestId: string) =>
+    lines.filter((l) => l['msg'] === 'request' && l['requestId'] === requestId);
+
+  beforeAll(async () => {
     const logger = createLogger('info', {
       write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>),
     });
-    const db = await createTestDatabase();
-    const app = await createApp(
-      loadConfig({ NODE_ENV: 'test', DATABASE_URL: db.appUrl, OIDC_ISSUER_URL: issuer(), METRICS_PORT: '0' }),
-      logger,
+    // Two refusals per window, so that the third request without a token is answered 429 before the body is read.
+    t = await startTestApp({ RATE_LIMIT_REFUSALS: '2', RATE_LIMIT_WINDOW_MS: '60000' }, undefined, logger);
+  });
+  afterAll(() => t?.close());
+
+  it('writes one line per request with the path as requested, the request id, who asked and no token', async () => {
+    const token = await tokenFor('wieg-privacy');
+    const res = await request(t.http)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${token}`)
+      .set('x-request-id', 'log-test-0001')
+      .send({ query: '{ me { actingRoles actingOrganisation { id } } }' });
+    expect(res.status).toBe(200);
+    const organisationId = (res.body as { data: { me: { actingOrganisation: { id: string } } } }).data.me
+      .actingOrganisation.id;
+    const found = requestLine('log-test-0001');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      service: 'babyconnect-api',
+      level: 30,
+      method: 'POST',
+      path: '/graphql',
+      status: 200,
+      userId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      organisationId,
+    });
+    expect(typeof found[0]!['durationMs']).toBe('number');
+    // No request or response object, so no headers, no body, no query.
+    expect(Object.keys(found[0]!).sort()).toEqual(
+      [
+        'durationMs',
+        'level',
+        'method',
+        'msg',
+        'organisationId',
+        'path',
+        'requestId',
+        'service',
+        'status',
+        'time',
+        'userId',
+      ].sort(),
     );
-    try {
-      await app.init();
-      const token = await tokenFor('wieg-privacy');
-      await request(app.getHttpServer() as Server)
+    for (const part of token.split('.')) expect(JSON.stringify(lines)).not.toContain(part);
+    expect(JSON.stringify(lines)).not.toContain('actingRoles');
+  });
+
+  it('logs the path without its query string and gives an insane request id a fresh one', async () => {
+    const res = await request(t.http).get('/health/live?secret=query-value-9f3a').set('x-request-id', 'not sane; <b>');
+    const id = res.headers['x-request-id'] as string;
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(requestLine(id)).toEqual([expect.objectContaining({ method: 'GET', path: '/health/live', status: 200 })]);
+    expect(JSON.stringify(lines)).not.toContain('query-value-9f3a');
+  });
+
+  it('gives an id and a line also to requests answered before GraphQL (body too large, rate limited)', async () => {
+    const tooLarge = await request(t.http)
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('x-request-id', 'log-test-too-large')
+      .send(JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(1_100_000) }));
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.headers['x-request-id']).toBe('log-test-too-large');
+    expect(requestLine('log-test-too-large')).toEqual([expect.objectContaining({ path: '/graphql', status: 413 })]);
+
+    let limited;
+    for (let i = 0; i < 5 && limited?.status !== 429; i++) {
+      limited = await request(t.http)
         .post('/graphql')
         .set('content-type', 'application/json')
-        .set('authorization', `Bearer ${token}`)
-        .set('x-request-id', 'log-test-0001')
-        .send({ query: '{ me { actingRoles } }' });
-      const line = lines.find((l) => l['msg'] === 'request' && l['requestId'] === 'log-test-0001');
-      expect(line).toMatchObject({ service: 'babyconnect-api', method: 'POST', path: '/graphql', status: 200 });
-      expect(JSON.stringify(lines)).not.toContain(token.split('.')[1]);
-    } finally {
-      await app.close();
-      await db.drop();
+        .set('x-request-id', `log-test-limited-${i}`)
+        .send({ query: '{ __typename }' });
     }
+    expect(limited?.status).toBe(429);
+    const id = limited!.headers['x-request-id'] as string;
+    expect(id).toMatch(/^log-test-limited-\d$/);
+    expect(requestLine(id)).toEqual([expect.objectContaining({ path: '/graphql', status: 429 })]);
   });
 });
 

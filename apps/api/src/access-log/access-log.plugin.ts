@@ -186,7 +186,7 @@ export class AccessLogPlugin implements ApolloServerPlugin<Context> {
       objectIds: logList(objectIds, LOG_LIMITS.objectIds, LOG_LIMITS.objectId),
       result,
       reason: reason === null ? null : logText(reason, LOG_LIMITS.reason),
-      requestId: req.context?.requestId ?? null,
+      requestId: typeof req.id === 'string' ? req.id : null, // set by pino-http (logging/http-logging.ts)
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { PinoLogger } from 'nestjs-pino';
 import { ACTING_ORGANISATION_HEADER } from '@babyconnect/contracts';
 import { ApiError, errors } from '../errors/api-error';
-import { requestContext } from '../logging/request-context';
 import type { Actor } from './actor';
 import { ActorService } from './actor.service';
 import { MembershipsRepository } from './memberships.repository';
@@ -23,6 +23,8 @@ export class Authenticator {
     private readonly verifier: TokenVerifier,
     private readonly actors: ActorService,
     private readonly organisations: MembershipsRepository,
+    /** The request's log context: who asked, on every later line of the request and on its request line. */
+    private readonly requestLog: PinoLogger,
   ) {}
 
   /** The request's actor; rejects with UNAUTHENTICATED, FORBIDDEN or SERVICE_UNAVAILABLE. */
@@ -65,12 +67,11 @@ export class Authenticator {
     // Known from here on, also if acting for the requested organisation is refused: the access log names who tried.
     const scope = scopeOf(req);
     scope.identity = identity;
-    const ctx = req.context ?? requestContext.getStore();
-    if (ctx) ctx.userId = identity.user.id;
+    this.requestLog.assign({ userId: identity.user.id });
     const requested = req.header(ACTING_ORGANISATION_HEADER)?.trim();
     try {
       const actor = this.actors.actFor(identity, requested);
-      if (ctx) ctx.organisationId = actor.acting?.organisationId;
+      if (actor.acting) this.requestLog.assign({ organisationId: actor.acting.organisationId });
       return actor;
     } catch (error) {
       // A signed-in person naming an organisation they do not belong to: that organisation's FG must see the

@@ -1,6 +1,5 @@
 import type { Request } from 'express';
 import type { Actor, Identity } from './actor';
-import type { RequestContext } from '../logging/request-context';
 
 /** What one top-level GraphQL field leaves for the access log. */
 export interface FieldAudit {
@@ -30,7 +29,7 @@ export interface RequestScope {
   accessLogWritten?: Promise<void>;
 }
 
-export type ScopedRequest = Request & { scope?: RequestScope; context?: RequestContext };
+export type ScopedRequest = Request & { scope?: RequestScope };
 
 export function scopeOf(req: ScopedRequest): RequestScope {
   req.scope ??= { fields: new Map() };

@@ -27,7 +27,8 @@ export function issuer(): string {
 
 /**
  * The API as production builds it (createApp), on its own database copy, against the real identity provider.
- * Pass a logger to read what the API logs; note that Nest's own Logger goes to the app created last.
+ * Pass a logger to read what the API logs: its request lines and every line made during its requests. Lines made
+ * outside any request (start-up) go to the first app's logger in the test file (nestjs-pino keeps one root).
  */
 export async function startTestApp(
   env: Record<string, string> = {},
