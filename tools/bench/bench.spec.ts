@@ -1,0 +1,134 @@
+// The benchmark's arithmetic on fixed numbers. The benchmark itself (minutes of load on a stack of its own) is
+// not part of the test suite: run it with `npm run bench`.
+import { compare } from './compare.ts';
+import type { RunResult } from './load.ts';
+import { roundOrder } from './load.ts';
+import { parseOptions } from './options.ts';
+import { directiveFlood } from './probes.ts';
+import { median, pairedRatios, percentile, ratio, spread } from './stats.ts';
+
+jest.setTimeout(30_000);
+
+describe('statistics', () => {
+  it('median takes the middle value, or the mean of the two middle values', () => {
+    expect(median([5, 1, 3])).toBe(3);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([7])).toBe(7);
+    expect(median([])).toBeNaN();
+    expect(median([2, NaN, 4])).toBe(3);
+  });
+
+  it('spread is the smallest and largest value', () => {
+    expect(spread([0.3, 0.21, 0.27])).toEqual({ min: 0.21, max: 0.3 });
+    expect(spread([])).toEqual({ min: NaN, max: NaN });
+  });
+
+  it('ratio divides, and is NaN when there is nothing to compare with', () => {
+    expect(ratio(115, 500)).toBeCloseTo(0.23, 10);
+    expect(ratio(1, 0)).toBeNaN();
+    expect(ratio(NaN, 3)).toBeNaN();
+  });
+
+  it('percentile is nearest-rank', () => {
+    const values = Array.from({ length: 100 }, (_, i) => i + 1);
+    expect(percentile(values, 99)).toBe(99);
+    expect(percentile(values, 50)).toBe(50);
+    expect(percentile([10, 20, 30], 99)).toBe(30);
+    expect(percentile([], 99)).toBeNaN();
+  });
+
+  it('pairs rounds: the median of per-round ratios, not the ratio of medians', () => {
+    const summary = pairedRatios([100, 120, 90, 110, 130], [400, 400, 450, 500, 520]);
+    expect(summary.perRound).toEqual([0.25, 0.3, 0.2, 0.22, 0.25]);
+    expect(summary.median).toBe(0.25);
+    expect(summary.spread).toEqual({ min: 0.2, max: 0.3 });
+    // The ratio of medians would be 110 / 450 ≈ 0.244.
+    expect(summary.median).not.toBeCloseTo(110 / 450, 3);
+  });
+
+  it('skips rounds that only one side completed', () => {
+    expect(pairedRatios([1, 2, 3], [2, 4]).perRound).toEqual([0.5, 0.5]);
+  });
+});
+
+describe('comparison of alternating runs', () => {
+  const run = (side: string, rps: number, p99: number): RunResult => ({
+    side,
+    connections: 32,
+    durationS: 8,
+    good: rps * 8,
+    bad: 0,
+    rps,
+    p50: p99 / 2,
+    p99,
+    statusCodes: { '200': rps * 8 },
+    errors: 0,
+    timeouts: 0,
+  });
+
+  it('reports medians per side and per-round ratios of throughput and p99', () => {
+    const result = compare(
+      'accessLog',
+      32,
+      {
+        floor: [run('floor', 1000, 70), run('floor', 800, 80), run('floor', 900, 75)],
+        product: [run('product', 230, 290), run('product', 240, 320), run('product', 180, 300)],
+      },
+      'product',
+      'floor',
+    );
+    expect(result.whole.rpsMedian).toBe(900);
+    expect(result.part.rpsMedian).toBe(230);
+    expect(result.throughputRatio.perRound).toEqual([0.23, 0.3, 0.2]);
+    expect(result.throughputRatio.median).toBe(0.23);
+    expect(result.throughputRatio.spread).toEqual({ min: 0.2, max: 0.3 });
+    expect(result.p99Ratio.median).toBe(4);
+    expect(result.part.statusCodes).toEqual({ '200': (230 + 240 + 180) * 8 });
+  });
+});
+
+describe('round order', () => {
+  it('alternates who goes first for two sides and rotates for more', () => {
+    expect([0, 1, 2, 3].map((round) => roundOrder(['floor', 'product'], round).join(' '))).toEqual([
+      'floor product',
+      'product floor',
+      'floor product',
+      'product floor',
+    ]);
+    expect([0, 1, 2].map((round) => roundOrder(['a', 'b', 'c'], round).join(''))).toEqual(['abc', 'bca', 'cab']);
+  });
+});
+
+describe('directive flood document', () => {
+  it('is about the size asked and a JSON body with one query of repeated directives', () => {
+    const { body, directives } = directiveFlood(1_000_000);
+    expect(body.length).toBeLessThanOrEqual(1_000_000);
+    expect(body.length).toBeGreaterThan(999_990);
+    const query = (JSON.parse(body) as { query: string }).query;
+    expect(query.startsWith('{ __typename @a @a')).toBe(true);
+    expect(query.match(/@a/g)).toHaveLength(directives);
+  });
+});
+
+describe('options', () => {
+  it('runs at least five rounds by default and a short smoke run with --quick', () => {
+    const full = parseOptions([], {});
+    const quick = parseOptions(['--quick'], {});
+    if (full === 'help' || quick === 'help') throw new Error('unexpected help');
+    expect(full.rounds).toBeGreaterThanOrEqual(5);
+    expect(full.sweep).toEqual([1, 2, 4, 8, 16, 32]);
+    expect(full.burstSize).toBe(400);
+    expect(quick.rounds).toBeLessThan(full.rounds);
+    expect(quick.durationS).toBeLessThan(full.durationS);
+  });
+
+  it('takes flags over BENCH_* variables and refuses nonsense', () => {
+    const options = parseOptions(['--rounds', '7', '--only', 'a,c'], { BENCH_ROUNDS: '3', BENCH_DURATION: '4' });
+    if (options === 'help') throw new Error('unexpected help');
+    expect(options.rounds).toBe(7);
+    expect(options.durationS).toBe(4);
+    expect(options.only).toEqual(['a', 'c']);
+    expect(() => parseOptions(['--only', 'z'], {})).toThrow(/unknown scenario z/);
+    expect(() => parseOptions(['--rounds', '0'], {})).toThrow(/BENCH_ROUNDS/);
+  });
+});

@@ -1,0 +1,186 @@
+// `npm run bench`: the product against its floor, side by side, on a throwaway stack of its own.
+// See tools/bench/README.md for what each scenario measures and how to read the ratios.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
+import { join, resolve } from 'node:path';
+import { killAllNow } from '../start/processes.ts';
+import { takeOverCtrlC } from '../start/signals.ts';
+import { send } from './http.ts';
+import { LoadStopped, runLoad, stopLoad } from './load.ts';
+import { parseOptions, USAGE, type ScenarioId } from './options.ts';
+import { formatReport, type BenchResult } from './report.ts';
+import {
+  ApiCrashed,
+  floorAccessLog,
+  productAccessLog,
+  scenarioA,
+  scenarioB,
+  scenarioC,
+  scenarioD,
+  scenarioE,
+  scenarioF,
+  type Context,
+} from './scenarios.ts';
+import { killBenchStackNow, startBenchStack, type BenchStack } from './stack.ts';
+import { extraOrganisations, extraUsers, loadTenants } from './tenants.ts';
+
+const rootDir = resolve(import.meta.dirname, '../..');
+const say = (line: string): void => void process.stdout.write(`bench: ${line}\n`);
+
+const TITLES: Record<ScenarioId, string> = {
+  a: 'accessLog(first: 50) of one organisation vs its floor',
+  b: 'the same at increasing connection counts',
+  c: 'me { user { id } } vs a SELECT 1 floor',
+  d: 'several organisations at once vs one',
+  e: 'burst of parallel requests of one tenant',
+  f: 'time to refuse the directive flood, /health/live meanwhile',
+};
+const RUN: Record<ScenarioId, (ctx: Context) => Promise<unknown>> = {
+  a: scenarioA,
+  b: scenarioB,
+  c: scenarioC,
+  d: scenarioD,
+  e: scenarioE,
+  f: scenarioF,
+};
+
+let options;
+try {
+  options = parseOptions(process.argv.slice(2), process.env);
+} catch (error) {
+  process.stderr.write(`bench: ${(error as Error).message}\n${USAGE}\n`);
+  process.exit(2);
+}
+if (options === 'help') {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+
+let stopRequested = false;
+takeOverCtrlC(() => {
+  if (stopRequested) {
+    // Second Ctrl-C: do not wait for anything.
+    killBenchStackNow();
+    killAllNow();
+    process.exit(130);
+  }
+  stopRequested = true;
+  say('Stopping (Ctrl-C again to kill at once) …');
+  stopLoad();
+});
+
+const startedAt = new Date();
+const resultFile = join(rootDir, 'tools/bench/results', `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+const result: BenchResult = {
+  startedAt: startedAt.toISOString(),
+  gitCommit: gitCommit(),
+  options,
+  machine: { cpus: availableParallelism(), loadAverage: loadavg(), node: process.version },
+  scenarios: {},
+  problems: [],
+  notes: [],
+};
+const save = (): void => {
+  mkdirSync(join(rootDir, 'tools/bench/results'), { recursive: true });
+  writeFileSync(resultFile, `${JSON.stringify(result, null, 2)}\n`);
+};
+
+let stack: BenchStack | undefined;
+let exitCode = 0;
+try {
+  const extras = extraOrganisations(options.extraOrganisations);
+  stack = await startBenchStack({
+    rootDir,
+    build: options.build,
+    poolMax: options.poolMax,
+    extraUsers: extraUsers(extras),
+    say,
+  });
+  if (stopRequested) throw new LoadStopped();
+  const tenants = await loadTenants(rootDir, stack.apiUrl, stack.issuer, extras);
+  if (tenants.extraProblem) result.notes.push(tenants.extraProblem);
+  const one = tenants.demoFgs[0];
+  if (!one) throw new Error('No FG (dpo) demo user found in infra/keycloak/babyconnect-demo.json.');
+  const several = [...tenants.demoFgs, ...(tenants.multiFg ? [tenants.multiFg] : []), ...tenants.extraFgs];
+  const ctx: Context = { stack, options, one, several, say };
+  await checkBothSidesAnswer(ctx);
+
+  for (const id of options.only) {
+    if (stopRequested) break;
+    say(`Scenario ${id}: ${TITLES[id]}`);
+    try {
+      (result.scenarios as Record<string, unknown>)[id] = await RUN[id](ctx);
+    } catch (error) {
+      if (error instanceof LoadStopped || stopRequested) break;
+      const crashed = stack.apiExit();
+      result.problems.push({
+        scenario: id,
+        problem: (error as Error).message,
+        ...(crashed ? { apiTail: stack.apiTail() } : {}),
+      });
+      say(`Scenario ${id} did not complete: ${(error as Error).message}`);
+      if (crashed || error instanceof ApiCrashed) {
+        say('Starting the API again for the remaining scenarios.');
+        await stack.restartApi();
+      }
+      exitCode = 1;
+    }
+    save();
+  }
+  if (stopRequested) result.notes.push('stopped early (Ctrl-C)');
+} catch (error) {
+  if (!(error instanceof LoadStopped)) {
+    say(`failed: ${(error as Error).message}`);
+    result.problems.push({ scenario: 'setup', problem: (error as Error).message });
+    exitCode = 1;
+  }
+} finally {
+  result.finishedAt = new Date().toISOString();
+  save();
+  try {
+    await stack?.stop();
+  } catch (error) {
+    say((error as Error).message);
+    exitCode = 1;
+  }
+}
+process.stdout.write(`\n${formatReport(result)}\n\nResult: ${resultFile}\n`);
+process.exit(stopRequested ? 130 : exitCode);
+
+/** Both sides must give correct answers before anything is measured, or the ratios would compare errors. */
+async function checkBothSidesAnswer(ctx: Context): Promise<void> {
+  for (const side of [floorAccessLog(ctx.stack, ctx.several), productAccessLog(ctx.stack, ctx.several)]) {
+    const run = await runLoad(side, 1, 0.5);
+    if (run.bad > 0 || run.good === 0) {
+      const samples = await Promise.all(
+        side.requests.map((request) =>
+          send(`${side.baseUrl}${request.path}`, { method: 'POST', headers: request.headers, body: request.body }),
+        ),
+      );
+      const wrong = samples.find((answer) => answer.status === undefined || !side.isGood(answer.status, answer.body));
+      const shown =
+        wrong === undefined
+          ? 'none wrong when asked again'
+          : 'error' in wrong
+            ? wrong.error
+            : `${wrong.status} ${wrong.body.slice(0, 400)}`;
+      throw new Error(
+        `The ${side.name} does not answer accessLog correctly (${run.good} good, ${run.bad} bad): ${shown}`,
+      );
+    }
+  }
+}
+
+function gitCommit(): string | undefined {
+  try {
+    const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: rootDir, encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps', 'libs'], {
+      cwd: rootDir,
+      encoding: 'utf8',
+    });
+    return dirty.trim() ? `${head}+changes` : head;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,113 @@
+// Flags and environment of `npm run bench`. A flag wins over its BENCH_* variable, which wins over the default.
+import { parseArgs } from 'node:util';
+
+export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+export type ScenarioId = (typeof SCENARIOS)[number];
+
+export interface BenchOptions {
+  quick: boolean;
+  /** Measured rounds per side (each side runs once per round). */
+  rounds: number;
+  /** Seconds per run in scenarios a, c, d. */
+  durationS: number;
+  /** Seconds per run in the connection sweep (b). */
+  sweepDurationS: number;
+  /** Seconds of uncounted warm-up per side and scenario. */
+  warmupS: number;
+  connections: number;
+  sweep: number[];
+  poolMax: number;
+  burstSize: number;
+  burstRounds: number;
+  floodCount: number;
+  floodParallel: number;
+  floodBytes: number;
+  /** Organisations created for scenario d besides the five demo organisations. */
+  extraOrganisations: number;
+  only: ScenarioId[];
+  build: boolean;
+}
+
+export const USAGE = `npm run bench [-- options]
+
+  --quick                 smoke run (under a minute of load): 2 short rounds, fewer connection counts
+  --rounds N              measured rounds per side (default 5; env BENCH_ROUNDS)
+  --duration S            seconds per run in a, c, d (default 8; env BENCH_DURATION)
+  --sweep-duration S      seconds per run in b (default 5; env BENCH_SWEEP_DURATION)
+  --warmup S              uncounted warm-up per side (default 2; env BENCH_WARMUP)
+  --connections N         connections in a, c, d (default 32; env BENCH_CONNECTIONS)
+  --sweep 1,2,4,…         connection counts of b (default 1,2,4,8,16,32; env BENCH_SWEEP)
+  --pool N                database pool of the API and of the floor (default 10; env BENCH_POOL)
+  --burst N               parallel requests in e (default 400; env BENCH_BURST)
+  --burst-rounds N        bursts per side in e (default 3; env BENCH_BURST_ROUNDS)
+  --floods N              sequential directive floods in f (default 10; env BENCH_FLOODS)
+  --flood-parallel N      floods in parallel while /health/live is timed (default 8; env BENCH_FLOOD_PARALLEL)
+  --extra-orgs N          organisations created for d besides the 5 demo ones (default 5; env BENCH_EXTRA_ORGS)
+  --only a,c,…            run only these scenarios (env BENCH_ONLY)
+  --no-build              use dist/api as it is (default: nx run api:build first)
+  --help`;
+
+export function parseOptions(argv: string[], env: Record<string, string | undefined>): BenchOptions | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      quick: { type: 'boolean' },
+      rounds: { type: 'string' },
+      duration: { type: 'string' },
+      'sweep-duration': { type: 'string' },
+      warmup: { type: 'string' },
+      connections: { type: 'string' },
+      sweep: { type: 'string' },
+      pool: { type: 'string' },
+      burst: { type: 'string' },
+      'burst-rounds': { type: 'string' },
+      floods: { type: 'string' },
+      'flood-parallel': { type: 'string' },
+      'extra-orgs': { type: 'string' },
+      only: { type: 'string' },
+      'no-build': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) return 'help';
+  const quick = values.quick ?? env['BENCH_QUICK'] === 'true';
+  const number = (flag: string | undefined, name: string, full: number, smoke: number, min = 0): number => {
+    const raw = flag ?? env[name];
+    if (raw === undefined || raw === '') return quick ? smoke : full;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min)
+      throw new Error(`${name} / flag: expected a number ≥ ${min}, got "${raw}"`);
+    return value;
+  };
+  const list = (raw: string | undefined, fallback: number[]): number[] => {
+    if (!raw) return fallback;
+    const values = raw.split(',').map((part) => Number(part.trim()));
+    if (values.some((v) => !Number.isInteger(v) || v < 1))
+      throw new Error(`--sweep: expected e.g. 1,2,4, got "${raw}"`);
+    return values;
+  };
+  const onlyRaw = values.only ?? env['BENCH_ONLY'];
+  const only = onlyRaw ? onlyRaw.split(',').map((part) => part.trim().toLowerCase()) : [...SCENARIOS];
+  const unknown = only.filter((id) => !(SCENARIOS as readonly string[]).includes(id));
+  if (unknown.length)
+    throw new Error(`--only: unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
+  return {
+    quick,
+    rounds: number(values.rounds, 'BENCH_ROUNDS', 5, 2, 1),
+    durationS: number(values.duration, 'BENCH_DURATION', 8, 1.5, 0.5),
+    sweepDurationS: number(values['sweep-duration'], 'BENCH_SWEEP_DURATION', 5, 1.5, 0.5),
+    warmupS: number(values.warmup, 'BENCH_WARMUP', 2, 0.5),
+    connections: number(values.connections, 'BENCH_CONNECTIONS', 32, 32, 1),
+    sweep: list(values.sweep ?? env['BENCH_SWEEP'], quick ? [1, 4, 32] : [1, 2, 4, 8, 16, 32]),
+    poolMax: number(values.pool, 'BENCH_POOL', 10, 10, 1),
+    burstSize: number(values.burst, 'BENCH_BURST', 400, 400, 1),
+    burstRounds: number(values['burst-rounds'], 'BENCH_BURST_ROUNDS', 3, 1, 1),
+    floodCount: number(values.floods, 'BENCH_FLOODS', 10, 2, 1),
+    floodParallel: number(values['flood-parallel'], 'BENCH_FLOOD_PARALLEL', 8, 4, 1),
+    floodBytes: 1_000_000,
+    extraOrganisations: number(values['extra-orgs'], 'BENCH_EXTRA_ORGS', 5, 5, 0),
+    only: only as ScenarioId[],
+    build: !(values['no-build'] ?? env['BENCH_BUILD'] === 'false'),
+  };
+}

@@ -1,0 +1,132 @@
+// The compact table printed at the end of a run. Ratios are the point (product / floor, measured side by side);
+// absolute figures depend on how busy the shared machine was.
+import type { Comparison } from './compare.ts';
+import type { BurstScenario, SeveralResult, SweepResult } from './scenarios.ts';
+import type { FloodResult } from './probes.ts';
+import type { RatioSummary } from './stats.ts';
+
+export interface BenchResult {
+  startedAt: string;
+  finishedAt?: string;
+  gitCommit?: string;
+  options: unknown;
+  machine: { cpus: number; loadAverage: number[]; node: string };
+  scenarios: {
+    a?: Comparison;
+    b?: SweepResult;
+    c?: Comparison;
+    d?: SeveralResult;
+    e?: BurstScenario;
+    f?: FloodResult;
+  };
+  /** Scenarios that did not complete, and why (e.g. the API crashed). */
+  problems: { scenario: string; problem: string; apiTail?: string[] }[];
+  notes: string[];
+}
+
+const fixed = (value: number, digits = 0): string => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+const ms = (value: number): string => `${fixed(value)} ms`;
+export const ratioText = (r: RatioSummary, digits = 2): string =>
+  `${fixed(r.median, digits)} (${fixed(r.spread.min, digits)}–${fixed(r.spread.max, digits)})`;
+
+function comparisonRow(id: string, cmp: Comparison): string[] {
+  return [
+    id,
+    cmp.label,
+    String(cmp.connections),
+    fixed(cmp.whole.rpsMedian),
+    fixed(cmp.part.rpsMedian),
+    ratioText(cmp.throughputRatio),
+    ms(cmp.whole.p99Median),
+    ms(cmp.part.p99Median),
+    ratioText(cmp.p99Ratio, 1),
+    String(cmp.part.bad + cmp.part.errors + cmp.whole.bad + cmp.whole.errors),
+  ];
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+export function formatReport(result: BenchResult): string {
+  const out: string[] = [];
+  const { a, b, c, d, e, f } = result.scenarios;
+  const rows: string[][] = [];
+  if (a) rows.push(comparisonRow('a', a));
+  for (const cmp of b?.comparisons ?? []) rows.push(comparisonRow('b', cmp));
+  if (c) rows.push(comparisonRow('c', c));
+  if (d) {
+    rows.push(comparisonRow('d', d.severalVsFloor));
+    rows.push(comparisonRow('d', d.severalVsOne));
+  }
+  if (rows.length) {
+    out.push(
+      'Throughput and p99, medians over alternating rounds; ratio = measured side / reference side, median (min–max) of per-round ratios.',
+      'For d "N organisations vs 1" the reference is the product with one organisation (total req/s).',
+      '',
+      table(
+        [
+          '',
+          'scenario',
+          'conn',
+          'ref req/s',
+          'req/s',
+          'ratio (min–max)',
+          'ref p99',
+          'p99',
+          'p99 ratio (min–max)',
+          'bad',
+        ],
+        rows,
+      ),
+    );
+  }
+  if (b) {
+    out.push(
+      '',
+      `b: product req/s relative to ${b.comparisons[0]?.connections ?? '?'} connection(s): ` +
+        b.productScaling.map((s) => `${s.connections}→×${fixed(s.factor, 2)}`).join(' ') +
+        `; floor: ` +
+        b.floorScaling.map((s) => `${s.connections}→×${fixed(s.factor, 2)}`).join(' ') +
+        `; among counts up to the pool size (${b.poolMax}) the product's median req/s peaks at ${b.productGrowsUpTo} connections.`,
+    );
+  }
+  if (d) out.push(`d: ${d.organisations} organisations, users ${d.users.join(', ')}.`);
+  if (e) {
+    const sum = (
+      side: 'product' | 'floor',
+      key: 'status2xx' | 'status4xx' | 'status5xx' | 'status503' | 'status429' | 'noAnswer',
+    ) => e[side].reduce((total, r) => total + r[key], 0);
+    for (const side of ['product', 'floor'] as const) {
+      const answers: Record<string, number> = {};
+      for (const r of e[side]) for (const [k, v] of Object.entries(r.answers)) answers[k] = (answers[k] ?? 0) + v;
+      out.push(
+        `e: burst of ${e.size} × ${e[side].length}, ${side}: 2xx ${sum(side, 'status2xx')}, 4xx ${sum(side, 'status4xx')}, ` +
+          `5xx ${sum(side, 'status5xx')} (503: ${sum(side, 'status503')}), 429: ${sum(side, 'status429')}, ` +
+          `no answer ${sum(side, 'noAnswer')}; p99 median ${ms(side === 'product' ? e.productP99Median : e.floorP99Median)}; ` +
+          `answers ${JSON.stringify(answers)}`,
+      );
+    }
+    out.push(`e: API alive after the bursts: ${e.apiAliveAfter ? 'yes' : 'NO'}.`);
+  }
+  if (f) {
+    out.push(
+      `f: directive flood (${(f.documentBytes / 1e6).toFixed(2)} MB, ${f.directives} directives, no token): refused in ` +
+        `${ms(f.refuse.medianMs)} median of ${f.refuse.count} (${fixed(f.refuse.spreadMs.min)}–${fixed(f.refuse.spreadMs.max)} ms), ` +
+        `answers ${JSON.stringify(f.refuse.statuses)}.`,
+      `f: /health/live idle ${ms(f.healthIdle.medianMs)} median (max ${ms(f.healthIdle.maxMs)}); while ${f.healthUnderFlood.parallel} floods ` +
+        `run in parallel: ${ms(f.healthUnderFlood.medianMs)} median, max ${ms(f.healthUnderFlood.maxMs)} ` +
+        `(${f.healthUnderFlood.count} probes; the ${f.healthUnderFlood.parallel} floods took ${ms(f.healthUnderFlood.floodsWallMs)}; ` +
+        `answers ${JSON.stringify(f.parallelStatuses)}).`,
+    );
+  }
+  for (const problem of result.problems) out.push(`PROBLEM in ${problem.scenario}: ${problem.problem}`);
+  for (const note of result.notes) out.push(`note: ${note}`);
+  return out.join('\n');
+}
