@@ -3,9 +3,10 @@
 // there is a next page). Copied, not imported: the benchmark talks to the API only over HTTP and SQL, so it keeps
 // measuring the same thing while the API's internals change. When page()'s SQL changes, change it here too.
 export const ACCESS_LOG_PAGE_SQL = `SELECT a.seq::text AS seq, a.occurred_at AS "occurredAt", a.user_id AS "userId", u.display_name AS "userName",
-              a.roles, a.operation, a.object_ids AS "objectIds", a.result, a.reason, a.request_id AS "requestId"
+              a.roles, a.organisation_id AS "organisationId", a.target_organisation_id AS "targetOrganisationId",
+              a.operation, a.fields, a.object_ids AS "objectIds", a.result, a.reason, a.request_id AS "requestId"
          FROM access_log a LEFT JOIN users u ON u.id = a.user_id
-        WHERE a.organisation_id = $1 AND ($2::bigint IS NULL OR a.seq < $2::bigint)
+        WHERE a.chain_id = $1 AND ($2::bigint IS NULL OR a.seq < $2::bigint)
         ORDER BY a.seq DESC
         LIMIT $3`;
 
