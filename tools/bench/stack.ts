@@ -123,6 +123,8 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
       DATABASE_POOL_MAX: String(options.poolMax),
       OIDC_ISSUER_URL: idp.issuer,
       LOG_LEVEL: 'warn',
+      // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the API's time goes under load.
+      ...(process.env['BENCH_API_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_API_NODE_OPTIONS'] } : {}),
     };
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     const startApi = async (): Promise<void> => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { Module } from '@nestjs/common';
+import { Module, type DynamicModule, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express, { type NextFunction, type Request, type Response } from 'express';
@@ -15,11 +15,18 @@ import { Metrics } from './metrics/metrics';
 import { RateLimiter } from './rate-limit/rate-limiter';
 import { rateLimitMiddleware } from './rate-limit/rate-limit.middleware';
 
-/** Builds the API exactly as production runs it; tests use the same function. */
-export async function createApp(config: ApiConfig, logger: Pino): Promise<NestExpressApplication> {
+/**
+ * Builds the API exactly as production runs it; tests use the same function (`extra`: test-only modules, e.g. a
+ * probe resolver that must pass the same global guards).
+ */
+export async function createApp(
+  config: ApiConfig,
+  logger: Pino,
+  extra: (Type | DynamicModule)[] = [],
+): Promise<NestExpressApplication> {
   const logging = httpLogging(logger);
   const app = await NestFactory.create<NestExpressApplication>(
-    { module: ApiRoot, imports: [logging.module, AppModule.forRoot(config)] },
+    { module: ApiRoot, imports: [logging.module, AppModule.forRoot(config), ...extra] },
     {
       bodyParser: false,
       // Nest's start-up messages wait for the structured logger (useLogger below). Should start-up fail, they are

@@ -36,7 +36,13 @@ describe('database: row-level security and the app role', () => {
     const forced = await t.db.sql<{ relname: string }>(
       `SELECT relname FROM pg_class WHERE relnamespace = 'public'::regnamespace AND relkind = 'r' AND relrowsecurity AND relforcerowsecurity ORDER BY relname`,
     );
-    expect(forced.map((r) => r.relname)).toEqual(['access_log', 'access_log_heads', 'access_log_v1', 'organisations']);
+    expect(forced.map((r) => r.relname)).toEqual([
+      'access_log',
+      'access_log_heads',
+      'access_log_pending',
+      'access_log_v1',
+      'organisations',
+    ]);
   });
 
   it('returns zero tenant rows without tenant context, also with an empty setting, and only own rows with it', async () => {

@@ -109,7 +109,8 @@ const HEADER_TRICKS = [A.id, A.id.toUpperCase(), ` ${A.id} `, `${B.id},${A.id}`,
 // Tables an attempt may add to: the target's access log records attempts against it. Rows present before must
 // stay exactly as they were. A table that the logging itself updates in place (a chain head) goes in the second set.
 const APPEND_ONLY = new Set(['access_log']);
-const CHANGED_BY_LOGGING = new Set<string>([]);
+// Rows waiting to be chained: written by every request, emptied by the seal (access_log holds them after).
+const CHANGED_BY_LOGGING = new Set<string>(['access_log_pending']);
 
 /** A's data as the superuser reads it: its organisation row, every row of every table with its organisation_id. */
 async function stateOf(db: TestDatabase, organisationId: string) {

@@ -1,9 +1,9 @@
-import { Module, type INestApplication, type LoggerService } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Module, type INestApplication } from '@nestjs/common';
 import { Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { App } from 'supertest/types';
-import { AppModule } from '../src/app.module';
+import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/config';
+import { createLogger } from '../src/logging/logger';
 import { Operation } from '../src/permissions/operation.decorator';
 import { ORG, gql } from './support/gql';
 import { PORTAL_ORIGIN, issuer } from './support/test-app';
@@ -42,16 +42,12 @@ class ProbeResolver {
   }
 }
 
-/** Collects what Nest's Logger writes, so the test can see the guard tell the operator. */
-class CollectingLogger implements LoggerService {
+/** Collects the API's error lines, so the test can see the guard tell the operator. */
+class CollectingLogger {
   readonly errors: string[] = [];
-  log(): void {}
-  warn(): void {}
-  debug(): void {}
-  verbose(): void {}
-  error(message: unknown): void {
-    this.errors.push(String(message));
-  }
+  readonly pino = createLogger('error', {
+    write: (line: string) => void this.errors.push(String((JSON.parse(line) as { msg?: unknown }).msg)),
+  });
 }
 
 describe('an operation without @Operation', () => {
@@ -68,10 +64,12 @@ describe('an operation without @Operation', () => {
       OIDC_ISSUER_URL: issuer(),
       PORTAL_ORIGIN,
       METRICS_PORT: '0',
+      RATE_LIMIT_REFUSALS: '1000000',
     });
-    @Module({ imports: [AppModule.forRoot(config)], providers: [ProbeResolver] })
+    // The API exactly as production builds it, plus the probe resolver under the same global guards.
+    @Module({ providers: [ProbeResolver] })
     class ProbeModule {}
-    app = await NestFactory.create(ProbeModule, { logger, abortOnError: false });
+    app = await createApp(config, logger.pino, [ProbeModule]);
     await app.init();
     http = app.getHttpServer() as App;
   });

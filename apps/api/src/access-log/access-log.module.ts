@@ -4,6 +4,7 @@ import type { ApiConfig } from '../config/config.schema';
 import { AnchorSigner } from './anchor';
 import { AccessLogPlugin } from './access-log.plugin';
 import { AccessLogRepository } from './access-log.repository';
+import { AccessLogSealer } from './access-log.sealer';
 import { AccessLogResolver } from './access-log.resolver';
 import { AccessLogService } from './access-log.service';
 
@@ -14,6 +15,7 @@ import { AccessLogService } from './access-log.service';
     AccessLogService,
     AccessLogResolver,
     AccessLogPlugin,
+    AccessLogSealer,
     {
       provide: AnchorSigner,
       inject: [API_CONFIG],

@@ -17,6 +17,7 @@ import {
   type FieldResult,
 } from './access-log-entry';
 import { AccessLogRepository, type AccessLogEntry } from './access-log.repository';
+import { AccessLogSealer } from './access-log.sealer';
 import { DataSource } from 'typeorm';
 
 type Context = { req: ScopedRequest };
@@ -58,6 +59,7 @@ export class AccessLogPlugin implements ApolloServerPlugin<Context> {
     private readonly authenticator: Authenticator,
     private readonly accessLog: AccessLogRepository,
     private readonly dataSource: DataSource,
+    private readonly sealer: AccessLogSealer,
     @Optional() private readonly refusals?: RefusalRecorder,
   ) {}
 
@@ -98,6 +100,8 @@ export class AccessLogPlugin implements ApolloServerPlugin<Context> {
         } else {
           await this.accessLog.appendAlone(this.dataSource, entry);
         }
+        // Chained right after, outside this request: it does not wait for other requests' rows.
+        this.sealer.soon();
       } catch (error) {
         // Accountability first: if the access log cannot be written, the answer is withheld (and any change was
         // rolled back with it).

@@ -4,6 +4,7 @@ import { Tenancy } from '../database/tenancy';
 import { errors } from '../errors/api-error';
 import { AnchorSigner } from './anchor';
 import { AccessLogRepository } from './access-log.repository';
+import { AccessLogSealer } from './access-log.sealer';
 import type { AccessLogAnchorType, AccessLogPageType } from './access-log.type';
 import { GENESIS_HASH } from './hash-chain';
 
@@ -13,6 +14,7 @@ export class AccessLogService {
     private readonly tenancy: Tenancy,
     private readonly log: AccessLogRepository,
     private readonly signer: AnchorSigner,
+    private readonly sealer: AccessLogSealer,
   ) {}
 
   async page(actor: Actor, first: number, after: string | null): Promise<AccessLogPageType> {
@@ -29,6 +31,8 @@ export class AccessLogService {
         { field: 'after', message: { nl: 'De cursor is ongeldig.', en: 'The cursor is invalid.' } },
       ]);
     }
+    // Every request that ended before this one is in the chain before it is read.
+    await this.sealer.sealNow();
     const rows = await this.tenancy.asTenant(actingOrganisationId(actor), (tx) => this.log.page(tx, first + 1, after));
     const entries = rows.slice(0, first);
     return { entries, nextCursor: rows.length > first ? (entries.at(-1)?.seq ?? null) : null };
@@ -40,6 +44,7 @@ export class AccessLogService {
    */
   async anchor(actor: Actor): Promise<AccessLogAnchorType> {
     const organisation = actor.acting!;
+    await this.sealer.sealNow();
     const head = await this.tenancy.asTenant(actingOrganisationId(actor), (tx) => this.log.head(tx));
     const signed = this.signer.sign({
       chainId: organisation.organisationId,

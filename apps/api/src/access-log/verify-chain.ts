@@ -12,7 +12,13 @@ export interface ChainReport {
   seq?: string;
 }
 
-export type ChainVerdict = { intact: boolean; rows: number; chains: ChainReport[] };
+export type ChainVerdict = {
+  intact: boolean;
+  rows: number;
+  chains: ChainReport[];
+  /** Rows written but not yet chained (the API chains them within a second); not part of any verdict yet. */
+  pending: number;
+};
 
 /**
  * Walks every chain (needs the owner role, the only one that reads every organisation's rows) and checks each
@@ -65,10 +71,14 @@ export async function verifyAccessLogChains(
       });
     }
   }
+  const [{ pending }] = (await owner.query('SELECT count(*)::int AS pending FROM access_log_pending')) as [
+    { pending: number },
+  ];
   return {
     intact: chains.every((c) => c.intact),
     rows: chains.reduce((sum, c) => sum + c.rows, 0),
     chains,
+    pending,
   };
 }
 

@@ -40,6 +40,10 @@ async function main(): Promise<void> {
       if (chain.intact) console.log(`chain ${name}: intact, ${chain.rows} rows`);
       else console.error(`chain ${name}: NOT intact: ${chain.problem} (checked ${chain.rows} rows)`);
     }
+    if (verdict.pending > 0)
+      console.log(
+        `${verdict.pending} rows are written but not chained yet (a running API chains them within a second).`,
+      );
     const anchored = anchors.length ? ` against ${anchors.length} anchor(s)` : '';
     if (verdict.intact) {
       console.log(`Access log intact${anchored}: ${verdict.rows} rows in ${verdict.chains.length} chains verified.`);

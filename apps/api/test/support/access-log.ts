@@ -18,8 +18,14 @@ export interface LogRow {
   request_id: string | null;
 }
 
-/** Every access-log row, read as the superuser, in chain and sequence order. */
-export function logRows(db: TestDatabase, where = 'true', params: unknown[] = []): Promise<LogRow[]> {
+/** Chains every committed row now (the API does so right after each request, in the background). */
+export async function seal(db: TestDatabase): Promise<void> {
+  await db.sql('SELECT access_log_seal(true)');
+}
+
+/** Every access-log row, read as the superuser, in chain and sequence order (after chaining what is waiting). */
+export async function logRows(db: TestDatabase, where = 'true', params: unknown[] = []): Promise<LogRow[]> {
+  await seal(db);
   return db.sql<LogRow>(
     `SELECT chain_id::text, seq::text, user_id::text, roles, organisation_id::text, target_organisation_id::text,
             operation, fields, object_ids, result, reason, request_id
@@ -30,6 +36,7 @@ export function logRows(db: TestDatabase, where = 'true', params: unknown[] = []
 
 /** The verification command's verdict, as the schema owner. */
 export async function verifyLog(db: TestDatabase, options: { batchSize?: number; anchors?: AccessLogAnchor[] } = {}) {
+  await seal(db);
   const owner = createDataSource({ url: db.migrationUrl, poolMax: 1 });
   await owner.initialize();
   try {

@@ -8,10 +8,17 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * global sequence told an organisation how many requests the others made. The old encoding joined values with a
  * separator character that a value could itself contain, so two different rows could hash alike.
  *
+ * Two steps, so that no request waits for another to be chained:
+ * - `access_log_append` (inside the request's own transaction) writes the row to `access_log_pending`: no lock, no
+ *   sequence number yet. It commits with the work or not at all.
+ * - `access_log_seal` (called by the API right after, and every second as a safety net, by any instance) moves
+ *   committed pending rows into `access_log`, numbering and hashing them per chain under a lock on that chain's
+ *   head row in `access_log_heads`. One seal covers every row waiting, so a busy organisation's requests do not
+ *   queue on its chain: they commit in parallel (PostgreSQL groups their WAL flushes) and are chained in batches.
+ * The head (sequence, hash, time) is what the signed anchor outside the database records (access-log/anchor.ts).
+ *
  * Rows written before this migration stay, untouched and still append-only, in `access_log_v1` (the old single
- * chain); new rows go to the new `access_log`. Each chain's head (sequence, hash, time) is kept in
- * `access_log_heads`; locking that one row serialises appends of one organisation only. The head is what the
- * signed anchor outside the database records (see apps/api/src/access-log/anchor.ts).
+ * chain); new rows go to the new `access_log`.
  */
 export class AccessLogChains1764979200000 implements MigrationInterface {
   name = 'AccessLogChains1764979200000';
@@ -50,6 +57,25 @@ export class AccessLogChains1764979200000 implements MigrationInterface {
         PRIMARY KEY (chain_id, seq)
       );
 
+      -- Rows written, not yet chained. Same columns as access_log without seq and hashes; written only by
+      -- access_log_append, emptied only by access_log_seal.
+      CREATE TABLE access_log_pending (
+        id bigserial PRIMARY KEY,
+        chain_id uuid NOT NULL,
+        occurred_at timestamptz NOT NULL,
+        user_id uuid,
+        roles text CHECK (length(roles) <= 200),
+        organisation_id uuid,
+        target_organisation_id uuid,
+        operation text NOT NULL CHECK (length(operation) <= 200),
+        fields text[] NOT NULL CHECK (cardinality(fields) <= 100),
+        object_ids text[] NOT NULL CHECK (cardinality(object_ids) <= 100),
+        result text NOT NULL CHECK (result IN ('allowed', 'refused', 'failed')),
+        reason text CHECK (length(reason) <= 200),
+        request_id text CHECK (length(request_id) <= 100)
+      );
+      CREATE INDEX access_log_pending_by_chain ON access_log_pending (chain_id, id);
+
       CREATE TABLE access_log_heads (
         chain_id uuid PRIMARY KEY,
         seq bigint NOT NULL,
@@ -80,6 +106,11 @@ export class AccessLogChains1764979200000 implements MigrationInterface {
         USING (chain_id = app_current_tenant());
       CREATE POLICY access_log_owner ON access_log TO CURRENT_USER USING (true) WITH CHECK (true);
 
+      -- Nobody but the two functions (running as the owner) touches pending rows.
+      ALTER TABLE access_log_pending ENABLE ROW LEVEL SECURITY;
+      ALTER TABLE access_log_pending FORCE ROW LEVEL SECURITY;
+      CREATE POLICY access_log_pending_owner ON access_log_pending TO CURRENT_USER USING (true) WITH CHECK (true);
+
       ALTER TABLE access_log_heads ENABLE ROW LEVEL SECURITY;
       ALTER TABLE access_log_heads FORCE ROW LEVEL SECURITY;
       CREATE POLICY access_log_heads_read_own ON access_log_heads FOR SELECT TO babyconnect_app
@@ -90,10 +121,10 @@ export class AccessLogChains1764979200000 implements MigrationInterface {
         FOR EACH ROW EXECUTE FUNCTION access_log_refuse_change();
       CREATE TRIGGER access_log_no_truncate BEFORE TRUNCATE ON access_log
         FOR EACH STATEMENT EXECUTE FUNCTION access_log_refuse_change();
-      -- A head only moves forward, and only together with its row (the append function below).
+      -- A head only moves forward (the seal function below moves it with the rows it chains).
       CREATE FUNCTION access_log_head_forward_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF TG_OP <> 'UPDATE' OR NEW.chain_id <> OLD.chain_id OR NEW.seq <> OLD.seq + 1 THEN
+        IF TG_OP <> 'UPDATE' OR NEW.chain_id <> OLD.chain_id OR NEW.seq <= OLD.seq THEN
           RAISE EXCEPTION 'access_log_heads only moves forward (% refused)', TG_OP
             USING ERRCODE = 'insufficient_privilege';
         END IF;
@@ -116,53 +147,93 @@ export class AccessLogChains1764979200000 implements MigrationInterface {
           || coalesce((SELECT string_agg(access_log_enc(e), '' ORDER BY i) FROM unnest(v) WITH ORDINALITY AS t(e, i)), '')
       $$;
 
-      -- The one way in. SECURITY DEFINER: the app role may not read other chains' heads. The caller names the
-      -- chain (the acting or the targeted organisation); an unknown chain falls back to the platform chain, so a
-      -- log write never fails on input. Only the head row of that chain is locked: organisations do not wait
-      -- for each other.
+      -- The one way in, inside the request's transaction. SECURITY DEFINER: the app role cannot write the log
+      -- tables. The caller names the chain (the acting or the targeted organisation); an unknown chain falls
+      -- back to the platform chain, so a log write never fails on input. Takes no lock.
       CREATE FUNCTION access_log_append(
         p_chain_id uuid, p_user_id uuid, p_roles text, p_organisation_id uuid, p_target_organisation_id uuid,
         p_operation text, p_fields text[], p_object_ids text[], p_result text, p_reason text, p_request_id text
       ) RETURNS bigint LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
       DECLARE
         v_chain uuid := coalesce(p_chain_id, access_log_platform_chain());
-        v_head record;
-        v_seq bigint;
-        v_at timestamptz := clock_timestamp();
-        v_hash text;
+        v_id bigint;
       BEGIN
-        SELECT seq, hash INTO v_head FROM access_log_heads WHERE chain_id = v_chain FOR UPDATE;
-        IF NOT FOUND THEN
+        IF NOT EXISTS (SELECT 1 FROM access_log_heads WHERE chain_id = v_chain) THEN
           v_chain := access_log_platform_chain();
-          SELECT seq, hash INTO v_head FROM access_log_heads WHERE chain_id = v_chain FOR UPDATE;
         END IF;
-        v_seq := v_head.seq + 1;
-        v_hash := encode(sha256(convert_to(
-          'babyconnect-access-log-v2'
-          || access_log_enc(v_chain::text)
-          || access_log_enc(v_seq::text)
-          || access_log_enc(to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
-          || access_log_enc(p_user_id::text)
-          || access_log_enc(p_roles)
-          || access_log_enc(p_organisation_id::text)
-          || access_log_enc(p_target_organisation_id::text)
-          || access_log_enc(p_operation)
-          || access_log_enc_array(coalesce(p_fields, '{}'))
-          || access_log_enc_array(coalesce(p_object_ids, '{}'))
-          || access_log_enc(p_result)
-          || access_log_enc(p_reason)
-          || access_log_enc(p_request_id)
-          || access_log_enc(v_head.hash), 'UTF8')), 'hex');
-        INSERT INTO access_log (chain_id, seq, occurred_at, user_id, roles, organisation_id, target_organisation_id,
-                                operation, fields, object_ids, result, reason, request_id, prev_hash, hash)
-        VALUES (v_chain, v_seq, v_at, p_user_id, p_roles, p_organisation_id, p_target_organisation_id, p_operation,
-                coalesce(p_fields, '{}'), coalesce(p_object_ids, '{}'), p_result, p_reason, p_request_id,
-                v_head.hash, v_hash);
-        UPDATE access_log_heads SET seq = v_seq, hash = v_hash, occurred_at = v_at WHERE chain_id = v_chain;
-        RETURN v_seq;
+        INSERT INTO access_log_pending (chain_id, occurred_at, user_id, roles, organisation_id, target_organisation_id,
+                                        operation, fields, object_ids, result, reason, request_id)
+        VALUES (v_chain, clock_timestamp(), p_user_id, p_roles, p_organisation_id, p_target_organisation_id,
+                p_operation, coalesce(p_fields, '{}'), coalesce(p_object_ids, '{}'), p_result, p_reason, p_request_id)
+        RETURNING id INTO v_id;
+        RETURN v_id;
       END $$;
       REVOKE ALL ON FUNCTION access_log_append(uuid, uuid, text, uuid, uuid, text, text[], text[], text, text, text)
         FROM PUBLIC;
+
+      -- Chains the committed pending rows: per chain, under a lock on its head row, in the order they were written,
+      -- numbered without gaps. p_wait: wait for a chain another seal holds (else skip it; that seal, or the next,
+      -- takes the rows). Returns how many rows it chained.
+      CREATE FUNCTION access_log_seal(p_wait boolean DEFAULT false, p_limit integer DEFAULT 5000)
+        RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+      DECLARE
+        v_chain uuid;
+        v_head record;
+        v_row record;
+        v_seq bigint;
+        v_hash text;
+        v_at timestamptz;
+        v_ids bigint[];
+        v_count integer := 0;
+      BEGIN
+        FOR v_chain IN SELECT DISTINCT chain_id FROM access_log_pending LOOP
+          IF p_wait THEN
+            SELECT seq, hash INTO v_head FROM access_log_heads WHERE chain_id = v_chain FOR UPDATE;
+          ELSE
+            SELECT seq, hash INTO v_head FROM access_log_heads WHERE chain_id = v_chain FOR UPDATE SKIP LOCKED;
+          END IF;
+          CONTINUE WHEN NOT FOUND;
+          v_seq := v_head.seq;
+          v_hash := v_head.hash;
+          v_ids := '{}';
+          FOR v_row IN SELECT * FROM access_log_pending WHERE chain_id = v_chain ORDER BY id LIMIT p_limit LOOP
+            v_seq := v_seq + 1;
+            v_at := v_row.occurred_at;
+            INSERT INTO access_log (chain_id, seq, occurred_at, user_id, roles, organisation_id,
+                                    target_organisation_id, operation, fields, object_ids, result, reason,
+                                    request_id, prev_hash, hash)
+            VALUES (v_chain, v_seq, v_at, v_row.user_id, v_row.roles, v_row.organisation_id,
+                    v_row.target_organisation_id, v_row.operation, v_row.fields, v_row.object_ids, v_row.result,
+                    v_row.reason, v_row.request_id, v_hash,
+                    encode(sha256(convert_to(
+                      'babyconnect-access-log-v2'
+                      || access_log_enc(v_chain::text)
+                      || access_log_enc(v_seq::text)
+                      || access_log_enc(to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'))
+                      || access_log_enc(v_row.user_id::text)
+                      || access_log_enc(v_row.roles)
+                      || access_log_enc(v_row.organisation_id::text)
+                      || access_log_enc(v_row.target_organisation_id::text)
+                      || access_log_enc(v_row.operation)
+                      || access_log_enc_array(v_row.fields)
+                      || access_log_enc_array(v_row.object_ids)
+                      || access_log_enc(v_row.result)
+                      || access_log_enc(v_row.reason)
+                      || access_log_enc(v_row.request_id)
+                      || access_log_enc(v_hash), 'UTF8')), 'hex'))
+            RETURNING hash INTO v_hash;
+            v_ids := v_ids || v_row.id;
+            v_count := v_count + 1;
+          END LOOP;
+          IF cardinality(v_ids) > 0 THEN
+            -- Exactly the rows chained above: a row with a lower id that committed meanwhile waits for the next seal.
+            DELETE FROM access_log_pending WHERE id = ANY (v_ids);
+            UPDATE access_log_heads SET seq = v_seq, hash = v_hash, occurred_at = v_at WHERE chain_id = v_chain;
+          END IF;
+        END LOOP;
+        RETURN v_count;
+      END $$;
+      REVOKE ALL ON FUNCTION access_log_seal(boolean, integer) FROM PUBLIC;
 
       -- Whether anybody has acted for an organisation: its alias may then no longer change (an alias maps the
       -- identity provider's groups to the organisation). SECURITY DEFINER: the platform admin reads no log.
@@ -170,6 +241,7 @@ export class AccessLogChains1764979200000 implements MigrationInterface {
         SECURITY DEFINER SET search_path = public, pg_temp AS $$
         SELECT EXISTS (SELECT 1 FROM access_log WHERE chain_id = p_organisation_id AND organisation_id = p_organisation_id
                          AND user_id IS NOT NULL)
+            OR EXISTS (SELECT 1 FROM access_log_pending WHERE organisation_id = p_organisation_id AND user_id IS NOT NULL)
             OR EXISTS (SELECT 1 FROM access_log_v1 WHERE organisation_id = p_organisation_id AND user_id IS NOT NULL)
       $$;
       REVOKE ALL ON FUNCTION organisation_has_members(uuid) FROM PUBLIC;
@@ -178,6 +250,7 @@ export class AccessLogChains1764979200000 implements MigrationInterface {
       GRANT SELECT ON access_log, access_log_heads TO babyconnect_app;
       GRANT EXECUTE ON FUNCTION
         access_log_append(uuid, uuid, text, uuid, uuid, text, text[], text[], text, text, text),
+        access_log_seal(boolean, integer),
         organisation_has_members(uuid)
         TO babyconnect_app;
     `);
@@ -186,7 +259,9 @@ export class AccessLogChains1764979200000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     await q.query(`
       DROP FUNCTION organisation_has_members(uuid);
+      DROP FUNCTION access_log_seal(boolean, integer);
       DROP FUNCTION access_log_append(uuid, uuid, text, uuid, uuid, text, text[], text[], text, text, text);
+      DROP TABLE access_log_pending;
       DROP FUNCTION access_log_enc_array(text[]);
       DROP FUNCTION access_log_enc(text);
       DROP TRIGGER organisations_open_chain ON organisations;
