@@ -3,5 +3,11 @@ import type { Routes } from '@angular/router';
 /** Every page is lazy: `pages/<page>/<page>.ts`. */
 export const routes: Routes = [
   { path: '', pathMatch: 'full', loadComponent: () => import('./pages/home/home').then((m) => m.Home) },
+  // Who may read it is decided by the page from the acting organisation's rights (and by the API): a route guard
+  // would not run again when the person switches organisation while on the page.
+  {
+    path: 'toegangslogboek',
+    loadComponent: () => import('./pages/access-log/access-log').then((m) => m.AccessLog),
+  },
   { path: '**', loadComponent: () => import('./pages/not-found/not-found').then((m) => m.NotFound) },
 ];

@@ -15,7 +15,7 @@ import {
 import { App } from './app';
 import type { Me } from './shared/api/api.types';
 import { SESSION_CHANNEL, SessionSync } from './shared/auth/session-sync.service';
-import { ORGANISATION_STORAGE_KEY } from './shared/organisation/organisation-context.service';
+import { ORGANISATION_STORAGE_KEY, OrganisationContext } from './shared/organisation/organisation-context.service';
 
 const GRAPHQL_URL = `${TEST_CONFIG.apiUrl}/graphql`;
 const HEALTH_URL = `${TEST_CONFIG.apiUrl}/health/ready`;
@@ -89,6 +89,37 @@ describe('App shell', () => {
     expect(request.request.headers.get('x-organisation-id')).toBe(NEST.id);
     await fixture.whenStable();
     expect(text(fixture, '[data-testid=org-switcher]')).toContain(NEST.name);
+  });
+
+  const navLinks = (fixture: ComponentFixture<App>) =>
+    [...(fixture.nativeElement as HTMLElement).querySelectorAll('nav a')].map((a) => [
+      a.textContent?.trim(),
+      a.getAttribute('href'),
+    ]);
+
+  it('hides the access log from the navigation of an employee', async () => {
+    const fixture = await render(meSingle(['employee']));
+    expect((fixture.nativeElement as HTMLElement).querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
+    expect(navLinks(fixture)).toEqual([['Start', '/']]);
+  });
+
+  it('shows the access log in the navigation of an FG', async () => {
+    const fixture = await render(meSingle(['dpo']));
+    expect(navLinks(fixture)).toEqual([
+      ['Start', '/'],
+      ['Toegangslogboek', '/toegangslogboek'],
+    ]);
+  });
+
+  it('follows the organisation switch in the navigation', async () => {
+    const fixture = await render(meMulti(WIEG.id)); // FG of De Wieg
+    const accessLogLink = () => (fixture.nativeElement as HTMLElement).querySelector('[data-testid=nav-access-log]');
+    expect(accessLogLink()).not.toBeNull();
+    fixture.componentRef.injector.get(OrganisationContext).choose(NEST.id);
+    TestBed.tick();
+    answerMe(meMulti(NEST.id)); // an employee of Het Nest
+    await fixture.whenStable();
+    expect(accessLogLink()).toBeNull();
   });
 
   it('switches the shell language and logs out', async () => {

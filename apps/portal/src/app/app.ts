@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, DOCUMENT, computed, inject } from '
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterOutlet } from '@angular/router';
+import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthService } from './shared/auth/auth.service';
 import type { TranslationKey } from './shared/i18n/nl';
 import { TranslationService } from './shared/i18n/translation.service';
@@ -15,7 +15,16 @@ import { SessionService } from './shared/session/session.service';
 /** The shell: toolbar (product, organisation, person, language, logout) around the routed page. */
 @Component({
   selector: 'app-root',
-  imports: [MatButtonModule, MatIconModule, MatToolbarModule, RouterLink, RouterOutlet, LanguageSwitch, OrgSwitcher],
+  imports: [
+    MatButtonModule,
+    MatIconModule,
+    MatToolbarModule,
+    RouterLink,
+    RouterLinkActive,
+    RouterOutlet,
+    LanguageSwitch,
+    OrgSwitcher,
+  ],
   templateUrl: './app.html',
   styleUrl: './app.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -38,6 +47,8 @@ export class App {
     }
   });
   protected readonly organisation = inject(OrganisationContext);
+  /** Navigation entries follow the acting organisation's rights (`me.abilityRules`). */
+  protected readonly canReadAccessLog = computed(() => this.session.can('read', 'AccessLog'));
 
   protected choose(organisationId: string): void {
     this.session.chooseOrganisation(organisationId);

@@ -1,3 +1,4 @@
+import { type OrganisationRole, abilityRulesFor } from '@babyconnect/contracts';
 import { provideHttpClient, withInterceptors } from '@angular/common/http';
 import { provideHttpClientTesting } from '@angular/common/http/testing';
 import { type EnvironmentProviders, type Provider, signal } from '@angular/core';
@@ -50,13 +51,19 @@ const ref = ({
   kind: Me['memberships'][number]['organisation']['kind'];
 }) => ({ id, name, kind });
 
+/** The API's CASL rules (libs/contracts) for roles in the acting organisation, as `me.abilityRules` carries them. */
+export function rulesFor(roles: readonly string[], platformAdmin = false): string {
+  return JSON.stringify(abilityRulesFor({ roles: roles as OrganisationRole[], platformAdmin }));
+}
+
 /** `me` of someone with one organisation (acting organisation chosen by the API). */
-export function meSingle(): Me {
+export function meSingle(roles: readonly string[] = ['privacy-officer', 'employee']): Me {
   return {
     user: { id: 'u-1', displayName: 'Petra Privacy', email: 'petra@example.org' },
     platformAdmin: false,
+    abilityRules: rulesFor(roles),
     actingOrganisation: ref(WIEG),
-    memberships: [{ organisation: WIEG, roles: ['privacy-officer', 'employee'] }],
+    memberships: [{ organisation: WIEG, roles }],
   };
 }
 
@@ -71,6 +78,7 @@ export function meMulti(actingId: string | null = null): Me {
   return {
     user: { id: 'u-2', displayName: 'Fenna FG', email: 'fenna@example.org' },
     platformAdmin: false,
+    abilityRules: rulesFor(memberships.find((m) => m.organisation.id === actingId)?.roles ?? []),
     actingOrganisation: acting ? ref(acting) : null,
     memberships,
   };

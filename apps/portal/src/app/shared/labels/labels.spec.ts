@@ -1,4 +1,5 @@
-import { kindLabel, roleLabel } from './labels';
+import { ERROR_CODES } from '@babyconnect/contracts';
+import { kindLabel, reasonLabel, resultLabel, roleLabel } from './labels';
 
 describe('role and kind labels', () => {
   it.each([
@@ -26,5 +27,24 @@ describe('role and kind labels', () => {
     expect(roleLabel('board', 'nl')).toBe('board');
     expect(roleLabel('toString', 'nl')).toBe('toString');
     expect(kindLabel('PHARMACY', 'en')).toBe('PHARMACY');
+  });
+
+  it.each([
+    ['allowed', 'toegestaan', 'allowed'],
+    ['refused', 'geweigerd', 'refused'],
+    ['failed', 'mislukt', 'failed'],
+  ])('result %s → %s / %s', (result, nl, en) => {
+    expect(resultLabel(result, 'nl')).toBe(nl);
+    expect(resultLabel(result, 'en')).toBe(en);
+  });
+
+  it('has a short reason for every error code of the API, and none for unknown codes', () => {
+    for (const code of ERROR_CODES) {
+      expect(reasonLabel(code, 'nl')).toMatch(/\S/);
+      expect(reasonLabel(code, 'en')).toMatch(/\S/);
+    }
+    expect(reasonLabel('FORBIDDEN', 'nl')).toBe('geen recht');
+    expect(reasonLabel('SOMETHING_NEW', 'nl')).toBeNull();
+    expect(reasonLabel('toString', 'en')).toBeNull();
   });
 });

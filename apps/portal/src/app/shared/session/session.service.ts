@@ -9,6 +9,7 @@ import { AuthService } from '../auth/auth.service';
 import type { TranslationKey } from '../i18n/nl';
 import { TranslationService } from '../i18n/translation.service';
 import { OrganisationContext } from '../organisation/organisation-context.service';
+import { abilityFromRules, type Action, type Subject } from '../permissions/ability';
 
 /**
  * Who is logged in and for which organisation (`me`), and the API's readiness. `me` is fetched again
@@ -47,6 +48,9 @@ export class SessionService {
     const acting = me?.actingOrganisation;
     return acting ? me.memberships.find((m) => m.organisation.id === acting.id) : undefined;
   });
+  /** What the person may do in the acting organisation (`me.abilityRules`); nothing until `me` is known. */
+  readonly ability = computed(() => abilityFromRules(this.me()?.abilityRules));
+
   /** Several organisations and none acting: the person must choose. */
   readonly mustChoose = computed(() => {
     const me = this.me();
@@ -80,6 +84,11 @@ export class SessionService {
         this.organisation.clear();
       }
     });
+  }
+
+  /** Whether the acting organisation's rules allow `action` on `subject` (reactive: read it in a computed). */
+  can(action: Action, subject: Subject): boolean {
+    return this.ability().can(action, subject);
   }
 
   chooseOrganisation(organisationId: string): void {

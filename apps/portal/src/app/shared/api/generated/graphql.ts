@@ -8,11 +8,52 @@ import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** Verloskundigenpraktijk, ziekenhuis, kraamzorgorganisatie of HINQ. */
 export type OrganisationKind = 'HINQ' | 'HOSPITAL' | 'MATERNITY_CARE' | 'MIDWIFERY_PRACTICE';
 
+export type AccessLogAnchorQueryVariables = Exact<{ [key: string]: never }>;
+
+export type AccessLogAnchorQuery = {
+  readonly accessLogAnchor: {
+    readonly seq: string;
+    readonly hash: string;
+    readonly headAt: string;
+    readonly exportedAt: string;
+    readonly keyId: string;
+    readonly document: string;
+    readonly publicKey: string;
+  };
+};
+
+export type AccessLogQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+export type AccessLogQuery = {
+  readonly accessLog: {
+    readonly nextCursor: string | null;
+    readonly entries: ReadonlyArray<{
+      readonly seq: string;
+      readonly occurredAt: string;
+      readonly userId: string | null;
+      readonly userName: string | null;
+      readonly roles: string | null;
+      readonly organisationId: string | null;
+      readonly targetOrganisationId: string | null;
+      readonly operation: string;
+      readonly fields: ReadonlyArray<string>;
+      readonly objectIds: ReadonlyArray<string>;
+      readonly result: string;
+      readonly reason: string | null;
+      readonly requestId: string | null;
+    }>;
+  };
+};
+
 export type MeQueryVariables = Exact<{ [key: string]: never }>;
 
 export type MeQuery = {
   readonly me: {
     readonly platformAdmin: boolean;
+    readonly abilityRules: string;
     readonly user: { readonly id: string; readonly displayName: string; readonly email: string | null };
     readonly actingOrganisation: { readonly id: string; readonly name: string; readonly kind: OrganisationKind } | null;
     readonly memberships: ReadonlyArray<{
@@ -46,6 +87,41 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
+export const AccessLogAnchorDocument = new TypedDocumentString(`
+    query AccessLogAnchor {
+  accessLogAnchor {
+    seq
+    hash
+    headAt
+    exportedAt
+    keyId
+    document
+    publicKey
+  }
+}
+    `) as unknown as TypedDocumentString<AccessLogAnchorQuery, AccessLogAnchorQueryVariables>;
+export const AccessLogDocument = new TypedDocumentString(`
+    query AccessLog($first: Int!, $after: String) {
+  accessLog(first: $first, after: $after) {
+    entries {
+      seq
+      occurredAt
+      userId
+      userName
+      roles
+      organisationId
+      targetOrganisationId
+      operation
+      fields
+      objectIds
+      result
+      reason
+      requestId
+    }
+    nextCursor
+  }
+}
+    `) as unknown as TypedDocumentString<AccessLogQuery, AccessLogQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -55,6 +131,7 @@ export const MeDocument = new TypedDocumentString(`
       email
     }
     platformAdmin
+    abilityRules
     actingOrganisation {
       id
       name
