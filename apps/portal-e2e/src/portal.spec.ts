@@ -2,16 +2,12 @@
 // provider, API, portal from dist). The runner builds dist first; this file never builds and never downloads a
 // browser (Debian's chromium). Screenshots of the home page go to test-results/screenshots/ (git-ignored);
 // `UPDATE_SCREENSHOTS=1` writes them to docs/screenshots/, the README's pictures, instead.
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { findFreePorts } from '../../../tools/start/ports.ts';
-import { type Stack, startStack } from '../../../tools/start/stack.ts';
 import { CHROMIUM_MISSING, chromiumInstalled, launchChromium, oneLineError } from './support/browser';
 import { chooseOrganisation, loginThroughProvider, waitForHealthyApi, waitForText } from './support/portal';
-
-const ROOT = resolve(__dirname, '../../..');
+import { ROOT, startTestStack, type TestStack } from './support/stack';
 const SCREENSHOTS = join(
   ROOT,
   process.env['UPDATE_SCREENSHOTS'] === '1' ? 'docs/screenshots' : 'test-results/screenshots',
@@ -23,34 +19,12 @@ if (!chromiumInstalled()) {
   });
 } else {
   describe('portal in the browser', () => {
-    let stack: Stack | undefined;
+    let stack: TestStack | undefined;
     let browser: Browser | undefined;
-    let dataDir: string;
     const contexts: BrowserContext[] = [];
 
     beforeAll(async () => {
-      dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
-      chmodSync(dataDir, 0o755); // embedded PostgreSQL runs as the OS user `postgres` when we are root
-      const log: string[] = [];
-      // The stack's own services only: settings for another database, identity provider or SMTP server are
-      // dropped from the environment so a developer's shell cannot redirect the test.
-      const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'warn' };
-      for (const name of ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'OIDC_ISSUER_URL', 'SMTP_URL', 'SEED_DEMO']) {
-        delete env[name];
-      }
-      try {
-        stack = await startStack({
-          rootDir: ROOT,
-          dataDir,
-          ports: await findFreePorts(),
-          build: false,
-          quiet: true,
-          env,
-          onLog: (source, line) => void log.push(`[${source}] ${line}`),
-        });
-      } catch (error) {
-        throw new Error(`${error instanceof Error ? error.message : String(error)}\n${log.slice(-40).join('\n')}`);
-      }
+      stack = await startTestStack();
       browser = await launchChromium();
     }, 180_000);
 
@@ -58,7 +32,6 @@ if (!chromiumInstalled()) {
       for (const context of contexts) await context.close().catch(() => undefined);
       await browser?.close();
       await stack?.stop();
-      rmSync(dataDir, { recursive: true, force: true });
     }, 60_000);
 
     async function newPage(viewport = { width: 1280, height: 800 }) {
@@ -68,7 +41,7 @@ if (!chromiumInstalled()) {
     }
 
     it('redirects to the login page and shows the person, organisation, role and API health', async () => {
-      const { portal, issuer } = stack!.urls as { portal: string; issuer: string };
+      const { portal, issuer } = stack!;
       const page = await newPage();
       await loginThroughProvider(page, portal, issuer, 'wieg-privacy');
 
@@ -81,7 +54,7 @@ if (!chromiumInstalled()) {
     });
 
     it('lets a person with several organisations choose one, and keeps the choice in this tab', async () => {
-      const { portal, issuer } = stack!.urls as { portal: string; issuer: string };
+      const { portal, issuer } = stack!;
       const page = await newPage();
       await loginThroughProvider(page, portal, issuer, 'multi-fg');
 
@@ -108,7 +81,7 @@ if (!chromiumInstalled()) {
     });
 
     it('takes screenshots of the home page (desktop, phone, English)', async () => {
-      const { portal, issuer } = stack!.urls as { portal: string; issuer: string };
+      const { portal, issuer } = stack!;
       mkdirSync(SCREENSHOTS, { recursive: true });
 
       const desktop = await newPage();

@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { ContactRole, OrganisationKind } from '@babyconnect/domain';
+import type { ContactRole, OrganisationDetails } from '@babyconnect/domain';
 import type { PlatformAdminTransaction, SharedTransaction, TenantTransaction } from '../database/tenancy';
 import { OrganisationEntity } from './organisation.entity';
 
-export interface OrganisationData {
-  alias: string;
-  name: string;
-  kind: OrganisationKind;
-  contactRole: ContactRole | null;
-  contactName: string | null;
-  contactEmail: string | null;
-}
+/** What the directory stores about an organisation: the domain's shape (libs/domain identity/). */
+export type OrganisationData = OrganisationDetails;
 
 export interface ContactData {
   contactRole: ContactRole;
