@@ -3,7 +3,7 @@
  *
  * - `report.ts` (step 1) and `workflow.ts` (`decide`: steps 2–7 as a state machine; who may do what in
  *   `permissions.ts`, what each command carries in `commands.ts`, the step handlers in `transitions.ts` and
- *   `response.ts`, the steps' status in `steps.ts`);
+ *   `response.ts` and `notification-decisions.ts`, the steps' status in `steps.ts`);
  * - `checklist.ts` (step 3 as data) and `checklist-check.ts` (its validation);
  * - `incident-clock.ts`: the 72-hour AP clock of one incident (the clock itself is in `../time/`);
  * - `reference.ts`: `DL-2026-0042`.
