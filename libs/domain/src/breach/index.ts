@@ -1,14 +1,25 @@
 /**
  * The breach room: the protocol of a (suspected) data breach within one organisation, as plain rules without I/O.
  *
- * What will live here (DOMAIN.md):
- * - the workflow of protocol steps 1–7 as a state machine (report → assess → decide → notify the AP within 72 hours
- *   → inform data subjects → register → close): which step may follow which, who (by role in the acting
- *   organisation) may take it, and what each step requires before it is done;
- * - the risk assessment of step 5 (`risk-assessment.ts`): from the answers to the likelihood and severity of the
- *   risk for data subjects, and from there whether the AP and the data subjects must be notified;
- * - the check that free text carries no client identities.
+ * - `report.ts` (step 1) and `workflow.ts` (`decide`: steps 2–7 as a state machine; who may do what in
+ *   `permissions.ts`, what each command carries in `commands.ts`, the step handlers in `transitions.ts` and
+ *   `response.ts` and `notification-decisions.ts`, the steps' status in `steps.ts`);
+ * - `checklist.ts` (step 3 as data) and `checklist-check.ts` (its validation);
+ * - `incident-clock.ts`: the 72-hour AP clock of one incident (the clock itself is in `../time/`);
+ * - `reference.ts`: `DL-2026-0042`.
  *
- * Deadlines are in `../time/` (elapsed hours); cross-organisation incidents in `../chain/`.
+ * Cross-organisation incidents are in `../chain/`.
  */
-export {};
+export * from './changes';
+export * from './checklist';
+export * from './checklist-check';
+export * from './commands';
+export * from './decision';
+export * from './incident';
+export * from './incident-clock';
+export * from './permissions';
+export * from './problems';
+export * from './reference';
+export * from './report';
+export * from './steps';
+export * from './workflow';

@@ -2,3 +2,4 @@
 export * from './clock';
 export * from './deadlines';
 export * from './display';
+export * from './notification-clock';
