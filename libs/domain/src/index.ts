@@ -3,3 +3,4 @@
 export * from './identity/index';
 export * from './text/index';
 export * from './time/index';
+export * from './breach/index';

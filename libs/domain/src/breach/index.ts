@@ -11,4 +11,6 @@
  *
  * Deadlines are in `../time/` (elapsed hours); cross-organisation incidents in `../chain/`.
  */
-export {};
+// Privacy guard and risk advice (h/risk): keep these lines together.
+export * from './privacy-guard-detectors';
+export * from './privacy-guard';
