@@ -14,3 +14,6 @@
 // Privacy guard and risk advice (h/risk): keep these lines together.
 export * from './privacy-guard-detectors';
 export * from './privacy-guard';
+export * from './risk-assessment';
+export * from './risk-factors';
+export * from './risk-reasons';
