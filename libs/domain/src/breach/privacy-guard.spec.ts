@@ -5,7 +5,7 @@ import {
   passesIbanCheck,
   type IdentityKind,
 } from './privacy-guard-detectors';
-import { checkFreeText, hasPrivacyWarnings, identityKindText, PRIVACY_GUARD_VERSION } from './privacy-guard';
+import { privacyWarnings, hasPrivacyWarnings, identityKindText, PRIVACY_GUARD_VERSION } from './privacy-guard';
 
 // Fictional values with valid check digits: 111222333 and 123456782 pass the BSN 11-test (they are the test
 // numbers used in Dutch documentation); NL91ABNA0417164300 is the textbook example IBAN.
@@ -253,7 +253,7 @@ describe('findIdentities: mixed text and positions', () => {
   });
 });
 
-describe('checkFreeText', () => {
+describe('privacyWarnings', () => {
   const fields = [
     { field: 'input.description', text: 'Brief over cliënte 111222333 en 123456782 naar 06-12345678 gestuurd.' },
     { field: 'input.howDiscovered', label: { nl: 'Hoe ontdekt', en: 'How discovered' }, text: 'mail van a@b.nl' },
@@ -262,7 +262,7 @@ describe('checkFreeText', () => {
   ];
 
   it('gives one warning per field and kind, naming the field, the kind and the positions', () => {
-    const warnings = checkFreeText(fields);
+    const warnings = privacyWarnings(fields);
     expect(warnings.map((w) => [w.field, w.kind, w.count, w.positions])).toEqual([
       ['input.description', 'phone-number', 1, [48]],
       ['input.description', 'bsn', 2, [20, 33]],
@@ -292,7 +292,7 @@ describe('checkFreeText', () => {
       '03-04-1990',
       '12-03-2026',
     ];
-    const warnings = checkFreeText([
+    const warnings = privacyWarnings([
       { field: 'x', text: values.map((v, i) => (i === 5 ? `geboren ${v}` : v)).join(' ; ') },
     ]);
     expect(warnings.map((w) => w.kind).sort()).toEqual(
@@ -307,13 +307,13 @@ describe('checkFreeText', () => {
   });
 
   it('points a full date to the form’s date fields', () => {
-    const [warning] = checkFreeText([{ field: 'f', text: 'op 12-03-2026' }]);
+    const [warning] = privacyWarnings([{ field: 'f', text: 'op 12-03-2026' }]);
     expect(warning!.message.nl).toContain('datumvelden van het formulier');
     expect(warning!.message.en).toContain("form's date fields");
   });
 
   it('is empty for text without identities, empty text and missing text', () => {
-    expect(checkFreeText([{ field: 'a', text: '' }, { field: 'b', text: undefined }, fields[3]!])).toEqual([]);
+    expect(privacyWarnings([{ field: 'a', text: '' }, { field: 'b', text: undefined }, fields[3]!])).toEqual([]);
     expect(hasPrivacyWarnings([fields[3]!])).toBe(false);
     expect(hasPrivacyWarnings(fields)).toBe(true);
   });

@@ -55,7 +55,7 @@ export function identityKindText(kind: IdentityKind): LocalisedText {
 }
 
 /** Warnings for a set of free-text fields: one per field and kind, fields in the given order, kinds in a fixed order. */
-export function checkFreeText(fields: readonly FreeTextField[]): PrivacyWarning[] {
+export function privacyWarnings(fields: readonly FreeTextField[]): PrivacyWarning[] {
   const warnings: PrivacyWarning[] = [];
   for (const { field, label, text } of fields) {
     if (!text) continue;
@@ -78,7 +78,7 @@ export function checkFreeText(fields: readonly FreeTextField[]): PrivacyWarning[
 
 /** Whether any field has a warning: the API's shortcut before it asks for a confirmation. */
 export function hasPrivacyWarnings(fields: readonly FreeTextField[]): boolean {
-  return checkFreeText(fields).length > 0;
+  return privacyWarnings(fields).length > 0;
 }
 
 function warningText(subject: LocalisedText, kind: IdentityKind, positions: readonly number[]): LocalisedText {
