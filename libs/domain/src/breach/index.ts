@@ -16,4 +16,6 @@ export * from './privacy-guard-detectors';
 export * from './privacy-guard';
 export * from './risk-assessment';
 export * from './risk-factors';
+export * from './risk-missing-answers';
 export * from './risk-reasons';
+export { riskFactorLabel } from './risk-words';

@@ -13,7 +13,8 @@ import {
   type RiskAnswers,
   type RiskAssessmentInput,
 } from './risk-assessment';
-import { RISK_FACTORS, riskFactorLabel, type RiskFactor } from './risk-reasons';
+import { RISK_FACTORS, type RiskFactor } from './risk-reasons';
+import { riskFactorLabel } from './risk-words';
 
 type ChecklistPatch = Partial<Omit<BreachChecklist, 'recipients' | 'unintelligible'>> & {
   recipients?: Partial<BreachChecklist['recipients']>;

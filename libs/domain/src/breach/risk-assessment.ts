@@ -27,7 +27,8 @@ import {
   type IntegrityLoss,
   type SeverityScore,
 } from './risk-factors';
-import { missingAnswerTexts, riskReasons, type MissingAnswer, type RiskReason } from './risk-reasons';
+import { missingAnswerTexts, type MissingAnswer } from './risk-missing-answers';
+import { riskReasons, type RiskReason } from './risk-reasons';
 
 /**
  * The explained risk advice of protocol steps 5 and 6 (issue 14 item 3): should the AP be notified (GDPR art. 33)
