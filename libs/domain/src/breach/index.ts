@@ -6,7 +6,10 @@
  *   `response.ts` and `notification-decisions.ts`, the steps' status in `steps.ts`);
  * - `checklist.ts` (step 3 as data) and `checklist-check.ts` (its validation);
  * - `incident-clock.ts`: the 72-hour AP clock of one incident (the clock itself is in `../time/`);
- * - `reference.ts`: `DL-2026-0042`.
+ * - `reference.ts`: `DL-2026-0042`;
+ * - `risk-assessment.ts` (steps 5 and 6: the explained advice, ENISA 2013 score and EDPB 9/2022 levels, with
+ *   `risk-factors.ts`, `risk-reasons.ts`, `risk-exemptions.ts`), and `privacy-guard.ts` (free text that looks
+ *   like a client identity).
  *
  * Cross-organisation incidents are in `../chain/`.
  */
@@ -23,3 +26,11 @@ export * from './reference';
 export * from './report';
 export * from './steps';
 export * from './workflow';
+// Privacy guard and risk advice (h/risk): keep these lines together.
+export * from './privacy-guard-detectors';
+export * from './privacy-guard';
+export * from './risk-assessment';
+export * from './risk-factors';
+export * from './risk-missing-answers';
+export * from './risk-reasons';
+export { riskFactorLabel } from './risk-words';
