@@ -98,7 +98,8 @@ export interface Containment {
 export interface AdviceReference {
   modelVersion: string;
   notifyAp: boolean;
-  informDataSubjects: boolean;
+  /** What the advice said for step 6, public communication included (see `adviceReference` in risk-assessment). */
+  dataSubjects: DataSubjectOutcome;
 }
 
 export interface ApDecision {

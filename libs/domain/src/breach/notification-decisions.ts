@@ -148,8 +148,7 @@ export function decideSubjects(
     });
   }
   const reasoning = checkFreeText(p, 'reasoning', command.reasoning, { required: true }) ?? '';
-  const informs = command.outcome !== 'not-inform';
-  const departs = command.advice !== null && command.advice.informDataSubjects !== informs;
+  const departs = command.advice !== null && command.advice.dataSubjects !== command.outcome;
   const departureReason = checkDeparture(p, departs, command.departureReason);
   const reason = checkRevisionReason(p, incident.dataSubjectDecision !== null, command.reason);
   if (!p.empty) return invalid(p);

@@ -1,5 +1,6 @@
 import { emptyChecklist, type BreachChecklist } from './checklist';
 import {
+  adviceReference,
   assessRisk,
   departsFromAdvice,
   isHealthcareOrganisation,
@@ -78,6 +79,14 @@ describe('the protocol’s example: health data sent by mistake to a gynaecologi
     expect(advice.dataSubjects).toBe('not-inform');
     expect(advice.exemption).toBeNull();
     expect(advice.missingAnswers).toEqual([]);
+  });
+
+  it('keeps the model version and what it advised for the decision (public communication included)', () => {
+    expect(adviceReference(advice)).toEqual({
+      modelVersion: RISK_MODEL_VERSION,
+      notifyAp: false,
+      dataSubjects: 'not-inform',
+    });
   });
 
   it('still shows how severe it would have been: health data of a named client, ENISA 4 × 1 + 0.25', () => {

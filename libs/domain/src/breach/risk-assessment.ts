@@ -1,3 +1,4 @@
+import type { AdviceReference } from './incident';
 import type { OrganisationKind } from '../identity/organisation-kind';
 import type { LocalisedText } from '../text/localised-text';
 import {
@@ -382,4 +383,9 @@ export function departsFromAdvice(
 /** Where the recommendations sit on one scale (for "is the advice at least this strict?"). */
 export function recommendationRank(recommendation: Recommendation): number {
   return RECOMMENDATIONS.indexOf(recommendation);
+}
+
+/** The part of an advice a decision keeps (incident.ts `AdviceReference`): model version and what it advised. */
+export function adviceReference(advice: RiskAdvice): AdviceReference {
+  return { modelVersion: advice.modelVersion, notifyAp: advice.notifyAp, dataSubjects: advice.dataSubjects };
 }

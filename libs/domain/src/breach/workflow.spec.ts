@@ -406,7 +406,7 @@ describe('steps 4–6 side by side', () => {
 });
 
 describe('step 5: the AP decision', () => {
-  const advice = { modelVersion: 'risk-2026.1', notifyAp: true, informDataSubjects: false };
+  const advice = { modelVersion: 'risk-2026.1', notifyAp: true, dataSubjects: 'not-inform' as const };
 
   it('departing from the advice needs a reason; both are kept', () => {
     const incident = inResponse();
@@ -584,7 +584,7 @@ describe('step 6: the data-subject decision', () => {
 
   it('departing from the advice needs a reason', () => {
     const incident = decidedAp();
-    const advice = { modelVersion: 'v1', notifyAp: true, informDataSubjects: true };
+    const advice = { modelVersion: 'v1', notifyAp: true, dataSubjects: 'inform' as const };
     const decision = decide(
       incident,
       { type: 'decide-data-subjects', version: incident.version, outcome: 'not-inform', reasoning: 'x', advice },
