@@ -1,10 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { defineAbilityFor } from '@babyconnect/contracts';
+import { defineAbilityFor, type AppAbility } from '@babyconnect/contracts';
 import {
   parseGroupMemberships,
   resolveActingOrganisation,
   validMemberships,
   type Membership,
+  type OrganisationRole,
 } from '@babyconnect/domain';
 import { errors } from '../errors/api-error';
 import { MembershipsRepository } from './memberships.repository';
@@ -75,7 +76,20 @@ export class ActorService {
       acting,
       mustChooseOrganisation: outcome.outcome === 'choose',
       platformAdmin,
-      ability: defineAbilityFor({ roles: acting?.roles ?? [], platformAdmin }),
+      ability: this.abilityFor(acting?.roles ?? [], platformAdmin),
     };
+  }
+
+  /** Abilities depend only on the roles and the admin flag: built once per combination, not per request. */
+  private readonly abilities = new Map<string, AppAbility>();
+
+  private abilityFor(roles: readonly OrganisationRole[], platformAdmin: boolean): AppAbility {
+    const key = `${platformAdmin}|${[...roles].sort().join(',')}`;
+    let ability = this.abilities.get(key);
+    if (!ability) {
+      ability = defineAbilityFor({ roles, platformAdmin });
+      this.abilities.set(key, ability);
+    }
+    return ability;
   }
 }

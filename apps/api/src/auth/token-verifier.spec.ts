@@ -277,4 +277,34 @@ describe('TokenVerifier', () => {
       await own.close();
     }
   });
+
+  describe('the cache of verified tokens', () => {
+    it('answers a token seen before from memory, but never beyond its expiry', async () => {
+      const token = await sign(key, claims({ iat: now() - 10, exp: now() + 2 }));
+      await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 'user-123' });
+      await expect(verifier.verify(token)).resolves.toMatchObject({ subject: 'user-123' });
+      // Past its expiry and jose's 5 s tolerance: refused, although the cache would keep an entry for a minute.
+      await new Promise((resolve) => setTimeout(resolve, 7_500));
+      expect((await rejection(verifier, token)).en).toBe('the token has expired');
+    }, 20_000);
+
+    it('never remembers a refusal', async () => {
+      const other = await signingKey('late-key');
+      const keys = await startJwks([key.publicJwk]);
+      try {
+        const rotating = new TokenVerifier({
+          issuer: ISSUER,
+          audience: AUDIENCE,
+          jwksUrl: keys.url,
+          jwksCooldownMs: 0,
+        });
+        const token = await sign(other, claims());
+        await rejection(rotating, token);
+        keys.publish([key.publicJwk, other.publicJwk]);
+        await expect(rotating.verify(token)).resolves.toMatchObject({ subject: 'user-123' });
+      } finally {
+        await keys.close();
+      }
+    });
+  });
 });

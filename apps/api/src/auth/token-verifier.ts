@@ -36,6 +36,8 @@ export interface TokenVerifierSettings {
 }
 
 const MAX_TOKEN_AGE_SECONDS = 24 * 60 * 60;
+const VERIFIED_CACHE_MS = 60_000;
+const VERIFIED_CACHE_SIZE = 10_000;
 
 const KEYS_UNREACHABLE: Text = {
   nl: 'de sleutels van de identiteitsprovider zijn niet bereikbaar',
@@ -62,7 +64,25 @@ export class TokenVerifier {
     });
   }
 
+  /**
+   * Verified tokens, by their exact text, until their expiry but at most a minute: a portal sends the same token
+   * with every request for minutes, and an RS256 check per request was measurable CPU. A minute bounds how long a
+   * key the realm withdraws stays trusted for a token already seen; a refusal is never cached.
+   */
+  private readonly verified = new Map<string, { token: VerifiedToken; until: number }>();
+
   async verify(token: string): Promise<VerifiedToken> {
+    const now = Date.now();
+    const known = this.verified.get(token);
+    if (known && known.until > now) return known.token;
+    if (known) this.verified.delete(token);
+    const verified = await this.verifyNow(token);
+    if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.clear();
+    this.verified.set(token, { token: verified.token, until: Math.min(verified.expiresAt, now + VERIFIED_CACHE_MS) });
+    return verified.token;
+  }
+
+  private async verifyNow(token: string): Promise<{ token: VerifiedToken; expiresAt: number }> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.keys, {
@@ -86,11 +106,15 @@ export class TokenVerifier {
     }
     const name = stringClaim(payload, 'name') ?? stringClaim(payload, 'preferred_username') ?? payload.sub!;
     return {
-      issuer: payload.iss!,
-      subject: payload.sub!,
-      displayName: name,
-      email: stringClaim(payload, 'email'),
-      groups: payload['groups'],
+      token: {
+        issuer: payload.iss!,
+        subject: payload.sub!,
+        displayName: name,
+        email: stringClaim(payload, 'email'),
+        groups: payload['groups'],
+      },
+      // `exp` is required above; without the clock tolerance, so a cached token never outlives what jose allows.
+      expiresAt: payload.exp! * 1000,
     };
   }
 }
