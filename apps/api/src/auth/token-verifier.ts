@@ -66,26 +66,40 @@ export class TokenVerifier {
 
   /**
    * Verified tokens, by their exact text, until their expiry but at most a minute: a portal sends the same token
-   * with every request for minutes, and an RS256 check per request was measurable CPU. A minute bounds how long a
-   * key the realm withdraws stays trusted for a token already seen; a refusal is never cached.
+   * with every request for minutes, and an RS256 check per request was measurable CPU. An entry is dropped as soon
+   * as its signing key is no longer in the realm's key set (a withdrawn key); a refusal is never cached.
    */
-  private readonly verified = new Map<string, { token: VerifiedToken; until: number }>();
+  private readonly verified = new Map<string, { token: VerifiedToken; until: number; kid: string | undefined }>();
 
   async verify(token: string): Promise<VerifiedToken> {
     const now = Date.now();
     const known = this.verified.get(token);
-    if (known && known.until > now) return known.token;
+    if (known && known.until > now && this.keyStillPublished(known.kid)) return known.token;
     if (known) this.verified.delete(token);
     const verified = await this.verifyNow(token);
     if (this.verified.size >= VERIFIED_CACHE_SIZE) this.verified.clear();
-    this.verified.set(token, { token: verified.token, until: Math.min(verified.expiresAt, now + VERIFIED_CACHE_MS) });
+    this.verified.set(token, {
+      token: verified.token,
+      until: Math.min(verified.expiresAt, now + VERIFIED_CACHE_MS),
+      kid: verified.kid,
+    });
     return verified.token;
   }
 
-  private async verifyNow(token: string): Promise<{ token: VerifiedToken; expiresAt: number }> {
+  private keyStillPublished(kid: string | undefined): boolean {
+    return this.keys.jwks()?.keys.some((key) => key.kid === kid) ?? false;
+  }
+
+  private async verifyNow(
+    token: string,
+  ): Promise<{ token: VerifiedToken; expiresAt: number; kid: string | undefined }> {
     let payload: JWTPayload;
+    let kid: string | undefined;
     try {
-      ({ payload } = await jwtVerify(token, this.keys, {
+      ({
+        payload,
+        protectedHeader: { kid },
+      } = await jwtVerify(token, this.keys, {
         algorithms: ['RS256'],
         issuer: this.settings.issuer,
         audience: this.settings.audience,
@@ -115,6 +129,7 @@ export class TokenVerifier {
       },
       // `exp` is required above; without the clock tolerance, so a cached token never outlives what jose allows.
       expiresAt: payload.exp! * 1000,
+      kid,
     };
   }
 }
