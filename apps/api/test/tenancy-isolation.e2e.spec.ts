@@ -48,6 +48,11 @@ interface CrossTenantCase {
    * nothing of A's is ever in an answer except a shared directory entry, and A's data is unchanged afterwards.
    */
   plain: 'refused' | 'own' | { shared: string };
+  /**
+   * What of B's own answer may name A's people by design, removed before the leak check: B's access log records
+   * who of another organisation tried to act for B (issue 13 item 15), so B's FG sees those attempts.
+   */
+  ownRecordsOfOthers?: (data: unknown) => unknown;
 }
 
 const DIRECTORY_IS_SHARED = {
@@ -68,9 +73,15 @@ const CASES: Record<string, CrossTenantCase> = {
   },
   accessLog: {
     document: `query($after: String) {
-      accessLog(first: 500, after: $after) { entries { seq userId userName requestId operation objectIds } nextCursor } }`,
+      accessLog(first: 500, after: $after) {
+        entries { seq userId userName requestId operation objectIds organisationId targetOrganisationId } nextCursor } }`,
     variables: (a) => ({ after: a.accessLogCursor }),
     plain: 'own',
+    ownRecordsOfOthers: (data) => {
+      const page = (data as { accessLog?: { entries: { organisationId: string | null }[] } } | null)?.accessLog;
+      // Rows of attempts from outside (no acting organisation, this chain targeted) name whoever tried.
+      return page ? { ...page, entries: page.entries.filter((e) => e.organisationId !== null) } : data;
+    },
   },
   accessLogAnchor: { document: '{ accessLogAnchor { seq hash headAt document } }', plain: 'own' },
   createOrganisation: {
@@ -225,7 +236,8 @@ describe('tenant isolation: organisation A can neither read nor change B', () =>
 
       for (const { who, header, trick, res } of attempts) {
         const seen = { who, header, code: res.code, answered: !nothingAnswered(res, operation) };
-        const body = JSON.stringify({ data: res.data, errors: res.errors });
+        const data = entry.ownRecordsOfOthers && !trick ? entry.ownRecordsOfOthers(res.data) : res.data;
+        const body = JSON.stringify({ data, errors: res.errors });
         if (trick) {
           expect(seen).toEqual({ who, header, code: 'FORBIDDEN', answered: false });
         } else if (entry.plain === 'refused') {
