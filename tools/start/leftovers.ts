@@ -5,7 +5,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isAlive } from './database.ts';
 
 const PIDS_FILE = 'stack.pids';
 
@@ -50,7 +49,9 @@ export function findLeftovers(dataDir: string): ChildRecord[] {
   } catch {
     return [];
   }
-  if (recorded.stack !== undefined && recorded.stack !== process.pid && isAlive(recorded.stack)) return [];
+  // The recording stack still runs (a zombie does not count: killed, it only waits for its parent to reap it).
+  if (recorded.stack !== undefined && recorded.stack !== process.pid && processStartTime(recorded.stack) !== undefined)
+    return [];
   return (recorded.children ?? []).filter(
     (child) => Number.isInteger(child.pid) && processStartTime(child.pid) === child.started,
   );
