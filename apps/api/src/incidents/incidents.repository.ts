@@ -122,10 +122,11 @@ export class IncidentsRepository {
   ): Promise<void> {
     const c = columnsOf(incident);
     const rows: unknown[] = await tx.manager.query(
-      `UPDATE incidents SET version = $3, stage = $4, exercise = $5, reported_by = $6, reported_at = $7,
+      // Through a CTE: TypeORM answers a bare UPDATE … RETURNING as [rows, count], a SELECT as rows.
+      `WITH changed AS (UPDATE incidents SET version = $3, stage = $4, exercise = $5, reported_by = $6, reported_at = $7,
               discovered_at = $8, ap_deadline = $9, ap_notified_at = $10, ap_not_needed = $11, state = $12,
               updated_at = $13
-        WHERE organisation_id = $1 AND id = $2 AND version = $14 RETURNING id`,
+        WHERE organisation_id = $1 AND id = $2 AND version = $14 RETURNING id) SELECT id FROM changed`,
       [tx.organisationId, id, ...c.values, c.state, at, expectedVersion],
     );
     if (rows.length !== 1) throw new Error(`incident ${id} changed under its lock`);
