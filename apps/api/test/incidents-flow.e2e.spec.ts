@@ -49,6 +49,15 @@ describe('incidents: the whole protocol through GraphQL, per role', () => {
       })
     ).data!.incident;
 
+  const filteredBy = async (clockState: string) =>
+    (
+      await gql<{ incidents: { nodes: { id: string }[] } }>(t.http, {
+        token: await tokenFor('wieg-privacy'),
+        query: LIST,
+        variables: { first: 100, filter: { clockState } },
+      })
+    ).data!.incidents.nodes.map((n) => n.id);
+
   /** Reported by the employee, assessed as a breach and the checklist filled and completed by the officer. */
   async function inResponse(username = 'wieg-medewerker'): Promise<IncidentView> {
     let incident = await report(t.http, username);
@@ -345,8 +354,12 @@ describe('incidents: the whole protocol through GraphQL, per role', () => {
     );
     clock.set(new Date(Date.parse(DISCOVERED) + 71 * HOUR + 59 * 60_000));
     expect((await detail(incident.id)).apClock).toMatchObject({ state: 'DUE_SOON', remainingMs: 60_000 });
+    // The list's filter computes the state in SQL: it must agree with the domain's clock.
+    expect(await filteredBy('DUE_SOON')).toContain(incident.id);
+    expect(await filteredBy('OPEN')).not.toContain(incident.id);
     clock.advance(2 * HOUR);
     expect((await detail(incident.id)).apClock).toMatchObject({ state: 'OVERDUE' });
+    expect(await filteredBy('OVERDUE')).toContain(incident.id);
     const record = (input: Record<string, unknown>) =>
       step(
         t.http,
@@ -367,5 +380,7 @@ describe('incidents: the whole protocol through GraphQL, per role', () => {
       record({ submittedAt: clock.now().toISOString(), delayReasons: 'Weekend; FG pas maandag bereikbaar.' }),
     );
     expect(incident.apClock.state).toBe('MET_LATE');
+    expect(await filteredBy('MET_LATE')).toContain(incident.id);
+    expect(await filteredBy('OVERDUE')).not.toContain(incident.id);
   });
 });

@@ -50,8 +50,8 @@ export const ERROR_CODE_MEANING: Readonly<Record<ErrorCode, { nl: string; en: st
     en: 'The input is not valid; `fields` says per field what is wrong. Retrying helps only after correcting it.',
   },
   CONFLICT: {
-    nl: 'De wijziging botst met wat er al is (bijvoorbeeld een sleutel die al in gebruik is).',
-    en: 'The change conflicts with what already exists (for example an alias already in use).',
+    nl: 'De wijziging botst met wat er al is: een sleutel die al in gebruik is, een datalek dat iemand anders intussen wijzigde (`fields`: version, met de huidige versie en wie), of een stap van het protocol die nog niet kan (`fields`: stage).',
+    en: 'The change conflicts with what already exists: an alias already in use, a breach someone else changed in the meantime (`fields`: version, naming the current version and who), or a protocol step that cannot be taken yet (`fields`: stage).',
   },
   PRIVACY_CONFIRMATION_REQUIRED: {
     nl: 'Vrije tekst lijkt gegevens van een cliënt te bevatten (BSN, e-mailadres, telefoonnummer, IBAN, geboortedatum); `fields` noemt per veld wat er lijkt te staan, nooit de waarde. Haal het weg, of bevestig (confirmPrivacyWarnings) dat het geen cliëntgegevens zijn.',

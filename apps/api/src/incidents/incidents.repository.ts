@@ -209,8 +209,8 @@ export class IncidentsRepository {
 }
 
 /**
- * The AP clock's state in SQL, the same rules as libs/domain `apNotificationClock` (a test compares the two on
- * every state): notified → met / met late; not needed; otherwise by the time left at `now`.
+ * The AP clock's state in SQL, the same rules as libs/domain `apNotificationClock` (incidents-flow.e2e.spec.ts
+ * checks the filter against the domain's reading): notified → met / met late; not needed; otherwise by the time left at `now`.
  */
 function clockStateSql(now: string): string {
   return `(CASE
