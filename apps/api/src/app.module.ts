@@ -9,6 +9,7 @@ import { ApiErrorFilter } from './errors/api-error.filter';
 import { GraphqlApiModule } from './graphql/graphql-api.module';
 import { GraphqlEdgeModule } from './graphql/graphql-edge.module';
 import { HealthModule } from './health/health.module';
+import { IncidentsModule } from './incidents/incidents.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
 import { OrganisationsModule } from './organisations/organisations.module';
@@ -37,6 +38,7 @@ export class AppModule {
         HealthModule,
         MeModule,
         OrganisationsModule,
+        IncidentsModule,
         AccessLogModule,
       ],
       // Every string argument is checked for control and invisible characters before any resolver sees it.

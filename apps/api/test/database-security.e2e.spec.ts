@@ -41,6 +41,9 @@ describe('database: row-level security and the app role', () => {
       'access_log_heads',
       'access_log_pending',
       'access_log_v1',
+      'incident_counters',
+      'incident_events',
+      'incidents',
       'organisations',
     ]);
   });

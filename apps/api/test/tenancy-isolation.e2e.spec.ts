@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSchema } from 'graphql';
 import { ORG, gql, type GqlResult } from './support/gql';
+import { DETAIL, HISTORY, LIST, REPORT, reportInput } from './support/incidents';
 import { startTestApp, type TestApp } from './support/test-app';
 import type { TestDatabase } from './support/test-database';
 import { tokenFor } from './support/tokens';
@@ -35,7 +36,22 @@ interface Target {
   alias: string;
   /** A real cursor into A's access log (the seq of one of A's rows). */
   accessLogCursor: string;
+  /** One of A's incidents and its current version. */
+  incidentId: string;
+  incidentVersion: number;
 }
+
+/** A step mutation on A's incident: `args` are the mutation's own arguments after id and version. */
+function onIncident(mutation: string, signature = '', args = '', extra: Record<string, unknown> = {}): CrossTenantCase {
+  return {
+    document: `mutation($id: ID!, $v: Int!${signature ? `, ${signature}` : ''}) {
+      ${mutation}(id: $id, expectedVersion: $v${args ? `, ${args}` : ''}) { id reference version stage } }`,
+    variables: (a) => ({ id: a.incidentId, v: a.incidentVersion, ...extra }),
+    plain: 'refused',
+  };
+}
+const input = (type: string, value: Record<string, unknown>) =>
+  ['$input: ' + type + '!', 'input: $input', { input: value }] as const;
 
 interface CrossTenantCase {
   /** One operation, with A's objects in its variables. */
@@ -97,6 +113,51 @@ const CASES: Record<string, CrossTenantCase> = {
     }),
     plain: 'refused',
   },
+  reportBreach: {
+    // A member of B reports for B: an incident of B only, never one in A.
+    document: REPORT,
+    variables: () => ({ input: reportInput({ whatHappened: 'Melding van B in de isolatietest.' }) }),
+    plain: 'own',
+  },
+  incidents: { document: LIST, variables: () => ({ first: 100 }), plain: 'own' },
+  incident: { document: DETAIL, variables: (a) => ({ id: a.incidentId }), plain: 'refused' },
+  incidentHistory: { document: HISTORY, variables: (a) => ({ id: a.incidentId }), plain: 'refused' },
+  assessIncident: onIncident(
+    'assessIncident',
+    ...input('AssessIncidentInput', { conclusion: 'NEAR_MISS', reasoning: 'Overgenomen.' }),
+  ),
+  updateIncidentChecklist: onIncident(
+    'updateIncidentChecklist',
+    ...input('ChecklistInput', { stillOngoing: 'YES', kinds: ['AVAILABILITY'] }),
+  ),
+  completeIncidentOverview: onIncident('completeIncidentOverview'),
+  addContainmentMeasure: onIncident(
+    'addContainmentMeasure',
+    ...input('AddContainmentMeasureInput', { description: 'Overgenomen.' }),
+  ),
+  updateContainmentMeasure: onIncident(
+    'updateContainmentMeasure',
+    ...input('UpdateContainmentMeasureInput', { measureId: 'm1', status: 'DONE' }),
+  ),
+  completeContainment: onIncident('completeContainment'),
+  decideApNotification: onIncident(
+    'decideApNotification',
+    ...input('DecideApNotificationInput', { notify: false, reasoning: 'Overgenomen.', departureReason: 'x' }),
+  ),
+  recordApNotification: onIncident(
+    'recordApNotification',
+    ...input('RecordApNotificationInput', { submittedAt: new Date().toISOString(), delayReasons: 'x' }),
+  ),
+  decideDataSubjects: onIncident(
+    'decideDataSubjects',
+    ...input('DecideDataSubjectsInput', { outcome: 'NOT_INFORM', reasoning: 'Overgenomen.', departureReason: 'x' }),
+  ),
+  recordDataSubjectsInformed: onIncident('recordDataSubjectsInformed', '$at: DateTime!', 'informedAt: $at', {
+    at: new Date().toISOString(),
+  }),
+  recordDpoAdvice: onIncident('recordDpoAdvice', '$text: String!', 'text: $text', { text: 'Overgenomen.' }),
+  closeIncident: onIncident('closeIncident', ...input('CloseIncidentInput', { consequences: 'Overgenomen.' })),
+  reopenIncident: onIncident('reopenIncident', '$reason: String!', 'reason: $reason', { reason: 'Overgenomen.' }),
   updateOrganisationContact: {
     document: CONTACT,
     variables: (a) => ({
@@ -203,8 +264,16 @@ describe('tenant isolation: organisation A can neither read nor change B', () =>
       const entries = log.data?.accessLog.entries ?? [];
       const witnessed = entries.filter((e) => e.userId === witness);
       expect(witnessed.length).toBeGreaterThan(0);
-      target = { ...A, accessLogCursor: entries[0]!.seq };
-      privateOfA = [witness, ...witnessed.flatMap((e) => (e.requestId ? [e.requestId] : []))];
+      // An incident of A, in its first stage (every step mutation would be accepted for its own privacy officer).
+      const secret = 'Geheim datalek van De Wieg voor de isolatietest.';
+      const reported = await gql<{ reportBreach: { id: string; version: number } }>(t.http, {
+        token: await tokenFor('wieg-medewerker'),
+        query: REPORT,
+        variables: { input: reportInput({ whatHappened: secret }) },
+      });
+      const incident = reported.data!.reportBreach;
+      target = { ...A, accessLogCursor: entries[0]!.seq, incidentId: incident.id, incidentVersion: incident.version };
+      privateOfA = [witness, secret, incident.id, ...witnessed.flatMap((e) => (e.requestId ? [e.requestId] : []))];
       const [org] = await t.db.sql<Record<string, string | null>>(
         'SELECT name, alias, contact_name, contact_email FROM organisations WHERE id = $1',
         [A.id],

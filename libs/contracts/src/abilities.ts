@@ -8,7 +8,12 @@ import type { OrganisationRole } from '@babyconnect/domain';
  * Subjects are about the *acting organisation* only: rights follow the organisation the request acts for,
  * never the union of a person's roles elsewhere.
  */
-export const ACTIONS = ['read', 'create', 'update', 'report'] as const;
+/**
+ * `report`: report a breach and follow one's own reports (their status only); `read`: every incident of the
+ * organisation in full, with its history; `update`: take an incident through the protocol's steps; `advise`: the
+ * FG's advice on an incident (the FG advises, the privacy officer decides).
+ */
+export const ACTIONS = ['read', 'create', 'update', 'report', 'advise'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const SUBJECTS = [
@@ -64,12 +69,14 @@ export function abilityRulesFor({ roles, platformAdmin }: AbilityContext): RawRu
         can('update', 'OrganisationContact');
         break;
       case 'dpo':
-        can(['report', 'read'], 'Incident');
+        can(['report', 'read', 'advise'], 'Incident');
         can('read', 'Register');
         can('read', 'AccessLog');
         can('update', 'OrganisationContact');
         break;
       case 'auditor':
+        // Anyone in the organisation may report a breach (a suspicion is enough); the auditor reads them all.
+        can(['report', 'read'], 'Incident');
         can('read', 'Register');
         can('read', 'AccessLog');
         break;

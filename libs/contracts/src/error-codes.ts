@@ -10,6 +10,8 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'BAD_USER_INPUT',
   'CONFLICT',
+  // Free text looks like a client identity (privacy guard); saving needs an explicit confirmation.
+  'PRIVACY_CONFIRMATION_REQUIRED',
   // A service the API depends on (the identity provider's keys, a free database connection) is not available now;
   // retrying later helps (HTTP 503, with Retry-After where the API knows how long).
   'SERVICE_UNAVAILABLE',
@@ -48,8 +50,12 @@ export const ERROR_CODE_MEANING: Readonly<Record<ErrorCode, { nl: string; en: st
     en: 'The input is not valid; `fields` says per field what is wrong. Retrying helps only after correcting it.',
   },
   CONFLICT: {
-    nl: 'De wijziging botst met wat er al is (bijvoorbeeld een sleutel die al in gebruik is).',
-    en: 'The change conflicts with what already exists (for example an alias already in use).',
+    nl: 'De wijziging botst met wat er al is: een sleutel die al in gebruik is, een datalek dat iemand anders intussen wijzigde (`fields`: version, met de huidige versie en wie), of een stap van het protocol die nog niet kan (`fields`: stage).',
+    en: 'The change conflicts with what already exists: an alias already in use, a breach someone else changed in the meantime (`fields`: version, naming the current version and who), or a protocol step that cannot be taken yet (`fields`: stage).',
+  },
+  PRIVACY_CONFIRMATION_REQUIRED: {
+    nl: 'Vrije tekst lijkt gegevens van een cliënt te bevatten (BSN, e-mailadres, telefoonnummer, IBAN, geboortedatum); `fields` noemt per veld wat er lijkt te staan, nooit de waarde. Haal het weg, of bevestig (confirmPrivacyWarnings) dat het geen cliëntgegevens zijn.',
+    en: 'Free text looks like a client identity (BSN, e-mail address, phone number, IBAN, date of birth); `fields` names per field what seems to be there, never the value. Remove it, or confirm (confirmPrivacyWarnings) that it is not client data.',
   },
   SERVICE_UNAVAILABLE: {
     nl: 'Tijdelijk niet beschikbaar (aanmelddienst of database); later opnieuw proberen helpt.',

@@ -1,0 +1,151 @@
+import { Field, Float, InputType } from '@nestjs/graphql';
+import {
+  AssessmentConclusionEnum,
+  Art34ExemptionEnum,
+  BreachKindEnum,
+  CauseCategoryEnum,
+  ClockStateEnum,
+  CountKindEnum,
+  DataSubjectGroupEnum,
+  DataSubjectOutcomeEnum,
+  IncidentStageEnum,
+  MeasureStatusEnum,
+  PersonalDataCategoryEnum,
+  YesNoUnknownEnum,
+} from './incident.enums';
+
+const CONFIRM =
+  'Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat.';
+
+@InputType()
+export class ReportBreachInput {
+  @Field({ description: 'Wat er is gebeurd.' }) whatHappened!: string;
+  @Field(() => Date, { nullable: true, description: 'Wanneer het ontdekt is; standaard nu. Niet in de toekomst.' })
+  discoveredAt?: Date | null;
+  @Field(() => YesNoUnknownEnum) stillOngoing!: string;
+  @Field(() => String, { nullable: true }) howDiscovered?: string | null;
+  @Field(() => YesNoUnknownEnum, { description: 'Kunnen gegevens van andere organisaties betrokken zijn?' })
+  otherOrganisationsInvolved!: string;
+  @Field({ defaultValue: false, description: 'Een oefening: telt nooit mee in register, cijfers of AP.' })
+  exercise!: boolean;
+  @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
+}
+
+@InputType()
+export class IncidentFilterInput {
+  @Field(() => IncidentStageEnum, { nullable: true }) stage?: string | null;
+  @Field(() => Boolean, { nullable: true }) exercise?: boolean | null;
+  @Field(() => ClockStateEnum, { nullable: true }) clockState?: string | null;
+}
+
+@InputType()
+export class AssessIncidentInput {
+  @Field(() => AssessmentConclusionEnum) conclusion!: string;
+  @Field() reasoning!: string;
+  @Field(() => String, { nullable: true, description: 'Nodig bij een herziening van een eerdere beoordeling.' })
+  reason?: string | null;
+  @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
+}
+
+@InputType()
+export class ApproximateCountInput {
+  @Field(() => CountKindEnum) kind!: string;
+  // Float, not Int: a typing error of twelve digits gets the domain's field message, not a GraphQL type error.
+  @Field(() => Float, { nullable: true }) value?: number | null;
+  @Field(() => Float, { nullable: true }) min?: number | null;
+  @Field(() => Float, { nullable: true }) max?: number | null;
+}
+
+@InputType()
+export class BreachCauseInput {
+  @Field(() => CauseCategoryEnum) category!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+}
+
+@InputType()
+export class RecipientsInput {
+  @Field(() => ApproximateCountInput) count!: ApproximateCountInput;
+  @Field(() => YesNoUnknownEnum) known!: string;
+  @Field(() => YesNoUnknownEnum) maliceLikely!: string;
+  @Field(() => YesNoUnknownEnum) professionalSecrecy!: string;
+  @Field(() => YesNoUnknownEnum) deletionConfirmed!: string;
+}
+
+@InputType()
+export class UnintelligibilityInput {
+  @Field(() => YesNoUnknownEnum) encrypted!: string;
+  @Field(() => YesNoUnknownEnum) encryptionStateOfTheArt!: string;
+  @Field(() => YesNoUnknownEnum) keyCompromised!: string;
+}
+
+/** Step 3: an answer left out keeps its value; `null` for startedAt / howDiscovered makes it unknown again. */
+@InputType()
+export class ChecklistInput {
+  @Field(() => [BreachKindEnum], { nullable: true }) kinds?: string[] | null;
+  @Field(() => BreachCauseInput, { nullable: true }) cause?: BreachCauseInput | null;
+  @Field(() => Date, { nullable: true }) startedAt?: Date | null;
+  @Field(() => YesNoUnknownEnum, { nullable: true }) stillOngoing?: string | null;
+  @Field(() => String, { nullable: true }) howDiscovered?: string | null;
+  @Field(() => [PersonalDataCategoryEnum], { nullable: true }) dataCategories?: string[] | null;
+  @Field(() => ApproximateCountInput, { nullable: true }) records?: ApproximateCountInput | null;
+  @Field(() => ApproximateCountInput, { nullable: true }) persons?: ApproximateCountInput | null;
+  @Field(() => [DataSubjectGroupEnum], { nullable: true }) groups?: string[] | null;
+  @Field(() => RecipientsInput, { nullable: true }) recipients?: RecipientsInput | null;
+  @Field(() => UnintelligibilityInput, { nullable: true }) unintelligible?: UnintelligibilityInput | null;
+  @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
+}
+
+@InputType()
+export class AddContainmentMeasureInput {
+  @Field() description!: string;
+  @Field(() => String, { nullable: true }) owner?: string | null;
+  @Field(() => Date, { nullable: true }) dueAt?: Date | null;
+  @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
+}
+
+@InputType()
+export class UpdateContainmentMeasureInput {
+  @Field() measureId!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true }) owner?: string | null;
+  @Field(() => MeasureStatusEnum, { nullable: true }) status?: string | null;
+  @Field(() => Date, { nullable: true }) dueAt?: Date | null;
+  @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
+}
+
+@InputType({ description: 'Stap 5. Het advies berekent de server zelf uit de checklist; afwijken vraagt een reden.' })
+export class DecideApNotificationInput {
+  @Field() notify!: boolean;
+  @Field() reasoning!: string;
+  @Field(() => String, { nullable: true }) departureReason?: string | null;
+  @Field(() => String, { nullable: true, description: 'Nodig bij een herziening van een eerder besluit.' })
+  reason?: string | null;
+  @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
+}
+
+@InputType()
+export class RecordApNotificationInput {
+  @Field() submittedAt!: Date;
+  @Field(() => String, { nullable: true }) apReference?: string | null;
+  @Field(() => String, { nullable: true, description: 'Verplicht als de melding later is dan 72 uur.' })
+  delayReasons?: string | null;
+  @Field(() => String, { nullable: true }) reason?: string | null;
+  @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
+}
+
+@InputType({ description: 'Stap 6. Het advies berekent de server zelf; afwijken vraagt een reden.' })
+export class DecideDataSubjectsInput {
+  @Field(() => DataSubjectOutcomeEnum) outcome!: string;
+  @Field() reasoning!: string;
+  @Field(() => Art34ExemptionEnum, { nullable: true }) exemption?: string | null;
+  @Field(() => String, { nullable: true }) departureReason?: string | null;
+  @Field(() => String, { nullable: true }) reason?: string | null;
+  @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
+}
+
+@InputType()
+export class CloseIncidentInput {
+  @Field() consequences!: string;
+  @Field(() => String, { nullable: true }) recurrencePrevention?: string | null;
+  @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
+}
