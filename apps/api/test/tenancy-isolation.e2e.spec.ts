@@ -65,8 +65,8 @@ interface CrossTenantCase {
    */
   plain: 'refused' | 'own' | { shared: string };
   /**
-   * What of B's own answer may name A's people by design, removed before the leak check: B's access log records
-   * who of another organisation tried to act for B (issue 13 item 15), so B's FG sees those attempts.
+   * What of B's own answer may name A's people or objects by design, removed before the leak check: B's access
+   * log records who of another organisation tried to act for B (issue 13 item 15), and the ids B's own people sent.
    */
   ownRecordsOfOthers?: (data: unknown) => unknown;
 }
@@ -95,8 +95,14 @@ const CASES: Record<string, CrossTenantCase> = {
     plain: 'own',
     ownRecordsOfOthers: (data) => {
       const page = (data as { accessLog?: { entries: { organisationId: string | null }[] } } | null)?.accessLog;
-      // Rows of attempts from outside (no acting organisation, this chain targeted) name whoever tried.
-      return page ? { ...page, entries: page.entries.filter((e) => e.organisationId !== null) } : data;
+      // Rows of attempts from outside (no acting organisation, this chain targeted) name whoever tried; and B's own
+      // rows list the ids B's people sent (A's incident id in this file's own attempts), which B knew already.
+      return page
+        ? {
+            ...page,
+            entries: page.entries.filter((e) => e.organisationId !== null).map((e) => ({ ...e, objectIds: [] })),
+          }
+        : data;
     },
   },
   accessLogAnchor: { document: '{ accessLogAnchor { seq hash headAt document } }', plain: 'own' },
