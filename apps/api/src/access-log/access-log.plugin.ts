@@ -1,4 +1,4 @@
-import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { ApolloServerPlugin, GraphQLRequestContext, GraphQLRequestListener } from '@apollo/server';
 import { GraphQLError, Kind, type OperationDefinitionNode } from 'graphql';
 import type { ErrorCode } from '@babyconnect/contracts';
@@ -7,6 +7,7 @@ import { scopeOf, type ScopedRequest } from '../auth/request-scope';
 import { requestTransactionOf } from '../database/request-transaction.middleware';
 import { ApiError } from '../errors/api-error';
 import { stableCode } from '../errors/format-error';
+import { outcomeOf } from '../errors/outcome';
 import {
   LOG_LIMITS,
   logList,
@@ -22,28 +23,10 @@ import { DataSource } from 'typeorm';
 
 type Context = { req: ScopedRequest };
 
-// Only decisions about the caller are refusals. SERVICE_UNAVAILABLE (identity provider or database unreachable)
-// is a failure: nobody was refused, the request could not be judged.
-const REFUSALS: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'ORGANISATION_REQUIRED']);
-
-function outcomeOf(error: unknown): { result: FieldResult; reason: string | null } {
-  if (!error) return { result: 'allowed', reason: null };
-  const original = (error as { originalError?: unknown }).originalError ?? error;
-  if (original instanceof ApiError) {
-    return { result: REFUSALS.has(original.code) ? 'refused' : 'failed', reason: original.code };
-  }
-  return { result: 'failed', reason: 'INTERNAL_SERVER_ERROR' };
-}
-
 export const ACCESS_LOG_UNAVAILABLE = {
   nl: 'Het toegangslogboek kon niet worden bijgewerkt; er is niets gewijzigd. Probeer het zo opnieuw.',
   en: 'The access log could not be written; nothing was changed. Please try again shortly.',
 };
-
-/** Called when a request ends refused, so that a client that keeps being refused can be slowed down. */
-export abstract class RefusalRecorder {
-  abstract recordRefusal(req: ScopedRequest): void | Promise<void>;
-}
 
 /**
  * The access log's job in the request (NEN 7513): authenticate every operation before it runs, then write ONE
@@ -60,7 +43,6 @@ export class AccessLogPlugin implements ApolloServerPlugin<Context> {
     private readonly accessLog: AccessLogRepository,
     private readonly dataSource: DataSource,
     private readonly sealer: AccessLogSealer,
-    @Optional() private readonly refusals?: RefusalRecorder,
   ) {}
 
   async requestDidStart(): Promise<GraphQLRequestListener<Context>> {
@@ -107,13 +89,6 @@ export class AccessLogPlugin implements ApolloServerPlugin<Context> {
         // rolled back with it).
         this.logger.error(`Access log write failed: ${error instanceof Error ? error.message : String(error)}`);
         withhold(requestContext);
-      }
-      if (result === 'refused') {
-        try {
-          await this.refusals?.recordRefusal(req);
-        } catch (error) {
-          this.logger.warn(`Could not count a refusal: ${String(error)}`);
-        }
       }
     };
 

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { ApolloServerPlugin, GraphQLRequestListener, GraphQLServerContext } from '@apollo/server';
-import { ApiError } from '../errors/api-error';
+import { outcomeOf, type Outcome } from '../errors/outcome';
 import { Metrics } from './metrics';
 
-const REFUSALS: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'ORGANISATION_REQUIRED']);
-
-function resultOf(error: unknown): 'allowed' | 'refused' | 'failed' {
-  if (!error) return 'allowed';
-  const original = (error as { originalError?: unknown }).originalError ?? error;
-  return original instanceof ApiError && REFUSALS.has(original.code) ? 'refused' : 'failed';
+/** Refused or failed by a field's error, allowed without one (errors/outcome.ts decides, for the log too). */
+function resultOf(error: unknown): Outcome {
+  return outcomeOf(error).result;
 }
 
 /** The metrics job in the request: per top-level field a count by result and a duration. */
