@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ApolloServerPlugin, GraphQLRequestListener, GraphQLServerContext } from '@apollo/server';
+import { ApiError } from '../errors/api-error';
 import { outcomeOf, type Outcome } from '../errors/outcome';
 import { Metrics } from './metrics';
 
@@ -42,9 +43,12 @@ export class MetricsPlugin implements ApolloServerPlugin {
       },
       didEncounterErrors: async ({ errors }) => {
         if (executed) return;
+        // Before any field: our own refusal (no valid token) or failure (sign-in service down) as decided; a
+        // query that does not parse or fit the schema is refused — as the access log records it.
+        const original = errors[0]?.originalError;
         this.metrics.operations.inc({
           operation: 'unknown',
-          result: resultOf(errors[0]) === 'failed' ? 'refused' : resultOf(errors[0]),
+          result: original instanceof ApiError ? resultOf(original) : 'refused',
         });
       },
     };
