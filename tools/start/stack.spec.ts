@@ -1,7 +1,7 @@
 // The local stack's pieces, started for real on free ports with throwaway folders. The API is a stub here
 // (a few lines of node:http): this spec must not depend on the API build.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import nodemailer from 'nodemailer';
 import pg from 'pg';
 import { startLocalDatabase } from './database.ts';
+import { processStartTime } from './leftovers.ts';
 import { StackError } from './errors.ts';
 import { startMailCatcher } from './mail-catcher.ts';
 import { assertPortsFree, findFreePort, findFreePorts, isPortFree, type Ports } from './ports.ts';
@@ -533,6 +534,8 @@ console.log('READY');`,
       expect(await isPortFree(ports.api)).toBe(false); // still held by the stuck leftover
 
       const lines: [LogSource, string][] = [];
+      // What the next start will read, for the failure message should it not find the leftover.
+      const recorded = readFileSync(join(dataDir, 'stack.pids'), 'utf8');
       const stack = await startStack({
         rootDir,
         dataDir,
@@ -545,6 +548,11 @@ console.log('READY');`,
           OIDC_ISSUER_URL: 'https://sso.example.test/realms/babyconnect',
           SEED_DEMO: 'false',
         },
+      }).catch((error: unknown) => {
+        const api = processStartTime(apiPid);
+        throw new Error(
+          `${String(error)}\nrecorded: ${recorded}\nAPI pid ${apiPid} start time now: ${api}; stack pid ${child.pid} start time now: ${processStartTime(child.pid!)}\nsaid: ${JSON.stringify(lines.filter(([source]) => source === 'stack'))}`,
+        );
       });
       try {
         // The stuck API at least (the mail catcher's watchdog may not have ended it yet on a busy machine).

@@ -84,7 +84,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       );
     }
     clearChildren(options.dataDir);
-    await assertPortsFree(
+    // A leftover just stopped can hold its ports a moment longer: a killed multi-threaded process shows as ended
+    // (its main thread a zombie) while its other threads still close its sockets. Give them a few seconds.
+    await (leftovers.length > 0 || leftoverPostgres !== undefined ? untilPortsFree : assertPortsFree)(
       pick(ports, [
         'api',
         'metrics',
@@ -338,4 +340,17 @@ function splitLines(chunk: string, each: (line: string) => void): void {
 
 function printLine(source: LogSource, line: string): void {
   process.stdout.write(`[${source}] ${line}\n`);
+}
+
+/** assertPortsFree, retried for up to `waitMs` (ports that processes which just ended are still releasing). */
+async function untilPortsFree(wanted: Partial<Ports>, waitMs = 5_000): Promise<void> {
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      return await assertPortsFree(wanted);
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
