@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from 'playwright-core';
 import { loginWithPassword } from '../../../tools/dev-idp/login-flow';
+import { expectNoSeriousAccessibilityProblems } from './support/accessibility';
 import { describeInBrowser } from './support/browser-suite';
 import { loginThroughProvider, waitForText } from './support/portal';
 import { ROOT } from './support/stack';
@@ -118,6 +119,7 @@ describeInBrowser('access-log page in the browser', (suite) => {
     await rows(page).filter({ hasText: 'OutsiderReadsLog' }).waitFor({ timeout: WAIT_MS });
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'portal-access-log.png') });
+    await expectNoSeriousAccessibilityProblems(page, 'access-log page');
 
     const colleague = rows(page).filter({ hasText: 'ColleagueReadsDirectory' }).first();
     expect(await colleague.innerText()).toMatch(/privacyfunctionaris[\s\S]*organisations: toegestaan[\s\S]*toegestaan/);

@@ -4,6 +4,7 @@
 // `UPDATE_SCREENSHOTS=1` writes them to docs/screenshots/, the README's pictures, instead.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { expectNoSeriousAccessibilityProblems } from './support/accessibility';
 import { describeInBrowser } from './support/browser-suite';
 import { chooseOrganisation, loginThroughProvider, waitForHealthyApi, waitForText } from './support/portal';
 import { ROOT } from './support/stack';
@@ -29,6 +30,7 @@ describeInBrowser('portal in the browser', (suite) => {
     await waitForHealthyApi(page);
     expect(await page.getByTestId('health-api').innerText()).toContain('API bereikbaar');
     expect(await page.getByTestId('org-switcher').count()).toBe(0); // one organisation: nothing to switch
+    await expectNoSeriousAccessibilityProblems(page, 'home page');
   });
 
   it('lets a person with several organisations choose one, and keeps the choice in this tab', async () => {
@@ -76,6 +78,7 @@ describeInBrowser('portal in the browser', (suite) => {
     await waitForHealthyApi(phone);
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0); // no horizontal scrolling at phone width
+    await expectNoSeriousAccessibilityProblems(phone, 'home page on a phone');
     await phone.screenshot({ path: join(SCREENSHOTS, 'portal-home-phone.png'), fullPage: true });
   });
 });

@@ -13,7 +13,9 @@ export class LanguageSwitch {
   protected readonly t = this.i18n.t;
   protected readonly lang = this.i18n.lang;
   protected readonly languages = LANGUAGES;
-  protected readonly names: Readonly<Record<Lang, string>> = { nl: 'Nederlands', en: 'English' };
+  // The accessible name holds the visible code too (WCAG 2.5.3 "label in name"): a voice-control user says what
+  // she sees ("click NL"), a screen-reader user hears the language's full name.
+  protected readonly names: Readonly<Record<Lang, string>> = { nl: 'Nederlands, NL', en: 'English, EN' };
 
   protected select(lang: Lang): void {
     this.i18n.setLang(lang);
