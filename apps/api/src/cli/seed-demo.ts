@@ -9,7 +9,7 @@ import { fail, ownerDataSource } from './cli-support';
  * (src/demo/demo-incidents.ts). Development only; both idempotent.
  */
 async function main(): Promise<void> {
-  if (process.env['NODE_ENV'] === 'production') fail('Refusing to seed demo organisations with NODE_ENV=production.');
+  if (process.env['NODE_ENV'] === 'production') fail('Refusing to seed demo data with NODE_ENV=production.');
   const file = process.env['DEMO_ORGANISATIONS_FILE'] ?? join(process.cwd(), 'infra/demo/organisations.json');
   const usersFile = process.env['DEMO_USERS_FILE'] ?? join(process.cwd(), 'infra/keycloak/babyconnect-demo.json');
   const issuer = process.env['OIDC_ISSUER_URL']?.trim();
