@@ -62,11 +62,12 @@ async function snapshot(db: TestDatabase) {
 describe('demo incidents: seeding', () => {
   let db: TestDatabase;
   let owner: DataSource;
-  beforeAll(async () => {
+  // A fresh database per test: Jest may run them in any order (npm test randomises).
+  beforeEach(async () => {
     db = await createTestDatabase();
     owner = await ownerOf(db);
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await owner.destroy();
     await db.drop();
   });
@@ -118,31 +119,24 @@ describe('demo incidents: seeding', () => {
   });
 
   it('leaves no half incident when a step fails: its transaction takes the number back, a next start completes', async () => {
-    const other = await createTestDatabase();
-    const ownerOther = await ownerOf(other);
-    try {
-      // A fault at the last step of the oldest demo incident (the protocol's example at Het Nest: it is closed).
-      await other.sql(`CREATE FUNCTION demo_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+    // A fault at the last step of the oldest demo incident (the protocol's example at Het Nest: it is closed).
+    await db.sql(`CREATE FUNCTION demo_fault() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'injected fault'; END $$`);
-      await other.sql(`CREATE TRIGGER demo_fault BEFORE INSERT ON incident_events FOR EACH ROW
+    await db.sql(`CREATE TRIGGER demo_fault BEFORE INSERT ON incident_events FOR EACH ROW
         WHEN (NEW.type = 'close') EXECUTE FUNCTION demo_fault()`);
-      const options = { issuer: issuer(), demoUsersFile: DEMO_USERS_FILE, now: NOW };
-      await expect(seedDemoIncidents(ownerOther, options)).rejects.toThrow(/injected fault/);
-      expect(await other.sql(`SELECT count(*)::int AS n FROM incidents`)).toEqual([{ n: 0 }]);
-      expect(await other.sql(`SELECT count(*)::int AS n FROM incident_events`)).toEqual([{ n: 0 }]);
-      expect(await other.sql(`SELECT count(*)::int AS n FROM incident_counters`)).toEqual([{ n: 0 }]);
+    const options = { issuer: issuer(), demoUsersFile: DEMO_USERS_FILE, now: NOW };
+    await expect(seedDemoIncidents(owner, options)).rejects.toThrow(/injected fault/);
+    expect(await db.sql(`SELECT count(*)::int AS n FROM incidents`)).toEqual([{ n: 0 }]);
+    expect(await db.sql(`SELECT count(*)::int AS n FROM incident_events`)).toEqual([{ n: 0 }]);
+    expect(await db.sql(`SELECT count(*)::int AS n FROM incident_counters`)).toEqual([{ n: 0 }]);
 
-      await other.sql(`DROP TRIGGER demo_fault ON incident_events`);
-      expect(await seedDemoIncidents(ownerOther, options)).toEqual({ added: 9, total: 9 });
-      const numbers = await other.sql<{ number: number }>(
-        `SELECT number FROM incidents WHERE organisation_id = $1 ORDER BY number`,
-        [ORG.nest],
-      );
-      expect(numbers.map((r) => r.number)).toEqual([1, 2]);
-    } finally {
-      await ownerOther.destroy();
-      await other.drop();
-    }
+    await db.sql(`DROP TRIGGER demo_fault ON incident_events`);
+    expect(await seedDemoIncidents(owner, options)).toEqual({ added: 9, total: 9 });
+    const numbers = await db.sql<{ number: number }>(
+      `SELECT number FROM incidents WHERE organisation_id = $1 ORDER BY number`,
+      [ORG.nest],
+    );
+    expect(numbers.map((r) => r.number)).toEqual([1, 2]);
   });
 });
 
