@@ -125,7 +125,12 @@ const CASES: Record<string, CrossTenantCase> = {
     variables: () => ({ input: reportInput({ whatHappened: 'Melding van B in de isolatietest.' }) }),
     plain: 'own',
   },
-  incidents: { document: LIST, variables: () => ({ first: 100 }), plain: 'own' },
+  incidents: {
+    document: LIST,
+    // A's reference and words in the text filter: B's people get B's own incidents only (or none).
+    variables: () => ({ first: 100, filter: { text: 'DL-' }, sort: 'DEADLINE_SOONEST' }),
+    plain: 'own',
+  },
   incident: { document: DETAIL, variables: (a) => ({ id: a.incidentId }), plain: 'refused' },
   incidentHistory: { document: HISTORY, variables: (a) => ({ id: a.incidentId }), plain: 'refused' },
   assessIncident: onIncident(
@@ -164,6 +169,19 @@ const CASES: Record<string, CrossTenantCase> = {
   recordDpoAdvice: onIncident('recordDpoAdvice', '$text: String!', 'text: $text', { text: 'Overgenomen.' }),
   closeIncident: onIncident('closeIncident', ...input('CloseIncidentInput', { consequences: 'Overgenomen.' })),
   reopenIncident: onIncident('reopenIncident', '$reason: String!', 'reason: $reason', { reason: 'Overgenomen.' }),
+  correctReport: onIncident('correctReport', ...input('CorrectReportInput', { whatHappened: 'Overgenomen.' })),
+  updateRiskAnswers: onIncident(
+    'updateRiskAnswers',
+    ...input('RiskAnswersInput', { easeOfIdentification: 'NEGLIGIBLE', reason: 'Overgenomen.' }),
+  ),
+  addImprovementAction: onIncident(
+    'addImprovementAction',
+    ...input('AddImprovementActionInput', { description: 'Overgenomen.' }),
+  ),
+  updateImprovementAction: onIncident(
+    'updateImprovementAction',
+    ...input('UpdateImprovementActionInput', { actionId: 'a1', status: 'DONE' }),
+  ),
   updateOrganisationContact: {
     document: CONTACT,
     variables: (a) => ({

@@ -11,6 +11,7 @@ import type {
   ChecklistInput,
   ReportBreachInput,
 } from './incident.inputs';
+import { freeText } from './free-text-labels';
 
 /**
  * GraphQL inputs → the domain's commands. Shapes only: every rule (required, ranges, stages, roles) is the
@@ -65,8 +66,8 @@ function toCount(input: ApproximateCountInput): ApproximateCount {
 
 export function measureFields(input: Pick<AddContainmentMeasureInput, 'description' | 'owner'>): FreeTextField[] {
   return [
-    { field: 'description', text: input.description },
-    { field: 'owner', text: input.owner },
+    freeText('description', 'measure.description', input.description),
+    freeText('owner', 'measure.owner', input.owner),
   ];
 }
 

@@ -63,7 +63,15 @@ function everyInstantFilled(): BreachIncident {
   run({ type: 'decide-data-subjects', outcome: 'inform', reasoning: 'Hoog risico.', advice: null });
   run({ type: 'record-data-subjects-informed', informedAt: new Date('2026-10-23T22:08:00Z') });
   run({ type: 'record-dpo-advice', text: 'Akkoord.' }, fg);
+  run({ type: 'update-risk-answers', answers: { integrityLoss: 'recoverable' }, reason: 'Nagekeken.' });
   run({ type: 'close', consequences: 'Geen schade bekend.' });
+  run({
+    type: 'add-improvement-action',
+    actionId: 'a1',
+    description: 'Adresboek opschonen',
+    dueAt: new Date('2026-11-30T12:00:00Z'),
+  });
+  run({ type: 'update-improvement-action', actionId: 'a1', status: 'done' });
   return incident;
 }
 
@@ -90,6 +98,22 @@ describe('the stored incident state', () => {
     );
     if (!d.ok) throw new Error('refused');
     expect(fromStoredState(toStoredState(d.incident))).toEqual(d.incident);
+  });
+
+  it('reads state written before risk answers and improvement actions existed with their starting values', () => {
+    const incident = everyInstantFilled();
+    const stored = toStoredState(incident);
+    delete stored['riskAnswers'];
+    delete stored['improvementActions'];
+    const read = fromStoredState(stored);
+    expect(read.riskAnswers).toEqual({
+      easeOfIdentification: 'unknown',
+      integrityLoss: 'unknown',
+      availabilityLoss: 'unknown',
+      laterMeasuresRemovedHighRisk: 'unknown',
+      individualContactDisproportionate: 'unknown',
+    });
+    expect(read.improvementActions).toEqual([]);
   });
 
   it('refuses a stored state whose discovery is not an instant', () => {

@@ -1,9 +1,10 @@
-import type { BreachIncident } from '@babyconnect/domain';
+import { emptyRiskAnswers, type BreachIncident } from '@babyconnect/domain';
 
 /**
  * The domain's incident as stored in `incidents.state` (jsonb) and back. JSON has no instant type: every Date is
  * written as an ISO-8601 UTC string, and read back at exactly these paths (a new Date field in the domain must be
- * added here; the round-trip test fails until it is).
+ * added here; the round-trip test fails until it is). State written before a field existed gets that field's
+ * starting value here (risk answers unknown, no improvement actions), so old rows need no data migration.
  */
 export type StoredIncidentState = Record<string, unknown>;
 
@@ -38,6 +39,9 @@ export function fromStoredState(stored: StoredIncidentState): BreachIncident {
   at(s['dataSubjectDecision'] as Json | null, ['decidedAt']);
   for (const advice of s['dpoAdvice'] as Json[]) at(advice, ['recordedAt']);
   at(s['closure'] as Json | null, ['closedAt']);
+  s['riskAnswers'] = { ...emptyRiskAnswers(), ...((s['riskAnswers'] as Json | undefined) ?? {}) };
+  s['improvementActions'] ??= [];
+  for (const action of s['improvementActions'] as Json[]) at(action, ['dueAt', 'doneAt']);
   return s as unknown as BreachIncident;
 }
 

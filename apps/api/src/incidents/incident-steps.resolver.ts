@@ -5,6 +5,7 @@ import type { DataSubjectOutcome, MeasureStatus } from '@babyconnect/domain';
 import type { Actor } from '../auth/actor';
 import { Audit, CurrentActor, type AuditTrail } from '../permissions/current-actor.decorator';
 import { Operation } from '../permissions/operation.decorator';
+import { freeText } from './free-text-labels';
 import { defined, measureFields, toChecklistAnswers } from './incident-commands';
 import {
   AddContainmentMeasureInput,
@@ -60,8 +61,8 @@ export class IncidentStepsResolver {
         ...defined({ reason: input.reason }),
       }),
       freeText: [
-        { field: 'reasoning', text: input.reasoning },
-        { field: 'reason', text: input.reason },
+        freeText('reasoning', 'assessment.reasoning', input.reasoning),
+        freeText('reason', 'reason', input.reason),
       ],
       confirmPrivacyWarnings: input.confirmPrivacyWarnings,
     });
@@ -79,8 +80,8 @@ export class IncidentStepsResolver {
     return this.run(actor, audit, id, expectedVersion, {
       build: () => ({ type: 'update-checklist', answers: toChecklistAnswers(input) }),
       freeText: [
-        { field: 'checklist.cause.description', text: input.cause?.description },
-        { field: 'checklist.howDiscovered', text: input.howDiscovered },
+        freeText('checklist.cause.description', 'checklist.cause.description', input.cause?.description),
+        freeText('checklist.howDiscovered', 'checklist.howDiscovered', input.howDiscovered),
       ],
       confirmPrivacyWarnings: input.confirmPrivacyWarnings,
     });
@@ -182,9 +183,9 @@ export class IncidentStepsResolver {
         ...defined({ reason: input.reason }),
       }),
       freeText: [
-        { field: 'reasoning', text: input.reasoning },
-        { field: 'departureReason', text: input.departureReason },
-        { field: 'reason', text: input.reason },
+        freeText('reasoning', 'apDecision.reasoning', input.reasoning),
+        freeText('departureReason', 'departureReason', input.departureReason),
+        freeText('reason', 'reason', input.reason),
       ],
       confirmPrivacyWarnings: input.confirmPrivacyWarnings,
     });
@@ -210,9 +211,9 @@ export class IncidentStepsResolver {
         ...defined({ reason: input.reason }),
       }),
       freeText: [
-        { field: 'apReference', text: input.apReference },
-        { field: 'delayReasons', text: input.delayReasons },
-        { field: 'reason', text: input.reason },
+        freeText('apReference', 'apReference', input.apReference),
+        freeText('delayReasons', 'delayReasons', input.delayReasons),
+        freeText('reason', 'reason', input.reason),
       ],
       confirmPrivacyWarnings: input.confirmPrivacyWarnings,
     });
@@ -238,9 +239,9 @@ export class IncidentStepsResolver {
         ...defined({ reason: input.reason }),
       }),
       freeText: [
-        { field: 'reasoning', text: input.reasoning },
-        { field: 'departureReason', text: input.departureReason },
-        { field: 'reason', text: input.reason },
+        freeText('reasoning', 'dataSubjectDecision.reasoning', input.reasoning),
+        freeText('departureReason', 'departureReason', input.departureReason),
+        freeText('reason', 'reason', input.reason),
       ],
       confirmPrivacyWarnings: input.confirmPrivacyWarnings,
     });
@@ -274,7 +275,7 @@ export class IncidentStepsResolver {
   ): Promise<IncidentType> {
     return this.run(actor, audit, id, expectedVersion, {
       build: () => ({ type: 'record-dpo-advice', text }),
-      freeText: [{ field: 'text', text }],
+      freeText: [freeText('text', 'dpoAdvice', text)],
       confirmPrivacyWarnings: confirm,
     });
   }
@@ -295,8 +296,8 @@ export class IncidentStepsResolver {
         recurrencePrevention: input.recurrencePrevention ?? null,
       }),
       freeText: [
-        { field: 'consequences', text: input.consequences },
-        { field: 'recurrencePrevention', text: input.recurrencePrevention },
+        freeText('consequences', 'consequences', input.consequences),
+        freeText('recurrencePrevention', 'recurrencePrevention', input.recurrencePrevention),
       ],
       confirmPrivacyWarnings: input.confirmPrivacyWarnings,
     });
@@ -314,7 +315,7 @@ export class IncidentStepsResolver {
   ): Promise<IncidentType> {
     return this.run(actor, audit, id, expectedVersion, {
       build: () => ({ type: 'reopen', reason }),
-      freeText: [{ field: 'reason', text: reason }],
+      freeText: [freeText('reason', 'reopenReason', reason)],
       confirmPrivacyWarnings: confirm,
     });
   }

@@ -2,6 +2,9 @@ import { registerEnumType } from '@nestjs/graphql';
 import {
   ART34_EXEMPTIONS,
   ASSESSMENT_CONCLUSIONS,
+  AVAILABILITY_LOSS_ANSWERS,
+  EASE_OF_IDENTIFICATION_ANSWERS,
+  INTEGRITY_LOSS_ANSWERS,
   BREACH_KINDS,
   CAUSE_CATEGORIES,
   CLOSED_OUTCOMES,
@@ -17,6 +20,7 @@ import {
   RISK_LEVELS,
   YES_NO_UNKNOWN,
 } from '@babyconnect/domain';
+import { INCIDENT_SORTS } from './incidents.repository';
 
 /**
  * The domain's closed lists as GraphQL enums. GraphQL names cannot hold a hyphen, so each value is named in
@@ -85,4 +89,24 @@ export const CountKindEnum = enumOf(
   ['exact', 'range', 'unknown'] as const,
   'CountKind',
   'Een aantal: precies, een bereik (ongeveer), of onbekend.',
+);
+export const EaseOfIdentificationEnum = enumOf(
+  EASE_OF_IDENTIFICATION_ANSWERS,
+  'EaseOfIdentification',
+  'Stap 5 (ENISA): hoe gemakkelijk de personen te herkennen zijn: verwaarloosbaar, beperkt, aanzienlijk, maximaal, onbekend.',
+);
+export const IntegrityLossEnum = enumOf(
+  INTEGRITY_LOSS_ANSWERS,
+  'IntegrityLoss',
+  'Stap 5 (ENISA): gewijzigd maar niet gebruikt, herstelbaar, onherstelbaar, onbekend.',
+);
+export const AvailabilityLossEnum = enumOf(
+  AVAILABILITY_LOSS_ANSWERS,
+  'AvailabilityLoss',
+  'Stap 5 (ENISA): zonder moeite herstelbaar, tijdelijk, blijvend, onbekend.',
+);
+export const IncidentSortEnum = enumOf(
+  INCIDENT_SORTS,
+  'IncidentSort',
+  'Volgorde van de lijst: nieuwste melding eerst (standaard), eerstvolgende AP-termijn eerst, laatst ontdekt eerst.',
 );

@@ -1,6 +1,9 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
 import {
   AssessmentConclusionEnum,
+  AvailabilityLossEnum,
+  EaseOfIdentificationEnum,
+  IntegrityLossEnum,
   Art34ExemptionEnum,
   BreachKindEnum,
   CauseCategoryEnum,
@@ -31,11 +34,37 @@ export class ReportBreachInput {
   @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
 }
 
+/** Step 1 corrected: a field left out keeps its value; `howDiscovered: null` makes it empty. */
+@InputType()
+export class CorrectReportInput {
+  @Field(() => String, { nullable: true, description: 'Wat er is gebeurd (kan niet leeg worden gemaakt).' })
+  whatHappened?: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description: 'Wanneer het ontdekt is; verschuift de 72-uurstermijn, dus dan is een reden verplicht.',
+  })
+  discoveredAt?: Date | null;
+  @Field(() => String, { nullable: true, description: 'null maakt het leeg.' }) howDiscovered?: string | null;
+  @Field(() => YesNoUnknownEnum, { nullable: true }) otherOrganisationsInvolved?: string | null;
+  @Field(() => String, { nullable: true, description: 'Verplicht als het tijdstip van ontdekking verandert.' })
+  reason?: string | null;
+  @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
+}
+
 @InputType()
 export class IncidentFilterInput {
   @Field(() => IncidentStageEnum, { nullable: true }) stage?: string | null;
   @Field(() => Boolean, { nullable: true }) exercise?: boolean | null;
   @Field(() => ClockStateEnum, { nullable: true }) clockState?: string | null;
+  @Field(() => Date, { nullable: true, description: 'Ontdekt op of na dit tijdstip.' }) discoveredFrom?: Date | null;
+  @Field(() => Date, { nullable: true, description: 'Ontdekt vóór dit tijdstip (tot, niet tot en met).' })
+  discoveredTo?: Date | null;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Zoekt (hoofdletterongevoelig, een deel is genoeg) in het kenmerk, zoals DL-2026-0042 of 0042, en in wat er gebeurd is; 2 tot 100 tekens.',
+  })
+  text?: string | null;
 }
 
 @InputType()
@@ -147,5 +176,41 @@ export class DecideDataSubjectsInput {
 export class CloseIncidentInput {
   @Field() consequences!: string;
   @Field(() => String, { nullable: true }) recurrencePrevention?: string | null;
+  @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
+}
+
+/** Steps 5 and 6: a field left out keeps its answer. */
+@InputType()
+export class RiskAnswersInput {
+  @Field(() => EaseOfIdentificationEnum, { nullable: true }) easeOfIdentification?: string | null;
+  @Field(() => IntegrityLossEnum, { nullable: true }) integrityLoss?: string | null;
+  @Field(() => AvailabilityLossEnum, { nullable: true }) availabilityLoss?: string | null;
+  @Field(() => YesNoUnknownEnum, { nullable: true }) laterMeasuresRemovedHighRisk?: string | null;
+  @Field(() => YesNoUnknownEnum, { nullable: true }) individualContactDisproportionate?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'Verplicht zodra over stap 5 of 6 is besloten: het advies waarop dat besluit rustte verandert.',
+  })
+  reason?: string | null;
+  @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
+}
+
+@InputType()
+export class AddImprovementActionInput {
+  @Field() description!: string;
+  @Field(() => String, { nullable: true, description: 'Een rol of naam.' }) owner?: string | null;
+  @Field(() => Date, { nullable: true, description: 'Na de ontdekking, hoogstens vijf jaar vooruit.' })
+  dueAt?: Date | null;
+  @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
+}
+
+@InputType({ description: 'Een veld dat ontbreekt blijft staan; null maakt eigenaar of termijn leeg.' })
+export class UpdateImprovementActionInput {
+  @Field() actionId!: string;
+  @Field(() => String, { nullable: true }) description?: string | null;
+  @Field(() => String, { nullable: true }) owner?: string | null;
+  @Field(() => MeasureStatusEnum, { nullable: true, description: 'DONE legt vast wanneer (doneAt).' })
+  status?: string | null;
+  @Field(() => Date, { nullable: true }) dueAt?: Date | null;
   @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
 }

@@ -57,8 +57,25 @@ export function presentIncident(stored: StoredIncident, clock: Clock, advice: Ri
     dataSubjectsInformedAt: i.dataSubjectsInformedAt,
     dpoAdvice: i.dpoAdvice.map((a) => ({ ...a })),
     closure: i.closure,
+    improvementActions: i.improvementActions.map((a) => ({ ...a })),
+    riskAnswers: { ...i.riskAnswers },
     steps: PROTOCOL_STEPS.map((step) => ({ step, status: statuses[step], name: STEP_NAMES[step] })),
     riskAdvice: advice ? RiskAdviceType.from(advice) : null,
+  };
+}
+
+/**
+ * The incident as its reporter sees it after correcting their own report (they do not read the organisation's
+ * incidents): the report, the reference, the stage and the clock; what others recorded (measures, FG advice,
+ * improvement actions) and the risk advice are left out.
+ */
+export function presentOwnReport(stored: StoredIncident, clock: Clock): IncidentType {
+  const full = presentIncident(stored, clock, null);
+  return {
+    ...full,
+    containment: { measures: [], completedAt: null },
+    dpoAdvice: [],
+    improvementActions: [],
   };
 }
 

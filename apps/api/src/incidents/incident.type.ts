@@ -1,6 +1,9 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 import {
   AssessmentConclusionEnum,
+  AvailabilityLossEnum,
+  EaseOfIdentificationEnum,
+  IntegrityLossEnum,
   Art34ExemptionEnum,
   BreachKindEnum,
   CauseCategoryEnum,
@@ -143,11 +146,42 @@ export class DataSubjectDecisionType {
   @Field(() => ID) decidedBy!: string;
 }
 
-@ObjectType('DpoAdvice', { description: 'Advies van de FG.' })
+@ObjectType('DpoAdvice', {
+  description: 'Advies van de FG: tekst, wie (recordedBy) en wanneer; ook in de geschiedenis.',
+})
 export class DpoAdviceType {
   @Field() text!: string;
   @Field() recordedAt!: Date;
   @Field(() => ID) recordedBy!: string;
+}
+
+@ObjectType('RiskAnswers', {
+  description: 'Stap 5 en 6: vragen voor het risicoadvies die de checklist niet stelt; onbekend telt als het ergste.',
+})
+export class RiskAnswersType {
+  @Field(() => EaseOfIdentificationEnum) easeOfIdentification!: string;
+  @Field(() => IntegrityLossEnum, { description: 'Alleen gelezen bij een inbreuk op de integriteit.' })
+  integrityLoss!: string;
+  @Field(() => AvailabilityLossEnum, { description: 'Alleen gelezen bij een inbreuk op de beschikbaarheid.' })
+  availabilityLoss!: string;
+  @Field(() => YesNoUnknownEnum, { description: 'AVG art. 34 lid 3 b: latere maatregelen nemen het hoge risico weg.' })
+  laterMeasuresRemovedHighRisk!: string;
+  @Field(() => YesNoUnknownEnum, {
+    description: 'AVG art. 34 lid 3 c: iedereen persoonlijk informeren kost onevenredig veel moeite.',
+  })
+  individualContactDisproportionate!: string;
+}
+
+@ObjectType('ImprovementAction', {
+  description: 'Stap 7, lering: een verbeteractie met eigenaar, termijn en status; loopt ook na het afsluiten door.',
+})
+export class ImprovementActionType {
+  @Field(() => ID) id!: string;
+  @Field() description!: string;
+  @Field(() => String, { nullable: true, description: 'Een rol of naam.' }) owner!: string | null;
+  @Field(() => MeasureStatusEnum) status!: string;
+  @Field(() => Date, { nullable: true }) dueAt!: Date | null;
+  @Field(() => Date, { nullable: true }) doneAt!: Date | null;
 }
 
 @ObjectType('Closure', { description: 'Stap 7: afgesloten en geregistreerd, of eerder geëindigd.' })
@@ -215,6 +249,8 @@ export class IncidentType {
   @Field(() => Date, { nullable: true }) dataSubjectsInformedAt!: Date | null;
   @Field(() => [DpoAdviceType]) dpoAdvice!: DpoAdviceType[];
   @Field(() => ClosureType, { nullable: true }) closure!: ClosureType | null;
+  @Field(() => RiskAnswersType) riskAnswers!: RiskAnswersType;
+  @Field(() => [ImprovementActionType]) improvementActions!: ImprovementActionType[];
   @Field(() => [StepStatusType]) steps!: StepStatusType[];
   @Field(() => RiskAdviceType, {
     nullable: true,

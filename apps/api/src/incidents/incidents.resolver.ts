@@ -2,8 +2,10 @@ import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../auth/actor';
 import { Audit, CurrentActor, type AuditTrail } from '../permissions/current-actor.decorator';
 import { Operation } from '../permissions/operation.decorator';
+import { IncidentSortEnum } from './incident.enums';
 import { IncidentFilterInput, ReportBreachInput } from './incident.inputs';
 import { IncidentConnectionType, IncidentEventType, IncidentType } from './incident.type';
+import type { IncidentSort } from './incidents.repository';
 import { IncidentsService } from './incidents.service';
 
 /** Reading and reporting. The protocol's steps are in incident-steps.resolver.ts. */
@@ -27,7 +29,7 @@ export class IncidentsResolver {
 
   @Query(() => IncidentConnectionType, {
     description:
-      'De datalekken, nieuwste eerst. Een medewerker ziet alleen de eigen meldingen en hun status; privacyfunctionaris, FG en auditor alle van de organisatie.',
+      'De datalekken, standaard nieuwste melding eerst; filters op fase, klok, oefening, periode van ontdekking en tekst. Een medewerker ziet alleen de eigen meldingen en hun status; privacyfunctionaris, FG en auditor alle van de organisatie.',
   })
   // Whoever may report follows their own reports; the service narrows the rows to them unless they read all.
   @Operation('report', 'Incident')
@@ -36,8 +38,14 @@ export class IncidentsResolver {
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null | undefined,
     @Args('filter', { type: () => IncidentFilterInput, nullable: true }) filter: IncidentFilterInput | null | undefined,
+    @Args('sort', {
+      type: () => IncidentSortEnum,
+      nullable: true,
+      description: 'Standaard REPORTED_NEWEST. Een cursor hoort bij één volgorde.',
+    })
+    sort: IncidentSort | null | undefined,
   ): Promise<IncidentConnectionType> {
-    return this.service.list(actor, first, after ?? null, filter ?? null);
+    return this.service.list(actor, first, after ?? null, filter ?? null, sort ?? 'reported-newest');
   }
 
   @Query(() => IncidentType, { description: 'Privacyfunctionaris, FG, auditor: een datalek in detail.' })

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import {
   apNotificationClock,
   assessRisk,
+  codePointLength,
+  findForbiddenCharacter,
   decide,
   formatAmsterdam,
   INCIDENT_STAGES,
@@ -12,6 +14,7 @@ import {
   type BreachIncident,
   type FreeTextField,
   type IncidentCommand,
+  type LocalisedText,
   type Refused,
   type RiskAdvice,
 } from '@babyconnect/domain';
@@ -19,11 +22,20 @@ import { actingOrganisationId, type Actor } from '../auth/actor';
 import { Tenancy, type TenantTransaction } from '../database/tenancy';
 import { ApiError, errors } from '../errors/api-error';
 import { AppClock } from '../time/app-clock';
+import { freeText } from './free-text-labels';
 import { toReportInput, type CommandWithoutVersion } from './incident-commands';
 import type { IncidentFilterInput, ReportBreachInput } from './incident.inputs';
-import { presentEvent, presentIncident, presentSummary } from './incident.presenter';
+import { presentEvent, presentIncident, presentOwnReport, presentSummary } from './incident.presenter';
 import type { IncidentConnectionType, IncidentEventType, IncidentType } from './incident.type';
-import { IncidentsRepository, type IncidentListRow, type StoredIncident } from './incidents.repository';
+import {
+  cursorValueOf,
+  INCIDENT_SORTS,
+  IncidentsRepository,
+  type IncidentListCursor,
+  type IncidentListRow,
+  type IncidentSort,
+  type StoredIncident,
+} from './incidents.repository';
 
 const INCIDENT = { nl: 'Het datalek', en: 'The breach' };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -34,6 +46,11 @@ export interface CommandRequest {
   build: (incident: BreachIncident, advise: () => RiskAdvice) => CommandWithoutVersion;
   freeText: FreeTextField[];
   confirmPrivacyWarnings: boolean | null | undefined;
+  /**
+   * The reporter may act on their own report (correct-report) without reading every incident: for them the
+   * incident exists only when it is theirs, and the answer shows only what they may read.
+   */
+  reporterMayAct?: boolean;
 }
 
 /**
@@ -53,8 +70,8 @@ export class IncidentsService {
     if (!decision.ok) throw refusal(decision);
     checkPrivacy(
       [
-        { field: 'whatHappened', text: input.whatHappened },
-        { field: 'howDiscovered', text: input.howDiscovered },
+        freeText('whatHappened', 'whatHappened', input.whatHappened),
+        freeText('howDiscovered', 'howDiscovered', input.howDiscovered),
       ],
       input.confirmPrivacyWarnings,
     );
@@ -74,21 +91,27 @@ export class IncidentsService {
     first: number,
     after: string | null,
     filter: IncidentFilterInput | null,
+    sort: IncidentSort = 'reported-newest',
   ): Promise<IncidentConnectionType> {
     if (!Number.isInteger(first) || first < 1 || first > PAGE_MAX) {
       throw errors.invalidInput([
         { field: 'first', message: { nl: `Vraag 1 tot ${PAGE_MAX} per pagina op.`, en: `Ask for 1 to ${PAGE_MAX}.` } },
       ]);
     }
+    const checked = checkListInput(filter, sort, after);
     const readsAll = actor.ability.can('read', 'Incident');
     const rows = await this.tenancy.asTenant(actingOrganisationId(actor), (tx) =>
       this.incidents.list(tx, {
         first: first + 1,
-        after: after === null ? null : parseCursor(after),
+        sort,
+        after: checked.after,
         reportedBy: readsAll ? null : actor.user.id,
         stage: oneOf(INCIDENT_STAGES, filter?.stage),
         exercise: filter?.exercise ?? null,
         clockState: oneOf(NOTIFICATION_CLOCK_STATES, filter?.clockState),
+        discoveredFrom: filter?.discoveredFrom ?? null,
+        discoveredTo: filter?.discoveredTo ?? null,
+        text: checked.text,
         now: this.clock.now(),
       }),
     );
@@ -96,7 +119,7 @@ export class IncidentsService {
     const last = page.at(-1);
     return {
       nodes: page.map((row) => presentSummary(row, readsAll ? this.clock : null, actor.user.id, listClock)),
-      nextCursor: rows.length > first && last ? cursorOf(last) : null,
+      nextCursor: rows.length > first && last ? cursorOf(last, sort) : null,
     };
   }
 
@@ -121,6 +144,10 @@ export class IncidentsService {
   async apply(actor: Actor, id: string, expectedVersion: number, request: CommandRequest): Promise<IncidentType> {
     return this.tenancy.asTenant(actingOrganisationId(actor), async (tx) => {
       const stored = await this.load(tx, id, true);
+      const readsAll = actor.ability.can('read', 'Incident');
+      const ownReport = request.reporterMayAct === true && stored.incident.reportedBy === actor.user.id;
+      // Whoever cannot read the organisation's incidents does not learn that another one exists.
+      if (!readsAll && !ownReport) throw errors.notFound(INCIDENT);
       let advice: RiskAdvice | null = null;
       const advise = () => (advice ??= this.adviceFor(actor, stored.incident));
       const command = { ...request.build(stored.incident, advise), version: expectedVersion } as IncidentCommand;
@@ -135,6 +162,7 @@ export class IncidentsService {
         await this.incidents.appendEvents(tx, id, decision.events, advice);
       }
       const next = { ...stored, incident: decision.incident };
+      if (!readsAll) return presentOwnReport(next, this.clock);
       return presentIncident(next, this.clock, this.adviceFor(actor, decision.incident));
     });
   }
@@ -148,7 +176,11 @@ export class IncidentsService {
 
   /** The explained risk advice from the checklist, computed here and never taken from the client. */
   private adviceFor(actor: Actor, incident: BreachIncident): RiskAdvice {
-    return assessRisk({ checklist: incident.checklist, organisationKind: actor.acting!.kind });
+    return assessRisk({
+      checklist: incident.checklist,
+      organisationKind: actor.acting!.kind,
+      answers: incident.riskAnswers,
+    });
   }
 
   private async conflict(tx: TenantTransaction, stored: StoredIncident, expectedVersion: number): Promise<ApiError> {
@@ -216,21 +248,86 @@ function oneOf<T extends string>(values: readonly T[], value: string | null | un
   return value !== null && value !== undefined && (values as readonly string[]).includes(value) ? (value as T) : null;
 }
 
-function cursorOf(row: IncidentListRow): string {
-  return Buffer.from(JSON.stringify([row.reportedAt.toISOString(), row.id])).toString('base64url');
+function cursorOf(row: IncidentListRow, sort: IncidentSort): string {
+  return Buffer.from(JSON.stringify([sort, cursorValueOf(row, sort).toISOString(), row.id])).toString('base64url');
 }
 
-function parseCursor(cursor: string): { reportedAt: Date; id: string } {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    const reportedAt = new Date(String(at));
-    if (typeof id === 'string' && UUID.test(id) && !Number.isNaN(reportedAt.getTime())) return { reportedAt, id };
-  } catch {
-    // answered below
+const TEXT_MIN = 2;
+const TEXT_MAX = 100;
+
+/** The list's input beyond the enums: every problem at once, each by field, in words (never a 500). */
+function checkListInput(
+  filter: IncidentFilterInput | null,
+  sort: IncidentSort,
+  after: string | null,
+): { text: string | null; after: IncidentListCursor | null } {
+  const problems: { field: string; message: LocalisedText }[] = [];
+  let text: string | null = null;
+  if (filter?.text !== null && filter?.text !== undefined) {
+    text = filter.text.trim();
+    const length = codePointLength(text);
+    if (findForbiddenCharacter(text, { lineBreaks: false })) {
+      problems.push({
+        field: 'filter.text',
+        message: {
+          nl: 'De zoektekst bevat een teken dat niet is toegestaan (zoals een regeleinde of stuurteken).',
+          en: 'The search text contains a character that is not allowed (such as a line break or control character).',
+        },
+      });
+    } else if (length < TEXT_MIN || length > TEXT_MAX) {
+      problems.push({
+        field: 'filter.text',
+        message: {
+          nl: `Zoek op ${TEXT_MIN} tot ${TEXT_MAX} tekens (nu ${length}), bijvoorbeeld een kenmerk als DL-2026-0042 of 0042, of een woord uit wat er gebeurd is.`,
+          en: `Search for ${TEXT_MIN} to ${TEXT_MAX} characters (now ${length}), e.g. a reference such as DL-2026-0042 or 0042, or a word of what happened.`,
+        },
+      });
+    }
   }
-  throw errors.invalidInput([
-    { field: 'after', message: { nl: 'De cursor is ongeldig.', en: 'The cursor is invalid.' } },
-  ]);
+  const from = filter?.discoveredFrom ?? null;
+  const to = filter?.discoveredTo ?? null;
+  if (from && to && from.getTime() > to.getTime()) {
+    problems.push({
+      field: 'filter.discoveredTo',
+      message: {
+        nl: 'Het einde van de periode ligt vóór het begin.',
+        en: 'The end of the period is before its start.',
+      },
+    });
+  }
+  let cursor: IncidentListCursor | null = null;
+  if (after !== null) {
+    const parsed = parseCursor(after);
+    if (!parsed) {
+      problems.push({ field: 'after', message: { nl: 'De cursor is ongeldig.', en: 'The cursor is invalid.' } });
+    } else if (parsed.sort !== sort) {
+      problems.push({
+        field: 'after',
+        message: {
+          nl: 'Deze cursor hoort bij een andere volgorde van de lijst; begin opnieuw bij de eerste pagina.',
+          en: 'This cursor belongs to another order of the list; start again at the first page.',
+        },
+      });
+    } else {
+      cursor = parsed;
+    }
+  }
+  if (problems.length > 0) throw errors.invalidInput(problems);
+  return { text, after: cursor };
+}
+
+function parseCursor(cursor: string): IncidentListCursor | null {
+  try {
+    const [sort, at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    const instant = new Date(String(at));
+    const known = (INCIDENT_SORTS as readonly unknown[]).includes(sort);
+    if (known && typeof id === 'string' && UUID.test(id) && !Number.isNaN(instant.getTime())) {
+      return { sort: sort as IncidentSort, at: instant, id };
+    }
+  } catch {
+    // answered by the caller
+  }
+  return null;
 }
 
 const YEAR = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', year: 'numeric' });

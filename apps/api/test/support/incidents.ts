@@ -17,13 +17,16 @@ export const DETAIL = `query($id: ID!) { incident(id: $id) { ${INCIDENT_FIELDS}
   apDecision { notify reasoning departureReason advice { modelVersion notifyAp dataSubjects } }
   apNotification { submittedAt apReference delayReasons }
   dataSubjectDecision { outcome exemption departureReason advice { notifyAp dataSubjects } }
-  dataSubjectsInformedAt dpoAdvice { text recordedBy } closure { outcome consequences }
+  dataSubjectsInformedAt dpoAdvice { text recordedAt recordedBy } closure { outcome consequences }
+  riskAnswers { easeOfIdentification integrityLoss availabilityLoss laterMeasuresRemovedHighRisk
+    individualContactDisproportionate }
+  improvementActions { id description owner status dueAt doneAt }
   steps { step status }
   riskAdvice { modelVersion level score severity recommendation notifyAp dataSubjects
     reasons { factor effect text { nl en } } missingAnswers { question } } } }`;
 
-export const LIST = `query($first: Int, $after: String, $filter: IncidentFilterInput) {
-  incidents(first: $first, after: $after, filter: $filter) {
+export const LIST = `query($first: Int, $after: String, $filter: IncidentFilterInput, $sort: IncidentSort) {
+  incidents(first: $first, after: $after, filter: $filter, sort: $sort) {
     nodes { id reference stage exercise reportedAt reportedByMe apClock { state } } nextCursor } }`;
 
 export const HISTORY = `query($id: ID!) { incidentHistory(id: $id) {

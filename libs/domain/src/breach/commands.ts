@@ -6,6 +6,7 @@ import type {
   DataSubjectOutcome,
   MeasureStatus,
 } from './incident';
+import type { RiskAnswers } from './risk-assessment';
 
 /**
  * What a person asks the workflow to do with an existing incident: one command per protocol action, each naming
@@ -27,7 +28,10 @@ export type IncidentCommand =
   | RecordDataSubjectsInformed
   | RecordDpoAdvice
   | Close
-  | Reopen;
+  | Reopen
+  | UpdateRiskAnswers
+  | AddImprovementAction
+  | UpdateImprovementAction;
 
 export type IncidentCommandType = IncidentCommand['type'];
 
@@ -135,4 +139,32 @@ export interface Close extends Base {
 export interface Reopen extends Base {
   type: 'reopen';
   reason: string;
+}
+
+/**
+ * Steps 5 and 6: the answers the advice reads beside the checklist; a field left out keeps its answer. Once a
+ * step-5 or step-6 decision was taken on the advice, a change is a revision: it needs a reason.
+ */
+export interface UpdateRiskAnswers extends Base {
+  type: 'update-risk-answers';
+  answers: Partial<RiskAnswers>;
+  reason?: string;
+}
+
+/** Step 7, lessons learned: an improvement action (also after closing). */
+export interface AddImprovementAction extends Base {
+  type: 'add-improvement-action';
+  actionId: string;
+  description: string;
+  owner?: string | null;
+  dueAt?: Date | null;
+}
+
+export interface UpdateImprovementAction extends Base {
+  type: 'update-improvement-action';
+  actionId: string;
+  description?: string;
+  owner?: string | null;
+  status?: MeasureStatus;
+  dueAt?: Date | null;
 }

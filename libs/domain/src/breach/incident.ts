@@ -1,5 +1,6 @@
 import type { OrganisationRole } from '../identity/organisation-role';
 import type { BreachChecklist, YesNoUnknown } from './checklist';
+import type { RiskAnswers } from './risk-assessment';
 
 /**
  * One (suspected) breach within one organisation, as the workflow sees it: what was reported, where in the
@@ -19,6 +20,8 @@ export interface BreachIncident {
   assessment: Assessment | null;
   /** Step 3; starts with the reporter's answers and every other answer unknown. */
   checklist: BreachChecklist;
+  /** The step-5/6 questions the checklist does not ask (`risk-answers.ts`); every one starts unknown. */
+  riskAnswers: RiskAnswers;
   overviewCompletedAt: Date | null;
   containment: Containment;
   apDecision: ApDecision | null;
@@ -27,6 +30,8 @@ export interface BreachIncident {
   dataSubjectsInformedAt: Date | null;
   dpoAdvice: readonly DpoAdvice[];
   closure: Closure | null;
+  /** Protocol step 7's "how recurrence is prevented", as actions that go on after the register entry. */
+  improvementActions: readonly ImprovementAction[];
 }
 
 /**
@@ -79,6 +84,21 @@ export interface ContainmentMeasure {
   id: string;
   description: string;
   /** Who carries it out (a name or a role; free text because it may be a supplier). */
+  owner: string | null;
+  status: MeasureStatus;
+  dueAt: Date | null;
+  doneAt: Date | null;
+}
+
+/**
+ * A lesson learned (protocol step 7, "hoe herhaling wordt voorkomen"): an action with an owner, a due date and a
+ * status like a containment measure. Unlike a measure it may be added and followed after the incident closed:
+ * improvement goes on after the register entry.
+ */
+export interface ImprovementAction {
+  id: string;
+  description: string;
+  /** A role or a name, free text (privacy-guarded like every free text). */
   owner: string | null;
   status: MeasureStatus;
   dueAt: Date | null;

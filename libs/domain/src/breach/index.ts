@@ -24,6 +24,7 @@ export * from './permissions';
 export * from './problems';
 export * from './reference';
 export * from './report';
+export * from './risk-answers';
 export * from './steps';
 export * from './workflow';
 // Privacy guard and risk advice (h/risk): keep these lines together.

@@ -40,6 +40,10 @@ export const COMMAND_ROLES: Readonly<Record<IncidentCommandType, readonly Organi
   'record-dpo-advice': ['dpo'],
   close: OFFICER,
   reopen: OFFICER,
+  'update-risk-answers': OFFICER,
+  // The FG advises on lessons learned (record-dpo-advice) but does not own or decide them.
+  'add-improvement-action': OFFICER,
+  'update-improvement-action': OFFICER,
 };
 
 /** Whether `actor` may perform `type` on `incident` at all (the stage is `workflow.ts`'s question). */

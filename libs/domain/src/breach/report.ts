@@ -5,6 +5,7 @@ import { refuse, type Decision } from './decision';
 import type { Actor, BreachIncident } from './incident';
 import { mayReport } from './permissions';
 import { checkFreeText, isInstant, isOneOf, Problems } from './problems';
+import { emptyRiskAnswers } from './risk-answers';
 
 /** Protocol step 1: what anyone reports, in under a minute from a phone. */
 export interface ReportBreachInput {
@@ -63,6 +64,7 @@ export function reportBreach(input: ReportBreachInput, actor: Actor, clock: Cloc
     report: { whatHappened, discoveredAt, howDiscovered, otherOrganisationsInvolved: input.otherOrganisationsInvolved },
     assessment: null,
     checklist,
+    riskAnswers: emptyRiskAnswers(),
     overviewCompletedAt: null,
     containment: { measures: [], completedAt: null },
     apDecision: null,
@@ -71,6 +73,7 @@ export function reportBreach(input: ReportBreachInput, actor: Actor, clock: Cloc
     dataSubjectsInformedAt: null,
     dpoAdvice: [],
     closure: null,
+    improvementActions: [],
   };
   const changes = [
     { field: 'report', from: null, to: toChangeValue(incident.report) },

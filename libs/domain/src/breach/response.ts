@@ -1,8 +1,7 @@
 import { diff } from './changes';
-import type { AddContainmentMeasure, UpdateContainmentMeasure } from './commands';
 import { refuse } from './decision';
 import { invalid, type HandlerTable, type StepOutcome } from './handler';
-import { MEASURE_STATUSES, type BreachIncident, type ContainmentMeasure } from './incident';
+import { MEASURE_STATUSES, type BreachIncident, type ContainmentMeasure, type MeasureStatus } from './incident';
 import { checkPastInstant, decideAp, decideSubjects, recordAp } from './notification-decisions';
 import { checkFreeText, isInstant, isOneOf, Problems } from './problems';
 
@@ -35,14 +34,12 @@ export const RESPONSE_HANDLERS: HandlerTable<Handled> = {
     } else if (incident.containment.measures.some((m) => m.id === id)) {
       p.add('measureId', { nl: 'Deze maatregel bestaat al.', en: 'This measure already exists.' });
     }
-    const measure = checkMeasure(p, command, {
-      id,
-      description: '',
-      owner: null,
-      status: 'planned',
-      dueAt: null,
-      doneAt: null,
-    });
+    const measure = checkMeasure(
+      p,
+      command,
+      { id, description: '', owner: null, status: 'planned', dueAt: null, doneAt: null },
+      true,
+    );
     if (!p.empty) return invalid(p);
     const measures = [...incident.containment.measures, measure];
     return accepted(incident, { ...incident, containment: { ...incident.containment, measures } });
@@ -55,16 +52,8 @@ export const RESPONSE_HANDLERS: HandlerTable<Handled> = {
       p.add('measureId', { nl: 'Deze maatregel bestaat niet.', en: 'This measure does not exist.' });
       return invalid(p);
     }
-    const measure = checkMeasure(p, command, current);
-    if (command.status !== undefined) {
-      if (!isOneOf(MEASURE_STATUSES, command.status)) {
-        p.add('status', { nl: 'Onbekende status.', en: 'Unknown status.' });
-      } else {
-        measure.status = command.status;
-        // Done records when; a measure taken back from done is not done any more.
-        measure.doneAt = command.status === 'done' ? (current.doneAt ?? now) : null;
-      }
-    }
+    const measure = checkMeasure(p, command, current, false);
+    applyStatus(p, measure, current, command.status, now);
     if (!p.empty) return invalid(p);
     const measures = incident.containment.measures.map((m) => (m.id === current.id ? measure : m));
     return accepted(incident, { ...incident, containment: { ...incident.containment, measures } });
@@ -124,13 +113,22 @@ export const RESPONSE_HANDLERS: HandlerTable<Handled> = {
   },
 };
 
-function checkMeasure(
+/** The fields a containment measure and an improvement action share, as a command gives them. */
+export interface ActionFields {
+  description?: string;
+  owner?: string | null;
+  dueAt?: Date | null;
+}
+
+/** Checks and applies a measure's or action's fields onto `base`; `adding` makes the description required. */
+export function checkMeasure<T extends ContainmentMeasure>(
   p: Problems,
-  command: AddContainmentMeasure | UpdateContainmentMeasure,
-  base: ContainmentMeasure,
-): ContainmentMeasure {
+  command: ActionFields,
+  base: T,
+  adding: boolean,
+): T {
   const measure = { ...base };
-  if (command.type === 'add-containment-measure' || command.description !== undefined) {
+  if (adding || command.description !== undefined) {
     measure.description = checkFreeText(p, 'description', command.description, { required: true }) ?? '';
   }
   if (command.owner !== undefined) {
@@ -143,4 +141,21 @@ function checkMeasure(
     measure.dueAt = command.dueAt;
   }
   return measure;
+}
+
+/** A status change: done records when (kept if it was done already); taken back from done, it is not done. */
+export function applyStatus<T extends ContainmentMeasure>(
+  p: Problems,
+  measure: T,
+  current: T,
+  status: MeasureStatus | undefined,
+  now: Date,
+): void {
+  if (status === undefined) return;
+  if (!isOneOf(MEASURE_STATUSES, status)) {
+    p.add('status', { nl: 'Onbekende status.', en: 'Unknown status.' });
+    return;
+  }
+  measure.status = status;
+  measure.doneAt = status === 'done' ? (current.doneAt ?? now) : null;
 }

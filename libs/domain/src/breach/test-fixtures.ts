@@ -139,16 +139,21 @@ export function tableIncidents(): Record<string, BreachIncident> {
     reasoning: 'Hoog risico.',
     advice: null,
   });
+  // An improvement action to update wherever the stage allows one (from the overview on, also after closing).
+  const withAction = (incident: BreachIncident) =>
+    apply(incident, { type: 'add-improvement-action', actionId: 'a1', description: 'Werkinstructie aanpassen' });
   return {
     reported: withMeasure(reported()),
-    overview: withMeasure(withAnswers()),
-    response,
-    'closed (registered)': closedRegistered(),
-    'closed (near miss)': apply(withMeasure(reported()), {
-      type: 'assess',
-      conclusion: 'near-miss',
-      reasoning: 'Niets naar buiten gegaan.',
-    }),
+    overview: withAction(withMeasure(withAnswers())),
+    response: withAction(response),
+    'closed (registered)': withAction(closedRegistered()),
+    'closed (near miss)': withAction(
+      apply(withMeasure(reported()), {
+        type: 'assess',
+        conclusion: 'near-miss',
+        reasoning: 'Niets naar buiten gegaan.',
+      }),
+    ),
   };
 }
 
@@ -200,6 +205,19 @@ export function sampleCommand(type: IncidentCommandType, version: number): Incid
     'record-dpo-advice': { type: 'record-dpo-advice', version, text: 'Advies: melden.' },
     close: { type: 'close', version, consequences: 'Geen.' },
     reopen: { type: 'reopen', version, reason: 'Nieuwe feiten.' },
+    'update-risk-answers': {
+      type: 'update-risk-answers',
+      version,
+      answers: { easeOfIdentification: 'limited' },
+      reason: 'Nieuwe feiten.',
+    },
+    'add-improvement-action': {
+      type: 'add-improvement-action',
+      version,
+      actionId: 'a9',
+      description: 'Adresboek controleren vóór verzenden',
+    },
+    'update-improvement-action': { type: 'update-improvement-action', version, actionId: 'a1', status: 'done' },
   };
   return commands[type];
 }

@@ -65,8 +65,8 @@ describe('the role × stage × command table', () => {
     if (!decision.ok) expect(decision.problems.length).toBeGreaterThan(0);
   });
 
-  it('covers 5 stages × 14 commands × 6 actors', () => {
-    expect(cases).toHaveLength(5 * 14 * 6);
+  it('covers 5 stages × 17 commands × 6 actors', () => {
+    expect(cases).toHaveLength(5 * 17 * 6);
   });
 });
 

@@ -6,6 +6,7 @@ import { refuse, type Decision } from './decision';
 import type { HandlerTable, StepContext, StepHandler } from './handler';
 import type { Actor, BreachIncident, IncidentStage } from './incident';
 import { mayPerform } from './permissions';
+import { IMPROVEMENT_HANDLERS } from './improvement';
 import { RESPONSE_HANDLERS } from './response';
 import { STAGE_NAMES } from './steps';
 import { STEP_HANDLERS } from './transitions';
@@ -21,8 +22,9 @@ import { STEP_HANDLERS } from './transitions';
  * events with old → new): the report (reason needed for the discovery time), the assessment (a revision with a
  * reason), the checklist (new facts; art. 33(4) lets information follow), containment measures (also after
  * closing: measures run on), decisions until what they decided was carried out (a notification sent cannot be
- * un-sent), the AP's reference (a correction with a reason), FG advice at any time. Anything else after closing
- * needs a re-open with a reason.
+ * un-sent), the AP's reference (a correction with a reason), FG advice at any time, the risk answers (a revision
+ * with a reason once a step-5/6 decision rests on them), improvement actions (also after closing: improvement goes
+ * on after the register entry). Anything else after closing needs a re-open with a reason.
  */
 export const COMMAND_STAGES: Readonly<Record<IncidentCommandType, readonly IncidentStage[]>> = {
   'correct-report': ['reported', 'overview', 'response'],
@@ -39,9 +41,14 @@ export const COMMAND_STAGES: Readonly<Record<IncidentCommandType, readonly Incid
   'record-dpo-advice': ['reported', 'overview', 'response', 'closed'],
   close: ['response'],
   reopen: ['closed'],
+  // Like the checklist: from the overview on, until the incident is closed (a re-open makes it editable again).
+  'update-risk-answers': ['overview', 'response'],
+  // Lessons learned start once it is known to be a breach (or a near miss) and go on after the register entry.
+  'add-improvement-action': ['overview', 'response', 'closed'],
+  'update-improvement-action': ['overview', 'response', 'closed'],
 };
 
-const HANDLERS: HandlerTable<IncidentCommandType> = { ...STEP_HANDLERS, ...RESPONSE_HANDLERS };
+const HANDLERS: HandlerTable<IncidentCommandType> = { ...STEP_HANDLERS, ...RESPONSE_HANDLERS, ...IMPROVEMENT_HANDLERS };
 
 export function decide(incident: BreachIncident, command: IncidentCommand, actor: Actor, clock: Clock): Decision {
   if (!mayPerform(actor, command.type, incident)) {

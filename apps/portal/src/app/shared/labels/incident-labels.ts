@@ -135,6 +135,33 @@ export const INCIDENT_ENUMS = {
     DISPROPORTIONATE_EFFORT: ['onevenredige inspanning', 'disproportionate effort'],
     WHEN_IN_DOUBT: ['bij twijfel melden', 'when in doubt, notify'],
   },
+  IncidentSort: {
+    REPORTED_NEWEST: ['nieuwste melding eerst', 'newest report first'],
+    DEADLINE_SOONEST: ['eerstvolgende AP-termijn eerst', 'soonest AP deadline first'],
+    DISCOVERED_NEWEST: ['laatst ontdekt eerst', 'most recently discovered first'],
+  },
+  EaseOfIdentification: {
+    NEGLIGIBLE: ['verwaarloosbaar: vrijwel niet te herleiden', 'negligible: hardly identifiable'],
+    LIMITED: ['beperkt: alleen met moeite te herleiden', 'limited: identifiable only with effort'],
+    SIGNIFICANT: ['aanzienlijk: met wat extra gegevens te herleiden', 'significant: identifiable with some extra data'],
+    MAXIMUM: ['maximaal: direct te herkennen', 'maximum: directly identifiable'],
+    UNKNOWN: ['onbekend', 'unknown'],
+  },
+  IntegrityLoss: {
+    ALTERED_NOT_USED: ['gewijzigd, maar niet gebruikt', 'altered, but not used'],
+    RECOVERABLE: ['gewijzigd, juiste gegevens herstelbaar', 'altered, correct data recoverable'],
+    IRRECOVERABLE: ['gewijzigd, niet herstelbaar', 'altered, not recoverable'],
+    UNKNOWN: ['onbekend', 'unknown'],
+  },
+  AvailabilityLoss: {
+    RECOVERABLE_WITHOUT_DIFFICULTY: [
+      'zonder moeite herstelbaar (kopie of back-up)',
+      'recoverable without difficulty (copy or backup)',
+    ],
+    TEMPORARY: ['tijdelijk niet beschikbaar', 'temporarily unavailable'],
+    PERMANENT: ['blijvend verloren', 'permanently lost'],
+    UNKNOWN: ['onbekend', 'unknown'],
+  },
 } as const satisfies Readonly<Record<string, Names>>;
 
 export type IncidentEnum = keyof typeof INCIDENT_ENUMS;
