@@ -116,14 +116,20 @@ describe('incidents: reporting a breach (protocol step 1)', () => {
     const ids = asEmployee.data!.incidents.nodes.map((n) => n.id);
     expect(ids).toContain(mine.id);
     expect(ids).not.toContain(theirs.id);
-    expect(asEmployee.data!.incidents.nodes.every((n) => n.reportedByMe === true && n.apClock === null)).toBe(true);
+    expect(
+      asEmployee.data!.incidents.nodes.every(
+        (n) => n.reportedByMe === true && n.apClock === null && n.whatHappenedExcerpt === null,
+      ),
+    ).toBe(true);
     const detail = await gql(t.http, {
       token: await tokenFor('zuiderhaven-medewerker'),
       query: `query($id: ID!) { incident(id: $id) { id } }`,
       variables: { id: mine.id },
     });
     expect(detail.code).toBe('FORBIDDEN');
-    const asOfficer = await gql<{ incidents: { nodes: { id: string; apClock: unknown }[] } }>(t.http, {
+    const asOfficer = await gql<{
+      incidents: { nodes: { id: string; apClock: unknown; discoveredAt: string; whatHappenedExcerpt: string }[] };
+    }>(t.http, {
       token: await tokenFor('zuiderhaven-privacy'),
       query: LIST,
       variables: { first: 100 },
@@ -131,6 +137,19 @@ describe('incidents: reporting a breach (protocol step 1)', () => {
     const all = asOfficer.data!.incidents.nodes.map((n) => n.id);
     expect(all).toEqual(expect.arrayContaining([mine.id, theirs.id]));
     expect(asOfficer.data!.incidents.nodes[0]!.apClock).not.toBeNull();
+    // The dashboard's row: when it was discovered and the start of what happened (never the whole text).
+    const row = asOfficer.data!.incidents.nodes.find((n) => n.id === mine.id)!;
+    expect(row.discoveredAt).toBe(mine.discoveredAt);
+    expect(row.whatHappenedExcerpt).toBe(String(reportInput()['whatHappened']));
+    const long = await report(t.http, 'zuiderhaven-medewerker', { whatHappened: `${'a'.repeat(200)} einde` });
+    const longRow = (
+      await gql<{ incidents: { nodes: { id: string; whatHappenedExcerpt: string }[] } }>(t.http, {
+        token: await tokenFor('zuiderhaven-privacy'),
+        query: LIST,
+        variables: { first: 5 },
+      })
+    ).data!.incidents.nodes.find((n) => n.id === long.id)!;
+    expect(longRow.whatHappenedExcerpt).toBe('a'.repeat(160));
   });
 
   it('pages newest first with a cursor, and filters on exercise and clock state', async () => {

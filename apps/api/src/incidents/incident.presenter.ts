@@ -92,6 +92,9 @@ export function presentSummary(
     stage: row.stage,
     exercise: row.exercise,
     reportedAt: row.reportedAt,
+    discoveredAt: row.discoveredAt,
+    // Like the clock: an employee follows only the status of her own reports.
+    whatHappenedExcerpt: clock ? row.whatHappenedExcerpt : null,
     reportedByMe: row.reportedBy === requesterId,
     apClock: clock ? presentClock(reading(row, clock)) : null,
   };

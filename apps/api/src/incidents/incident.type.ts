@@ -210,6 +210,13 @@ export class IncidentSummaryType {
   @Field({ description: 'Een oefening: telt nooit mee in het register, de cijfers of richting de AP.' })
   exercise!: boolean;
   @Field() reportedAt!: Date;
+  @Field({ description: 'Wanneer het ontdekt is (het begin van de 72 uur).' }) discoveredAt!: Date;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Het begin van "wat er is gebeurd" (hoogstens 160 tekens), voor het overzicht; alleen voor wie alle datalekken van de organisatie leest.',
+  })
+  whatHappenedExcerpt!: string | null;
   @Field({ description: 'Of de vrager dit datalek zelf meldde.' }) reportedByMe!: boolean;
   @Field(() => ApClockType, {
     nullable: true,

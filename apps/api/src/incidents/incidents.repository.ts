@@ -22,6 +22,9 @@ export interface StoredIncident {
   incident: BreachIncident;
 }
 
+/** Characters of "what happened" a list row carries (IncidentSummary.whatHappenedExcerpt). */
+export const INCIDENT_EXCERPT_LENGTH = 160;
+
 export interface IncidentListRow {
   id: string;
   year: number;
@@ -34,6 +37,8 @@ export interface IncidentListRow {
   apDeadline: Date;
   apNotifiedAt: Date | null;
   apNotNeeded: boolean;
+  /** The first characters of "what happened", for the dashboard (never the whole text in a list). */
+  whatHappenedExcerpt: string | null;
 }
 
 /** The list's orders; each has its own keyset (the cursor names the order it belongs to). */
@@ -251,7 +256,8 @@ export function incidentListSql(organisationId: string, q: IncidentListQuery): {
   }
   const sql = `SELECT id, year, number, stage, exercise, reported_at AS "reportedAt", reported_by AS "reportedBy",
               discovered_at AS "discoveredAt", ap_deadline AS "apDeadline", ap_notified_at AS "apNotifiedAt",
-              ap_not_needed AS "apNotNeeded"
+              ap_not_needed AS "apNotNeeded",
+              left(state #>> '{report,whatHappened}', ${INCIDENT_EXCERPT_LENGTH}) AS "whatHappenedExcerpt"
          FROM incidents WHERE ${where.join(' AND ')}
         ORDER BY ${column} ${direction}, id ${direction} LIMIT ${param(q.first)}`;
   return { sql, params };

@@ -27,7 +27,8 @@ export const DETAIL = `query($id: ID!) { incident(id: $id) { ${INCIDENT_FIELDS}
 
 export const LIST = `query($first: Int, $after: String, $filter: IncidentFilterInput, $sort: IncidentSort) {
   incidents(first: $first, after: $after, filter: $filter, sort: $sort) {
-    nodes { id reference stage exercise reportedAt reportedByMe apClock { state } } nextCursor } }`;
+    nodes { id reference stage exercise reportedAt discoveredAt whatHappenedExcerpt reportedByMe apClock { state } }
+    nextCursor } }`;
 
 export const HISTORY = `query($id: ID!) { incidentHistory(id: $id) {
   version type at personId personName roles reason changes { field from to }

@@ -9,5 +9,14 @@ export const routes: Routes = [
     path: 'toegangslogboek',
     loadComponent: () => import('./pages/access-log/access-log').then((m) => m.AccessLog),
   },
+  {
+    path: 'melden',
+    loadComponent: () => import('./pages/report/report').then((m) => m.Report),
+  },
+  {
+    path: 'meldingen',
+    pathMatch: 'full',
+    loadComponent: () => import('./pages/dashboard/dashboard').then((m) => m.Dashboard),
+  },
   { path: '**', loadComponent: () => import('./pages/not-found/not-found').then((m) => m.NotFound) },
 ];

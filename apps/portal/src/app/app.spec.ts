@@ -13,6 +13,7 @@ import {
   words,
 } from '../testing/portal-testing';
 import { App } from './app';
+import { ReportDraftStore } from './pages/report/report-draft.store';
 import type { Me } from './shared/api/api.types';
 import { SESSION_CHANNEL, SessionSync } from './shared/auth/session-sync.service';
 import { ORGANISATION_STORAGE_KEY, OrganisationContext } from './shared/organisation/organisation-context.service';
@@ -97,18 +98,29 @@ describe('App shell', () => {
       a.getAttribute('href'),
     ]);
 
-  it('hides the access log from the navigation of an employee', async () => {
+  it('hides the access log from the navigation of an employee, and offers her the breach pages', async () => {
     const fixture = await render(meSingle(['employee']));
     expect((fixture.nativeElement as HTMLElement).querySelector('nav')?.getAttribute('aria-label')).toBe('Hoofdmenu');
-    expect(navLinks(fixture)).toEqual([['Start', '/']]);
+    expect(navLinks(fixture)).toEqual([
+      ['Start', '/'],
+      ['Datalekken', '/meldingen'],
+      ['Datalek melden', '/melden'],
+    ]);
   });
 
   it('shows the access log in the navigation of an FG', async () => {
     const fixture = await render(meSingle(['dpo']));
     expect(navLinks(fixture)).toEqual([
       ['Start', '/'],
+      ['Datalekken', '/meldingen'],
+      ['Datalek melden', '/melden'],
       ['Toegangslogboek', '/toegangslogboek'],
     ]);
+  });
+
+  it('offers no breach pages to a person without a role in the acting organisation', async () => {
+    const fixture = await render(meSingle([]));
+    expect(navLinks(fixture)).toEqual([['Start', '/']]);
   });
 
   it('follows the organisation switch in the navigation', async () => {
@@ -131,6 +143,27 @@ describe('App shell', () => {
     expect(fixture.nativeElement.querySelector('[data-testid=lang-en]').getAttribute('aria-pressed')).toBe('true');
     (fixture.nativeElement.querySelector('[data-testid=logout]') as HTMLButtonElement).click();
     expect(auth.logout).toHaveBeenCalled();
+  });
+
+  it("forgets the person's unsent report drafts at a deliberate logout, and nobody else's", async () => {
+    const drafts = TestBed.inject(ReportDraftStore);
+    const values = {
+      whatHappened: 'Verkeerde bijlage verstuurd.',
+      discoveredAt: '2026-03-12T23:40',
+      stillOngoing: null,
+      howDiscovered: '',
+      otherOrganisationsInvolved: null,
+      exercise: false,
+    };
+    drafts.save('u-1', WIEG.id, values);
+    drafts.save('u-1', NEST.id, values);
+    drafts.save('u-2', WIEG.id, values);
+    const fixture = await render(meSingle()); // u-1
+    (fixture.nativeElement.querySelector('[data-testid=logout]') as HTMLButtonElement).click();
+    expect(auth.logout).toHaveBeenCalled();
+    expect(drafts.has('u-1', WIEG.id) || drafts.has('u-1', NEST.id)).toBe(false);
+    expect(drafts.has('u-2', WIEG.id)).toBe(true);
+    drafts.clearForUser('u-2');
   });
 
   it('shows a login button and loads nothing when not authenticated', async () => {

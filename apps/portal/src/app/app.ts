@@ -6,6 +6,7 @@ import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { AuthService } from './shared/auth/auth.service';
 import type { TranslationKey } from './shared/i18n/nl';
 import { TranslationService } from './shared/i18n/translation.service';
+import { ReportDraftStore } from './pages/report/report-draft.store';
 import { LanguageSwitch } from './shared/language-switch/language-switch';
 import { OrganisationContext } from './shared/organisation/organisation-context.service';
 import { OrgSwitcher } from './shared/org-switcher/org-switcher';
@@ -49,12 +50,19 @@ export class App {
   protected readonly organisation = inject(OrganisationContext);
   /** Navigation entries follow the acting organisation's rights (`me.abilityRules`). */
   protected readonly canReadAccessLog = computed(() => this.session.can('read', 'AccessLog'));
+  /** Everyone of an organisation may report a breach and follow (at least) her own reports. */
+  protected readonly canReport = computed(() => this.session.can('report', 'Incident'));
+  private readonly drafts = inject(ReportDraftStore);
 
   protected choose(organisationId: string): void {
     this.session.chooseOrganisation(organisationId);
   }
 
   protected logout(): void {
+    // A deliberate logout ends the unsent report drafts on this device too (report-draft.store.ts says why);
+    // a session that ends by itself keeps them.
+    const userId = this.session.me()?.user.id;
+    if (userId) this.drafts.clearForUser(userId);
     void this.auth.logout();
   }
 

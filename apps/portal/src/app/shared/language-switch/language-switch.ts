@@ -1,7 +1,10 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { LANGUAGES, type Lang, TranslationService } from '../i18n/translation.service';
 
-/** NL | EN toggle for the shell's texts (each language named in itself for screen readers). */
+/**
+ * NL | EN toggle for the shell's texts. Each button's name is its visible code and the language named in itself
+ * ("Nederlands, NL"): a speech-input user says what she sees (WCAG 2.5.3, axe label-content-name-mismatch).
+ */
 @Component({
   selector: 'app-language-switch',
   templateUrl: './language-switch.html',

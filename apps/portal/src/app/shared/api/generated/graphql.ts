@@ -5,8 +5,44 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type IncidentFilterInput = {
+  readonly clockState?: NotificationClockState | null | undefined;
+  /** Ontdekt op of na dit tijdstip. */
+  readonly discoveredFrom?: string | null | undefined;
+  /** Ontdekt vóór dit tijdstip (tot, niet tot en met). */
+  readonly discoveredTo?: string | null | undefined;
+  readonly exercise?: boolean | null | undefined;
+  readonly stage?: IncidentStage | null | undefined;
+  /** Zoekt (hoofdletterongevoelig, een deel is genoeg) in het kenmerk, zoals DL-2026-0042 of 0042, en in wat er gebeurd is; 2 tot 100 tekens. */
+  readonly text?: string | null | undefined;
+};
+
+/** Waar het datalek staat: gemeld (stap 2 open), overzicht (stap 3), respons (stappen 4–6), afgesloten. */
+export type IncidentStage = 'CLOSED' | 'OVERVIEW' | 'REPORTED' | 'RESPONSE';
+
+/** De 72-uursklok voor de AP: open, bijna verlopen, verlopen, op tijd gemeld, te laat gemeld, niet nodig. */
+export type NotificationClockState = 'DUE_SOON' | 'MET' | 'MET_LATE' | 'NOT_NEEDED' | 'OPEN' | 'OVERDUE';
+
 /** Verloskundigenpraktijk, ziekenhuis, kraamzorgorganisatie of HINQ. */
 export type OrganisationKind = 'HINQ' | 'HOSPITAL' | 'MATERNITY_CARE' | 'MIDWIFERY_PRACTICE';
+
+export type ReportBreachInput = {
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  /** Wanneer het ontdekt is; standaard nu. Niet in de toekomst. */
+  readonly discoveredAt?: string | null | undefined;
+  /** Een oefening: telt nooit mee in register, cijfers of AP. */
+  readonly exercise?: boolean;
+  readonly howDiscovered?: string | null | undefined;
+  /** Kunnen gegevens van andere organisaties betrokken zijn? */
+  readonly otherOrganisationsInvolved: YesNoUnknown;
+  readonly stillOngoing: YesNoUnknown;
+  /** Wat er is gebeurd. */
+  readonly whatHappened: string;
+};
+
+/** Ja, nee of (nog) onbekend. */
+export type YesNoUnknown = 'NO' | 'UNKNOWN' | 'YES';
 
 export type AccessLogAnchorQueryVariables = Exact<{ [key: string]: never }>;
 
@@ -48,6 +84,33 @@ export type AccessLogQuery = {
   };
 };
 
+export type IncidentsQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: IncidentFilterInput | null | undefined;
+}>;
+
+export type IncidentsQuery = {
+  readonly incidents: {
+    readonly nextCursor: string | null;
+    readonly nodes: ReadonlyArray<{
+      readonly id: string;
+      readonly reference: string;
+      readonly stage: IncidentStage;
+      readonly exercise: boolean;
+      readonly reportedAt: string;
+      readonly discoveredAt: string;
+      readonly whatHappenedExcerpt: string | null;
+      readonly reportedByMe: boolean;
+      readonly apClock: {
+        readonly state: NotificationClockState;
+        readonly deadline: string;
+        readonly remainingMs: number | null;
+      } | null;
+    }>;
+  };
+};
+
 export type MeQueryVariables = Exact<{ [key: string]: never }>;
 
 export type MeQuery = {
@@ -65,6 +128,21 @@ export type MeQuery = {
         readonly alias: string;
       };
     }>;
+  };
+};
+
+export type ReportBreachMutationVariables = Exact<{
+  input: ReportBreachInput;
+}>;
+
+export type ReportBreachMutation = {
+  readonly reportBreach: {
+    readonly id: string;
+    readonly reference: string;
+    readonly exercise: boolean;
+    readonly stage: IncidentStage;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
   };
 };
 
@@ -122,6 +200,28 @@ export const AccessLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AccessLogQuery, AccessLogQueryVariables>;
+export const IncidentsDocument = new TypedDocumentString(`
+    query Incidents($first: Int!, $after: String, $filter: IncidentFilterInput) {
+  incidents(first: $first, after: $after, filter: $filter) {
+    nodes {
+      id
+      reference
+      stage
+      exercise
+      reportedAt
+      discoveredAt
+      whatHappenedExcerpt
+      reportedByMe
+      apClock {
+        state
+        deadline
+        remainingMs
+      }
+    }
+    nextCursor
+  }
+}
+    `) as unknown as TypedDocumentString<IncidentsQuery, IncidentsQueryVariables>;
 export const MeDocument = new TypedDocumentString(`
     query Me {
   me {
@@ -149,3 +249,15 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const ReportBreachDocument = new TypedDocumentString(`
+    mutation ReportBreach($input: ReportBreachInput!) {
+  reportBreach(input: $input) {
+    id
+    reference
+    exercise
+    stage
+    discoveredAt
+    apDeadline
+  }
+}
+    `) as unknown as TypedDocumentString<ReportBreachMutation, ReportBreachMutationVariables>;
