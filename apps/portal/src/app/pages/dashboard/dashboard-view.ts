@@ -1,29 +1,46 @@
 import type {
   IncidentFilterInput,
+  IncidentSort,
   IncidentStage,
   IncidentsQuery,
   NotificationClockState,
 } from '../../shared/api/generated/graphql';
 import type { Lang } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
-import { formatAmsterdamShort } from '../../shared/time/amsterdam-time';
+import { formatAmsterdamShort, fromAmsterdamInput } from '../../shared/time/amsterdam-time';
 import { type CountdownView, countdown } from './countdown';
 
 export type IncidentPage = IncidentsQuery['incidents'];
 export type IncidentNode = IncidentPage['nodes'][number];
 
-/**
- * The dashboard's filters as the form holds them. One field per API argument of `IncidentFilterInput`; the text,
- * period and sort the API is getting next are added here as fields (and in `toFilterInput`), nothing else changes.
- */
+/** The dashboard's filters and order as the form holds them; `toFilterInput` and `sortOf` make the API's arguments. */
 export interface DashboardFilter {
   readonly stage: IncidentStage | '';
   readonly clockState: NotificationClockState | '';
   /** '' all, 'only' exercises only, 'none' without exercises. */
   readonly exercise: '' | 'only' | 'none';
+  /** A reference (DL-2026-0042, 0042) or words of what happened; sent from 2 characters on. */
+  readonly text: string;
+  /** The period of discovery as calendar days in Amsterdam (`yyyy-mm-dd` from `<input type="date">`), inclusive. */
+  readonly discoveredFrom: string;
+  readonly discoveredTo: string;
+  readonly sort: IncidentSort;
 }
 
-export const NO_FILTER: DashboardFilter = { stage: '', clockState: '', exercise: '' };
+export const NO_FILTER: DashboardFilter = {
+  stage: '',
+  clockState: '',
+  exercise: '',
+  text: '',
+  discoveredFrom: '',
+  discoveredTo: '',
+  sort: 'REPORTED_NEWEST',
+};
+
+export const SORTS: readonly IncidentSort[] = ['REPORTED_NEWEST', 'DEADLINE_SOONEST', 'DISCOVERED_NEWEST'];
+/** The API's limits on the search text (IncidentFilterInput.text). */
+export const TEXT_MIN = 2;
+export const TEXT_MAX = 100;
 
 export const STAGES: readonly IncidentStage[] = ['REPORTED', 'OVERVIEW', 'RESPONSE', 'CLOSED'];
 export const CLOCK_STATES: readonly NotificationClockState[] = [
@@ -35,17 +52,60 @@ export const CLOCK_STATES: readonly NotificationClockState[] = [
   'NOT_NEEDED',
 ];
 
-/** The API's filter for the form's values; null when nothing is filtered. */
+/**
+ * The API's filter for the form's values; null when nothing is filtered. A search text shorter than the API
+ * accepts is not sent yet (the person is still typing), and a period is sent only when its days are valid and in
+ * order — `filterProblem` says what is wrong instead of the API refusing the request.
+ */
 export function toFilterInput(filter: DashboardFilter): IncidentFilterInput | null {
   const input: { -readonly [K in keyof IncidentFilterInput]: IncidentFilterInput[K] } = {};
   if (filter.stage) input.stage = filter.stage;
   if (filter.clockState) input.clockState = filter.clockState;
   if (filter.exercise) input.exercise = filter.exercise === 'only';
+  const text = filter.text.trim();
+  if (text.length >= TEXT_MIN && text.length <= TEXT_MAX) input.text = text;
+  if (!filterProblem(filter)) {
+    const from = startOfAmsterdamDay(filter.discoveredFrom);
+    const to = startOfAmsterdamDay(filter.discoveredTo, 1);
+    if (from) input.discoveredFrom = from.toISOString();
+    if (to) input.discoveredTo = to.toISOString();
+  }
   return Object.keys(input).length > 0 ? input : null;
 }
 
+/** The order to ask for; the API's default (newest report first) is not sent. */
+export function sortOf(filter: DashboardFilter): IncidentSort | null {
+  return filter.sort === 'REPORTED_NEWEST' ? null : filter.sort;
+}
+
 export function isFiltered(filter: DashboardFilter): boolean {
-  return toFilterInput(filter) !== null;
+  return (
+    toFilterInput(filter) !== null || filter.text.trim() !== '' || !!filter.discoveredFrom || !!filter.discoveredTo
+  );
+}
+
+/** What stops a filter from being sent, as a translation key; null when it can be sent as it is. */
+export function filterProblem(
+  filter: DashboardFilter,
+): 'dashboard.filter.textTooShort' | 'dashboard.filter.textTooLong' | 'dashboard.filter.periodOrder' | null {
+  const text = filter.text.trim();
+  if (text.length > 0 && text.length < TEXT_MIN) return 'dashboard.filter.textTooShort';
+  if (text.length > TEXT_MAX) return 'dashboard.filter.textTooLong';
+  const from = startOfAmsterdamDay(filter.discoveredFrom);
+  const to = startOfAmsterdamDay(filter.discoveredTo, 1);
+  if (from && to && from >= to) return 'dashboard.filter.periodOrder';
+  return null;
+}
+
+/** 00:00 Amsterdam time of the day `yyyy-mm-dd` (plus `addDays`), as an instant; null for an empty or bad value. */
+export function startOfAmsterdamDay(day: string, addDays = 0): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return null;
+  const [year, month, date] = match.slice(1).map(Number) as [number, number, number];
+  const asked = new Date(Date.UTC(year, month - 1, date));
+  if (Number.isNaN(asked.getTime()) || asked.toISOString().slice(0, 10) !== day) return null; // e.g. 2026-02-30
+  const iso = new Date(Date.UTC(year, month - 1, date + addDays)).toISOString().slice(0, 10);
+  return fromAmsterdamInput(`${iso}T00:00`);
 }
 
 /** How one incident is shown in the list. */

@@ -16,8 +16,9 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
-import { combineLatest, map } from 'rxjs';
-import { IncidentsDocument, type IncidentFilterInput } from '../../shared/api/generated/graphql';
+import { MatInputModule } from '@angular/material/input';
+import { combineLatest, debounceTime, map } from 'rxjs';
+import { IncidentsDocument, type IncidentFilterInput, type IncidentSort } from '../../shared/api/generated/graphql';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
@@ -29,10 +30,14 @@ import {
   type IncidentNode,
   type IncidentPage,
   NO_FILTER,
+  SORTS,
   STAGES,
+  TEXT_MAX,
   attentionRows,
+  filterProblem,
   incidentRow,
   isFiltered,
+  sortOf,
   toFilterInput,
 } from './dashboard-view';
 
@@ -42,6 +47,8 @@ export const PAGE_SIZE = 50;
 export const TICK_MS = 30_000;
 /** Rows per attention query: more than a person can act on at once. */
 const ATTENTION_SIZE = 20;
+/** A search is sent once the person stops typing for this long (not on every key). */
+const TYPING_PAUSE_MS = 300;
 
 /**
  * "Datalekken": the acting organisation's incidents with a live countdown to each AP deadline, and on top what
@@ -56,6 +63,7 @@ const ATTENTION_SIZE = 20;
     MatButtonModule,
     MatFormFieldModule,
     MatIconModule,
+    MatInputModule,
     MatProgressBarModule,
     MatSelectModule,
   ],
@@ -71,6 +79,8 @@ export class Dashboard {
   protected readonly session = inject(SessionService);
   protected readonly stages = STAGES;
   protected readonly clockStates = CLOCK_STATES;
+  protected readonly sorts = SORTS;
+  protected readonly textMax = TEXT_MAX;
 
   protected readonly organisation = computed(() => this.session.me()?.actingOrganisation ?? null);
   protected readonly allowed = computed(() => this.session.can('report', 'Incident'));
@@ -81,24 +91,30 @@ export class Dashboard {
     stage: new FormControl<DashboardFilter['stage']>('', { nonNullable: true }),
     clockState: new FormControl<DashboardFilter['clockState']>('', { nonNullable: true }),
     exercise: new FormControl<DashboardFilter['exercise']>('', { nonNullable: true }),
+    text: new FormControl('', { nonNullable: true }),
+    discoveredFrom: new FormControl('', { nonNullable: true }),
+    discoveredTo: new FormControl('', { nonNullable: true }),
+    sort: new FormControl<IncidentSort>('REPORTED_NEWEST', { nonNullable: true }),
   });
   protected readonly filter = signal<DashboardFilter>(NO_FILTER);
   protected readonly filtered = computed(() => isFiltered(this.filter()));
+  /** Why the search or the period is not applied yet (too short, end before start), as a translation key. */
+  protected readonly filterProblem = computed(() => filterProblem(this.filter()));
 
   /** What the list shows; reloads when the organisation or the filter changes (a string: reload on change only). */
   private readonly query = computed(() => {
     const organisationId = this.organisation()?.id;
     if (!organisationId || !this.allowed() || this.session.meLoading()) return undefined;
-    return JSON.stringify([organisationId, toFilterInput(this.filter())]);
+    return JSON.stringify([organisationId, toFilterInput(this.filter()), sortOf(this.filter())]);
   });
 
   private readonly firstPage = rxResource({
     params: () => this.query(),
     stream: ({ params }) => {
-      const filter = (JSON.parse(params) as [string, IncidentFilterInput | null])[1];
+      const [, filter, sort] = JSON.parse(params) as [string, IncidentFilterInput | null, IncidentSort | null];
       const sentAt = Date.now();
       return this.graphql
-        .request(IncidentsDocument, { first: PAGE_SIZE, filter })
+        .request(IncidentsDocument, { first: PAGE_SIZE, filter, sort })
         .pipe(map((data) => ({ page: data.incidents, sentAt })));
     },
   });
@@ -156,9 +172,9 @@ export class Dashboard {
   constructor() {
     const timer = setInterval(() => this.tick(), TICK_MS);
     this.destroyRef.onDestroy(() => clearInterval(timer));
-    this.filterForm.valueChanges.pipe(takeUntilDestroyed(this.destroyRef)).subscribe(() => {
-      this.filter.set(this.filterForm.getRawValue());
-    });
+    this.filterForm.valueChanges
+      .pipe(debounceTime(TYPING_PAUSE_MS), takeUntilDestroyed(this.destroyRef))
+      .subscribe(() => this.filter.set(this.filterForm.getRawValue()));
     // The server's clock from the first reading that has one.
     effect(() => {
       const first = this.first();
@@ -200,7 +216,11 @@ export class Dashboard {
   }
 
   protected clearFilters(): void {
-    this.filterForm.reset();
+    this.filterForm.reset({ sort: this.filterForm.controls.sort.value });
+  }
+
+  protected sortLabel(sort: string): string {
+    return incidentLabel('IncidentSort', sort, this.i18n.lang());
   }
 
   protected reload(): void {
@@ -215,8 +235,9 @@ export class Dashboard {
     this.loadingMore.set(true);
     this.moreError.set(null);
     const filter = toFilterInput(this.filter());
+    const sort = sortOf(this.filter());
     this.graphql
-      .request(IncidentsDocument, { first: PAGE_SIZE, after, filter })
+      .request(IncidentsDocument, { first: PAGE_SIZE, after, filter, sort })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: (data) => {

@@ -17,6 +17,9 @@ export type IncidentFilterInput = {
   readonly text?: string | null | undefined;
 };
 
+/** Volgorde van de lijst: nieuwste melding eerst (standaard), eerstvolgende AP-termijn eerst, laatst ontdekt eerst. */
+export type IncidentSort = 'DEADLINE_SOONEST' | 'DISCOVERED_NEWEST' | 'REPORTED_NEWEST';
+
 /** Waar het datalek staat: gemeld (stap 2 open), overzicht (stap 3), respons (stappen 4–6), afgesloten. */
 export type IncidentStage = 'CLOSED' | 'OVERVIEW' | 'REPORTED' | 'RESPONSE';
 
@@ -88,6 +91,7 @@ export type IncidentsQueryVariables = Exact<{
   first: number;
   after?: string | null | undefined;
   filter?: IncidentFilterInput | null | undefined;
+  sort?: IncidentSort | null | undefined;
 }>;
 
 export type IncidentsQuery = {
@@ -201,8 +205,8 @@ export const AccessLogDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<AccessLogQuery, AccessLogQueryVariables>;
 export const IncidentsDocument = new TypedDocumentString(`
-    query Incidents($first: Int!, $after: String, $filter: IncidentFilterInput) {
-  incidents(first: $first, after: $after, filter: $filter) {
+    query Incidents($first: Int!, $after: String, $filter: IncidentFilterInput, $sort: IncidentSort) {
+  incidents(first: $first, after: $after, filter: $filter, sort: $sort) {
     nodes {
       id
       reference
