@@ -9,5 +9,10 @@ export const routes: Routes = [
     path: 'toegangslogboek',
     loadComponent: () => import('./pages/access-log/access-log').then((m) => m.AccessLog),
   },
+  // One incident of the acting organisation (privacy officer, FG, auditor); the page decides what may be done.
+  {
+    path: 'meldingen/:id',
+    loadComponent: () => import('./pages/incident/incident').then((m) => m.IncidentPage),
+  },
   { path: '**', loadComponent: () => import('./pages/not-found/not-found').then((m) => m.NotFound) },
 ];
