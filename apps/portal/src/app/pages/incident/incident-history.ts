@@ -54,8 +54,7 @@ const EVENT_KEYS: Readonly<Record<string, TranslationKey>> = {
               <ul class="changes">
                 @for (c of e.changes; track c.field) {
                   <li>
-                    <span class="field">{{ c.field }}</span>: {{ c.from }} <span aria-hidden="true">→</span
-                    ><span class="sr-only">{{ t('incident.history.to') }}</span> {{ c.to }}
+                    <span class="field">{{ c.field }}</span>: {{ c.from }} → {{ c.to }}
                   </li>
                 }
               </ul>
