@@ -7,7 +7,7 @@ import type { TranslationKey } from '../../shared/i18n/nl';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { roleLabel } from '../../shared/labels/labels';
 import { describeError } from '../../shared/session/session.service';
-import { type Incident, formatInstant, historyValue } from './incident-view';
+import { type Incident, changeRows, formatInstant } from './incident-view';
 
 /** The history's event types (the domain's command types) with a name; others are shown as they came. */
 const EVENT_KEYS: Readonly<Record<string, TranslationKey>> = {
@@ -128,11 +128,7 @@ export class IncidentHistory {
         roles: e.roles.map((r) => roleLabel(r, lang)).join(', '),
         what: key ? this.t(key) : e.type,
         reason: e.reason,
-        changes: e.changes.map((c) => ({
-          field: c.field,
-          from: historyValue(c.field, c.from, lang),
-          to: historyValue(c.field, c.to, lang),
-        })),
+        changes: e.changes.flatMap((c) => changeRows(c.field, c.from, c.to, lang)),
       };
     });
   });

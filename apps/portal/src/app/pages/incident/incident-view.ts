@@ -85,11 +85,14 @@ export function amsterdamInputToIso(local: string | null | undefined): string | 
     const w = wallClock(new Date(instant));
     return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - instant;
   };
-  // Two rounds settle the offset on either side of a change (Amsterdam's offset is +1 or +2 hours).
-  const first = asUtc - offsetAt(asUtc);
-  const second = asUtc - offsetAt(first);
-  const candidates = [second, first].filter((t) => asUtc - offsetAt(t) === t);
-  return new Date(candidates.length ? Math.min(...candidates) : Math.min(first, second)).toISOString();
+  // The offsets a day before and after (Amsterdam's is +1 or +2 hours): a reading is valid when the instant it
+  // gives has that offset. Two valid readings: the repeated autumn hour, the first wins. None: the skipped spring
+  // hour, read with the offset before the change.
+  const day = 24 * HOUR_MS;
+  const before = offsetAt(asUtc - day);
+  const offsets = [...new Set([before, offsetAt(asUtc + day)])];
+  const valid = offsets.map((offset) => asUtc - offset).filter((t) => offsetAt(t) === asUtc - t);
+  return new Date(valid.length ? Math.min(...valid) : asUtc - before).toISOString();
 }
 
 /** The AP clock as it stands at `nowMs` (the page ticks; the API's reading is from the moment it answered). */
@@ -319,4 +322,43 @@ export function enumChoices(
   return Object.keys(INCIDENT_ENUMS[kind])
     .filter((value) => !only || only.includes(value))
     .map((value) => ({ value, label: incidentLabel(kind, value, lang) }));
+}
+
+/** One field's change as the history shows it. */
+export interface ChangeRow {
+  readonly field: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !('kind' in v) && !('description' in v);
+
+/**
+ * A history change in rows: a whole object that appeared or changed (a decision, the report, the closure) is
+ * shown per answer (`assessment.conclusion: — → datalek`) instead of as JSON; who decided is the event's person
+ * already, so the ids (`…By`) are left out.
+ */
+export function changeRows(field: string, fromJson: string, toJson: string, lang: Lang): ChangeRow[] {
+  const parse = (json: string): unknown => {
+    try {
+      return JSON.parse(json);
+    } catch {
+      return json;
+    }
+  };
+  const from = parse(fromJson);
+  const to = parse(toJson);
+  if (!isPlainObject(from) && !isPlainObject(to)) {
+    return [{ field, from: historyValue(field, fromJson, lang), to: historyValue(field, toJson, lang) }];
+  }
+  const a = isPlainObject(from) ? from : {};
+  const b = isPlainObject(to) ? to : {};
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])]
+    .filter((key) => !key.endsWith('By'))
+    .flatMap((key) => {
+      const before = JSON.stringify(a[key] ?? null);
+      const after = JSON.stringify(b[key] ?? null);
+      return before === after ? [] : changeRows(`${field}.${key}`, before, after, lang);
+    });
 }

@@ -37,7 +37,8 @@ const SEVERITY: Readonly<Record<string, readonly [nl: string, en: string]>> = {
       <ul class="reasons" data-testid="advice-reasons">
         @for (r of a.reasons; track $index) {
           <li [attr.data-effect]="r.effect">
-            <span class="factor">{{ r.factor }}</span> <span class="effect">({{ r.effectText }})</span>: {{ r.text }}
+            <span class="factor">{{ r.factor }}</span>&ngsp;<span class="effect">({{ r.effectText }})</span>:
+            {{ r.text }}
             @if (r.assumed) {
               <span class="assumed">{{ t('incident.advice.assumed') }}</span>
             }
