@@ -174,7 +174,12 @@ export class ApStep {
 
   protected record(): void {
     const value = this.notification.getRawValue();
-    const submittedAt = amsterdamInputToIso(value.submittedAt);
+    const stored = this.incident().apNotification?.submittedAt;
+    // Untouched, the field means "now" (or the recorded time): sent to the second, since the input holds whole
+    // minutes and a report made earlier in this same minute would otherwise lie after the notification.
+    const submittedAt = this.notification.controls.submittedAt.dirty
+      ? amsterdamInputToIso(value.submittedAt)
+      : (stored ?? new Date().toISOString());
     if (!submittedAt) {
       this.record$.problems.set([{ field: 'submittedAt', message: this.t('incident.ap.submittedAtMissing') }]);
       return;

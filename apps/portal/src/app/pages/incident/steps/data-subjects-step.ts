@@ -164,7 +164,9 @@ export class DataSubjectsStep {
   }
 
   protected recordInformed(): void {
-    const informedAt = amsterdamInputToIso(this.informedForm.getRawValue().informedAt);
+    // Untouched, the field means "now", sent to the second (the input holds whole minutes; see ApStep.record).
+    const control = this.informedForm.controls.informedAt;
+    const informedAt = control.dirty ? amsterdamInputToIso(control.value) : new Date().toISOString();
     if (!informedAt) {
       this.informed$.problems.set([{ field: 'informedAt', message: this.t('incident.subjects.informedAtMissing') }]);
       return;
