@@ -18,5 +18,10 @@ export const routes: Routes = [
     pathMatch: 'full',
     loadComponent: () => import('./pages/dashboard/dashboard').then((m) => m.Dashboard),
   },
+  // One incident of the acting organisation (privacy officer, FG, auditor); the page decides what may be done.
+  {
+    path: 'meldingen/:id',
+    loadComponent: () => import('./pages/incident/incident').then((m) => m.IncidentPage),
+  },
   { path: '**', loadComponent: () => import('./pages/not-found/not-found').then((m) => m.NotFound) },
 ];

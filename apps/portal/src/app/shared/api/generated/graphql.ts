@@ -5,6 +5,116 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AddContainmentMeasureInput = {
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  readonly description: string;
+  readonly dueAt?: string | null | undefined;
+  readonly owner?: string | null | undefined;
+};
+
+export type ApproximateCountInput = {
+  readonly kind: CountKind;
+  readonly max?: number | null | undefined;
+  readonly min?: number | null | undefined;
+  readonly value?: number | null | undefined;
+};
+
+/** AVG art. 34 lid 3: onbegrijpelijke gegevens, latere maatregelen, onevenredige inspanning. */
+export type Art34Exemption = 'DISPROPORTIONATE_EFFORT' | 'LATER_MEASURES' | 'UNINTELLIGIBLE';
+
+export type AssessIncidentInput = {
+  readonly conclusion: AssessmentConclusion;
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  /** Nodig bij een herziening van een eerdere beoordeling. */
+  readonly reason?: string | null | undefined;
+  readonly reasoning: string;
+};
+
+/** Stap 2: datalek, geen datalek, of bijna-incident. */
+export type AssessmentConclusion = 'BREACH' | 'NEAR_MISS' | 'NOT_A_BREACH';
+
+export type BreachCauseInput = {
+  readonly category: CauseCategory;
+  readonly description?: string | null | undefined;
+};
+
+/** Vertrouwelijkheid, integriteit, beschikbaarheid. */
+export type BreachKind = 'AVAILABILITY' | 'CONFIDENTIALITY' | 'INTEGRITY';
+
+/** Oorzaak van het datalek. */
+export type CauseCategory =
+  | 'HACKING_MALWARE_PHISHING'
+  | 'IMPROPER_DISPOSAL'
+  | 'LOST_DEVICE'
+  | 'LOST_PAPER'
+  | 'MISDIRECTED_EMAIL'
+  | 'MISDIRECTED_POST'
+  | 'OTHER'
+  | 'PUBLISHED_BY_MISTAKE'
+  | 'STOLEN_DEVICE'
+  | 'SYSTEM_ERROR'
+  | 'UNAUTHORISED_ACCESS_INTERNAL'
+  | 'UNKNOWN';
+
+export type ChecklistInput = {
+  readonly cause?: BreachCauseInput | null | undefined;
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  readonly dataCategories?: ReadonlyArray<PersonalDataCategory> | null | undefined;
+  readonly groups?: ReadonlyArray<DataSubjectGroup> | null | undefined;
+  readonly howDiscovered?: string | null | undefined;
+  readonly kinds?: ReadonlyArray<BreachKind> | null | undefined;
+  readonly persons?: ApproximateCountInput | null | undefined;
+  readonly recipients?: RecipientsInput | null | undefined;
+  readonly records?: ApproximateCountInput | null | undefined;
+  readonly startedAt?: string | null | undefined;
+  readonly stillOngoing?: YesNoUnknown | null | undefined;
+  readonly unintelligible?: UnintelligibilityInput | null | undefined;
+};
+
+export type CloseIncidentInput = {
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  readonly consequences: string;
+  readonly recurrencePrevention?: string | null | undefined;
+};
+
+/** Hoe het datalek eindigde: geregistreerd, geen datalek, bijna-incident. */
+export type ClosedOutcome = 'NEAR_MISS' | 'NOT_A_BREACH' | 'REGISTERED';
+
+/** Een aantal: precies, een bereik (ongeveer), of onbekend. */
+export type CountKind = 'EXACT' | 'RANGE' | 'UNKNOWN';
+
+/** Groep betrokkenen. */
+export type DataSubjectGroup = 'CLIENTS' | 'EMPLOYEES' | 'NEWBORNS' | 'OTHER' | 'PARTNERS_RELATIVES';
+
+/** Stap 6: betrokkenen informeren, niet informeren, of een openbare mededeling. */
+export type DataSubjectOutcome = 'INFORM' | 'NOT_INFORM' | 'PUBLIC_COMMUNICATION';
+
+/** Stap 5. Het advies berekent de server zelf uit de checklist; afwijken vraagt een reden. */
+export type DecideApNotificationInput = {
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  readonly departureReason?: string | null | undefined;
+  readonly notify: boolean;
+  /** Nodig bij een herziening van een eerder besluit. */
+  readonly reason?: string | null | undefined;
+  readonly reasoning: string;
+};
+
+/** Stap 6. Het advies berekent de server zelf; afwijken vraagt een reden. */
+export type DecideDataSubjectsInput = {
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  readonly departureReason?: string | null | undefined;
+  readonly exemption?: Art34Exemption | null | undefined;
+  readonly outcome: DataSubjectOutcome;
+  readonly reason?: string | null | undefined;
+  readonly reasoning: string;
+};
+
 export type IncidentFilterInput = {
   readonly clockState?: NotificationClockState | null | undefined;
   /** Ontdekt op of na dit tijdstip. */
@@ -23,11 +133,60 @@ export type IncidentSort = 'DEADLINE_SOONEST' | 'DISCOVERED_NEWEST' | 'REPORTED_
 /** Waar het datalek staat: gemeld (stap 2 open), overzicht (stap 3), respons (stappen 4–6), afgesloten. */
 export type IncidentStage = 'CLOSED' | 'OVERVIEW' | 'REPORTED' | 'RESPONSE';
 
+/** Status van een maatregel (stap 4). */
+export type MeasureStatus = 'DONE' | 'DROPPED' | 'IN_PROGRESS' | 'PLANNED';
+
 /** De 72-uursklok voor de AP: open, bijna verlopen, verlopen, op tijd gemeld, te laat gemeld, niet nodig. */
 export type NotificationClockState = 'DUE_SOON' | 'MET' | 'MET_LATE' | 'NOT_NEEDED' | 'OPEN' | 'OVERDUE';
 
 /** Verloskundigenpraktijk, ziekenhuis, kraamzorgorganisatie of HINQ. */
 export type OrganisationKind = 'HINQ' | 'HOSPITAL' | 'MATERNITY_CARE' | 'MIDWIFERY_PRACTICE';
+
+/** Soort persoonsgegevens. */
+export type PersonalDataCategory =
+  | 'CHILDREN'
+  | 'CONTACT'
+  | 'CREDENTIALS'
+  | 'CRIMINAL'
+  | 'DATE_OF_BIRTH'
+  | 'FINANCIAL'
+  | 'HEALTH'
+  | 'IDENTIFICATION_NUMBER'
+  | 'NAME_ADDRESS'
+  | 'OTHER'
+  | 'OTHER_SPECIAL_CATEGORY';
+
+/** De zeven stappen van het protocol. */
+export type ProtocolStep =
+  | 'AP_NOTIFICATION'
+  | 'ASSESSMENT'
+  | 'CONTAINMENT'
+  | 'DATA_SUBJECT_NOTIFICATION'
+  | 'IDENTIFICATION'
+  | 'OVERVIEW'
+  | 'REGISTER';
+
+export type RecipientsInput = {
+  readonly count: ApproximateCountInput;
+  readonly deletionConfirmed: YesNoUnknown;
+  readonly known: YesNoUnknown;
+  readonly maliceLikely: YesNoUnknown;
+  readonly professionalSecrecy: YesNoUnknown;
+};
+
+/** Het advies voor stap 5 en 6. */
+export type Recommendation =
+  'NOTIFY_AP' | 'NOTIFY_AP_AND_DATA_SUBJECTS' | 'NOTIFY_AP_AND_PUBLIC_COMMUNICATION' | 'REGISTER_ONLY';
+
+export type RecordApNotificationInput = {
+  readonly apReference?: string | null | undefined;
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  /** Verplicht als de melding later is dan 72 uur. */
+  readonly delayReasons?: string | null | undefined;
+  readonly reason?: string | null | undefined;
+  readonly submittedAt: string;
+};
 
 export type ReportBreachInput = {
   /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
@@ -42,6 +201,43 @@ export type ReportBreachInput = {
   readonly stillOngoing: YesNoUnknown;
   /** Wat er is gebeurd. */
   readonly whatHappened: string;
+};
+
+/** De factor van het protocol achter een reden. */
+export type RiskFactor =
+  | 'DATA_KIND_AND_AMOUNT'
+  | 'DISPROPORTIONATE_EFFORT'
+  | 'EASE_OF_IDENTIFICATION'
+  | 'HEALTHCARE_ORGANISATION'
+  | 'LATER_MEASURES'
+  | 'NATURE_OF_BREACH'
+  | 'NUMBER_OF_PERSONS'
+  | 'RECIPIENT'
+  | 'SEVERITY_OF_CONSEQUENCES'
+  | 'UNINTELLIGIBLE'
+  | 'VULNERABLE_PERSONS'
+  | 'WHEN_IN_DOUBT';
+
+/** Geen risico, risico, hoog risico (EDPB 9/2022). */
+export type RiskLevel = 'HIGH_RISK' | 'NO_RISK' | 'RISK';
+
+/** Wacht op een eerdere stap, open, klaar, of niet van toepassing. */
+export type StepStatus = 'DONE' | 'NOT_APPLICABLE' | 'OPEN' | 'WAITING';
+
+export type UnintelligibilityInput = {
+  readonly encrypted: YesNoUnknown;
+  readonly encryptionStateOfTheArt: YesNoUnknown;
+  readonly keyCompromised: YesNoUnknown;
+};
+
+export type UpdateContainmentMeasureInput = {
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  readonly description?: string | null | undefined;
+  readonly dueAt?: string | null | undefined;
+  readonly measureId: string;
+  readonly owner?: string | null | undefined;
+  readonly status?: MeasureStatus | null | undefined;
 };
 
 /** Ja, nee of (nog) onbekend. */
@@ -84,6 +280,2232 @@ export type AccessLogQuery = {
       readonly reason: string | null;
       readonly requestId: string | null;
     }>;
+  };
+};
+
+export type IncidentDetailFragment = {
+  readonly id: string;
+  readonly reference: string;
+  readonly version: number;
+  readonly stage: IncidentStage;
+  readonly exercise: boolean;
+  readonly reportedAt: string;
+  readonly discoveredAt: string;
+  readonly apDeadline: string;
+  readonly overviewCompletedAt: string | null;
+  readonly dataSubjectsInformedAt: string | null;
+  readonly apClock: {
+    readonly state: NotificationClockState;
+    readonly deadline: string;
+    readonly remainingMs: number | null;
+  };
+  readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+  readonly report: {
+    readonly whatHappened: string;
+    readonly discoveredAt: string;
+    readonly howDiscovered: string | null;
+    readonly otherOrganisationsInvolved: YesNoUnknown;
+  };
+  readonly assessment: {
+    readonly conclusion: AssessmentConclusion;
+    readonly reasoning: string;
+    readonly assessedAt: string;
+  } | null;
+  readonly checklist: {
+    readonly kinds: ReadonlyArray<BreachKind>;
+    readonly startedAt: string | null;
+    readonly stillOngoing: YesNoUnknown;
+    readonly howDiscovered: string | null;
+    readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+    readonly groups: ReadonlyArray<DataSubjectGroup>;
+    readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+    readonly records: {
+      readonly kind: CountKind;
+      readonly value: number | null;
+      readonly min: number | null;
+      readonly max: number | null;
+    };
+    readonly persons: {
+      readonly kind: CountKind;
+      readonly value: number | null;
+      readonly min: number | null;
+      readonly max: number | null;
+    };
+    readonly recipients: {
+      readonly known: YesNoUnknown;
+      readonly maliceLikely: YesNoUnknown;
+      readonly professionalSecrecy: YesNoUnknown;
+      readonly deletionConfirmed: YesNoUnknown;
+      readonly count: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+    };
+    readonly unintelligible: {
+      readonly encrypted: YesNoUnknown;
+      readonly encryptionStateOfTheArt: YesNoUnknown;
+      readonly keyCompromised: YesNoUnknown;
+    };
+  };
+  readonly containment: {
+    readonly completedAt: string | null;
+    readonly measures: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
+  };
+  readonly riskAdvice: {
+    readonly level: RiskLevel;
+    readonly score: number;
+    readonly severity: string;
+    readonly recommendation: Recommendation;
+    readonly notifyAp: boolean;
+    readonly dataSubjects: DataSubjectOutcome;
+    readonly exemption: Art34Exemption | null;
+    readonly modelVersion: string;
+    readonly summary: { readonly nl: string; readonly en: string };
+    readonly reasons: ReadonlyArray<{
+      readonly factor: RiskFactor;
+      readonly effect: string;
+      readonly assumed: boolean;
+      readonly text: { readonly nl: string; readonly en: string };
+    }>;
+    readonly missingAnswers: ReadonlyArray<{
+      readonly question: string;
+      readonly text: { readonly nl: string; readonly en: string };
+    }>;
+  } | null;
+  readonly apDecision: {
+    readonly notify: boolean;
+    readonly reasoning: string;
+    readonly departureReason: string | null;
+    readonly decidedAt: string;
+    readonly advice: {
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly modelVersion: string;
+    } | null;
+  } | null;
+  readonly apNotification: {
+    readonly submittedAt: string;
+    readonly apReference: string | null;
+    readonly delayReasons: string | null;
+    readonly recordedAt: string;
+  } | null;
+  readonly dataSubjectDecision: {
+    readonly outcome: DataSubjectOutcome;
+    readonly reasoning: string;
+    readonly exemption: Art34Exemption | null;
+    readonly departureReason: string | null;
+    readonly decidedAt: string;
+    readonly advice: {
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly modelVersion: string;
+    } | null;
+  } | null;
+  readonly dpoAdvice: ReadonlyArray<{
+    readonly text: string;
+    readonly recordedAt: string;
+    readonly recordedBy: string;
+  }>;
+  readonly closure: {
+    readonly outcome: ClosedOutcome;
+    readonly consequences: string | null;
+    readonly recurrencePrevention: string | null;
+    readonly closedAt: string;
+  } | null;
+};
+
+export type IncidentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type IncidentQuery = {
+  readonly incident: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+  };
+};
+
+export type IncidentHistoryQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type IncidentHistoryQuery = {
+  readonly incidentHistory: ReadonlyArray<{
+    readonly version: number;
+    readonly type: string;
+    readonly at: string;
+    readonly personName: string | null;
+    readonly roles: ReadonlyArray<string>;
+    readonly reason: string | null;
+    readonly changes: ReadonlyArray<{ readonly field: string; readonly from: string; readonly to: string }>;
+  }>;
+};
+
+export type AssessIncidentMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: AssessIncidentInput;
+}>;
+
+export type AssessIncidentMutation = {
+  readonly assessIncident: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+  };
+};
+
+export type UpdateIncidentChecklistMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: ChecklistInput;
+}>;
+
+export type UpdateIncidentChecklistMutation = {
+  readonly updateIncidentChecklist: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+  };
+};
+
+export type CompleteIncidentOverviewMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+}>;
+
+export type CompleteIncidentOverviewMutation = {
+  readonly completeIncidentOverview: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+  };
+};
+
+export type AddContainmentMeasureMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: AddContainmentMeasureInput;
+}>;
+
+export type AddContainmentMeasureMutation = {
+  readonly addContainmentMeasure: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+  };
+};
+
+export type UpdateContainmentMeasureMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: UpdateContainmentMeasureInput;
+}>;
+
+export type UpdateContainmentMeasureMutation = {
+  readonly updateContainmentMeasure: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+  };
+};
+
+export type CompleteContainmentMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+}>;
+
+export type CompleteContainmentMutation = {
+  readonly completeContainment: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+  };
+};
+
+export type DecideApNotificationMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: DecideApNotificationInput;
+}>;
+
+export type DecideApNotificationMutation = {
+  readonly decideApNotification: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+  };
+};
+
+export type RecordApNotificationMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: RecordApNotificationInput;
+}>;
+
+export type RecordApNotificationMutation = {
+  readonly recordApNotification: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+  };
+};
+
+export type DecideDataSubjectsMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: DecideDataSubjectsInput;
+}>;
+
+export type DecideDataSubjectsMutation = {
+  readonly decideDataSubjects: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+  };
+};
+
+export type RecordDataSubjectsInformedMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  informedAt: string;
+}>;
+
+export type RecordDataSubjectsInformedMutation = {
+  readonly recordDataSubjectsInformed: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+  };
+};
+
+export type RecordDpoAdviceMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  text: string;
+  confirmPrivacyWarnings?: boolean | null | undefined;
+}>;
+
+export type RecordDpoAdviceMutation = {
+  readonly recordDpoAdvice: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+  };
+};
+
+export type CloseIncidentMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: CloseIncidentInput;
+}>;
+
+export type CloseIncidentMutation = {
+  readonly closeIncident: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+  };
+};
+
+export type ReopenIncidentMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  reason: string;
+  confirmPrivacyWarnings?: boolean | null | undefined;
+}>;
+
+export type ReopenIncidentMutation = {
+  readonly reopenIncident: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
   };
 };
 
@@ -168,7 +2590,165 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const IncidentDetailFragmentDoc = new TypedDocumentString(
+  `
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}
+    `,
+  { fragmentName: 'IncidentDetail' },
+) as unknown as TypedDocumentString<IncidentDetailFragment, unknown>;
 export const AccessLogAnchorDocument = new TypedDocumentString(`
     query AccessLogAnchor {
   accessLogAnchor {
@@ -204,6 +2784,2285 @@ export const AccessLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AccessLogQuery, AccessLogQueryVariables>;
+export const IncidentDocument = new TypedDocumentString(`
+    query Incident($id: ID!) {
+  incident(id: $id) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}`) as unknown as TypedDocumentString<IncidentQuery, IncidentQueryVariables>;
+export const IncidentHistoryDocument = new TypedDocumentString(`
+    query IncidentHistory($id: ID!) {
+  incidentHistory(id: $id) {
+    version
+    type
+    at
+    personName
+    roles
+    reason
+    changes {
+      field
+      from
+      to
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IncidentHistoryQuery, IncidentHistoryQueryVariables>;
+export const AssessIncidentDocument = new TypedDocumentString(`
+    mutation AssessIncident($id: ID!, $expectedVersion: Int!, $input: AssessIncidentInput!) {
+  assessIncident(id: $id, expectedVersion: $expectedVersion, input: $input) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}`) as unknown as TypedDocumentString<AssessIncidentMutation, AssessIncidentMutationVariables>;
+export const UpdateIncidentChecklistDocument = new TypedDocumentString(`
+    mutation UpdateIncidentChecklist($id: ID!, $expectedVersion: Int!, $input: ChecklistInput!) {
+  updateIncidentChecklist(
+    id: $id
+    expectedVersion: $expectedVersion
+    input: $input
+  ) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}`) as unknown as TypedDocumentString<UpdateIncidentChecklistMutation, UpdateIncidentChecklistMutationVariables>;
+export const CompleteIncidentOverviewDocument = new TypedDocumentString(`
+    mutation CompleteIncidentOverview($id: ID!, $expectedVersion: Int!) {
+  completeIncidentOverview(id: $id, expectedVersion: $expectedVersion) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}`) as unknown as TypedDocumentString<CompleteIncidentOverviewMutation, CompleteIncidentOverviewMutationVariables>;
+export const AddContainmentMeasureDocument = new TypedDocumentString(`
+    mutation AddContainmentMeasure($id: ID!, $expectedVersion: Int!, $input: AddContainmentMeasureInput!) {
+  addContainmentMeasure(id: $id, expectedVersion: $expectedVersion, input: $input) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}`) as unknown as TypedDocumentString<AddContainmentMeasureMutation, AddContainmentMeasureMutationVariables>;
+export const UpdateContainmentMeasureDocument = new TypedDocumentString(`
+    mutation UpdateContainmentMeasure($id: ID!, $expectedVersion: Int!, $input: UpdateContainmentMeasureInput!) {
+  updateContainmentMeasure(
+    id: $id
+    expectedVersion: $expectedVersion
+    input: $input
+  ) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}`) as unknown as TypedDocumentString<UpdateContainmentMeasureMutation, UpdateContainmentMeasureMutationVariables>;
+export const CompleteContainmentDocument = new TypedDocumentString(`
+    mutation CompleteContainment($id: ID!, $expectedVersion: Int!) {
+  completeContainment(id: $id, expectedVersion: $expectedVersion) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}`) as unknown as TypedDocumentString<CompleteContainmentMutation, CompleteContainmentMutationVariables>;
+export const DecideApNotificationDocument = new TypedDocumentString(`
+    mutation DecideApNotification($id: ID!, $expectedVersion: Int!, $input: DecideApNotificationInput!) {
+  decideApNotification(id: $id, expectedVersion: $expectedVersion, input: $input) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}`) as unknown as TypedDocumentString<DecideApNotificationMutation, DecideApNotificationMutationVariables>;
+export const RecordApNotificationDocument = new TypedDocumentString(`
+    mutation RecordApNotification($id: ID!, $expectedVersion: Int!, $input: RecordApNotificationInput!) {
+  recordApNotification(id: $id, expectedVersion: $expectedVersion, input: $input) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}`) as unknown as TypedDocumentString<RecordApNotificationMutation, RecordApNotificationMutationVariables>;
+export const DecideDataSubjectsDocument = new TypedDocumentString(`
+    mutation DecideDataSubjects($id: ID!, $expectedVersion: Int!, $input: DecideDataSubjectsInput!) {
+  decideDataSubjects(id: $id, expectedVersion: $expectedVersion, input: $input) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}`) as unknown as TypedDocumentString<DecideDataSubjectsMutation, DecideDataSubjectsMutationVariables>;
+export const RecordDataSubjectsInformedDocument = new TypedDocumentString(`
+    mutation RecordDataSubjectsInformed($id: ID!, $expectedVersion: Int!, $informedAt: DateTime!) {
+  recordDataSubjectsInformed(
+    id: $id
+    expectedVersion: $expectedVersion
+    informedAt: $informedAt
+  ) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}`) as unknown as TypedDocumentString<RecordDataSubjectsInformedMutation, RecordDataSubjectsInformedMutationVariables>;
+export const RecordDpoAdviceDocument = new TypedDocumentString(`
+    mutation RecordDpoAdvice($id: ID!, $expectedVersion: Int!, $text: String!, $confirmPrivacyWarnings: Boolean) {
+  recordDpoAdvice(
+    id: $id
+    expectedVersion: $expectedVersion
+    text: $text
+    confirmPrivacyWarnings: $confirmPrivacyWarnings
+  ) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}`) as unknown as TypedDocumentString<RecordDpoAdviceMutation, RecordDpoAdviceMutationVariables>;
+export const CloseIncidentDocument = new TypedDocumentString(`
+    mutation CloseIncident($id: ID!, $expectedVersion: Int!, $input: CloseIncidentInput!) {
+  closeIncident(id: $id, expectedVersion: $expectedVersion, input: $input) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}`) as unknown as TypedDocumentString<CloseIncidentMutation, CloseIncidentMutationVariables>;
+export const ReopenIncidentDocument = new TypedDocumentString(`
+    mutation ReopenIncident($id: ID!, $expectedVersion: Int!, $reason: String!, $confirmPrivacyWarnings: Boolean) {
+  reopenIncident(
+    id: $id
+    expectedVersion: $expectedVersion
+    reason: $reason
+    confirmPrivacyWarnings: $confirmPrivacyWarnings
+  ) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+}`) as unknown as TypedDocumentString<ReopenIncidentMutation, ReopenIncidentMutationVariables>;
 export const IncidentsDocument = new TypedDocumentString(`
     query Incidents($first: Int!, $after: String, $filter: IncidentFilterInput, $sort: IncidentSort) {
   incidents(first: $first, after: $after, filter: $filter, sort: $sort) {
