@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AppClock } from '../time/app-clock';
 import { IncidentStepsResolver } from './incident-steps.resolver';
 import { IncidentsRepository } from './incidents.repository';
 import { IncidentsResolver } from './incidents.resolver';
@@ -7,6 +6,7 @@ import { IncidentsService } from './incidents.service';
 
 /** The breach workflow (protocol steps 1–7) of one organisation: report, read, and take it through the steps. */
 @Module({
-  providers: [AppClock, IncidentsRepository, IncidentsService, IncidentsResolver, IncidentStepsResolver],
+  // The clock comes from the global TimeModule (one instance, shared with the notification timers).
+  providers: [IncidentsRepository, IncidentsService, IncidentsResolver, IncidentStepsResolver],
 })
 export class IncidentsModule {}
