@@ -164,6 +164,19 @@ const CASES: Record<string, CrossTenantCase> = {
   recordDpoAdvice: onIncident('recordDpoAdvice', '$text: String!', 'text: $text', { text: 'Overgenomen.' }),
   closeIncident: onIncident('closeIncident', ...input('CloseIncidentInput', { consequences: 'Overgenomen.' })),
   reopenIncident: onIncident('reopenIncident', '$reason: String!', 'reason: $reason', { reason: 'Overgenomen.' }),
+  incidentNotifications: {
+    document: 'query($id: ID!) { incidentNotifications(incidentId: $id) { id event recipientAddress status } }',
+    variables: (a) => ({ id: a.incidentId }),
+    plain: 'refused',
+  },
+  // Platform admin only: every member of B is refused.
+  deadLetters: { document: '{ deadLetters { id reference recipientAddress } }', plain: 'refused' },
+  unreachableOrganisations: { document: '{ unreachableOrganisations { id name } }', plain: 'refused' },
+  retryDeadLetter: {
+    document: 'mutation($id: ID!) { retryDeadLetter(id: $id) }',
+    variables: (a) => ({ id: a.incidentId }),
+    plain: 'refused',
+  },
   updateOrganisationContact: {
     document: CONTACT,
     variables: (a) => ({

@@ -189,10 +189,11 @@ export class OutboxRepository {
   async retryDead(manager: EntityManager, id: string, now: Date): Promise<boolean> {
     const result = await manager.query(
       `UPDATE notification_outbox SET status = 'queued', attempts = 0, next_attempt_at = $2, dead_at = NULL
-        WHERE id = $1 AND status = 'dead' AND recipient_address IS NOT NULL RETURNING id`,
+        WHERE id = $1 AND status = 'dead' AND recipient_address IS NOT NULL`,
       [id, now],
     );
-    return rowsOf(result).length > 0;
+    // No RETURNING: the admin may read dead letters only, and a returned row must pass the read policy as it is now.
+    return (result as [unknown[], number])[1] > 0;
   }
 }
 

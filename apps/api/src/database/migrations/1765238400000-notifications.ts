@@ -100,8 +100,10 @@ export class Notifications1765238400000 implements MigrationInterface {
       `);
     }
     await q.query(`
+      -- An UPDATE must leave a row the updater may still read (PostgreSQL checks SELECT policies on the new row),
+      -- so a retried dead letter ('queued') stays readable to the admin; their queries ask for dead ones only.
       CREATE POLICY notification_outbox_admin_read ON notification_outbox FOR SELECT TO babyconnect_app
-        USING (app_is_platform_admin() AND status = 'dead');
+        USING (app_is_platform_admin() AND status IN ('dead', 'queued'));
       CREATE POLICY notification_outbox_admin_retry ON notification_outbox FOR UPDATE TO babyconnect_app
         USING (app_is_platform_admin() AND status = 'dead') WITH CHECK (app_is_platform_admin() AND status = 'queued');
 
