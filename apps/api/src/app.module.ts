@@ -12,8 +12,10 @@ import { HealthModule } from './health/health.module';
 import { IncidentsModule } from './incidents/incidents.module';
 import { MeModule } from './me/me.module';
 import { MetricsModule } from './metrics/metrics.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { TimeModule } from './time/time.module';
 import { textInputPipeProvider } from './validation/text-input.pipe';
 
 /** Only imports modules: each feature registers its own entities, resolvers, services and repositories. */
@@ -30,6 +32,7 @@ export class AppModule {
           exports: [API_CONFIG],
         },
         DatabaseModule,
+        TimeModule,
         MetricsModule,
         AuthModule,
         RateLimitModule,
@@ -39,6 +42,7 @@ export class AppModule {
         MeModule,
         OrganisationsModule,
         IncidentsModule,
+        NotificationsModule,
         AccessLogModule,
       ],
       // Every string argument is checked for control and invisible characters before any resolver sees it.

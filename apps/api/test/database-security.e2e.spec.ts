@@ -44,6 +44,8 @@ describe('database: row-level security and the app role', () => {
       'incident_counters',
       'incident_events',
       'incidents',
+      'notification_outbox',
+      'notification_timers',
       'organisations',
     ]);
   });

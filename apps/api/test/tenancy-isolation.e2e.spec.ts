@@ -182,6 +182,19 @@ const CASES: Record<string, CrossTenantCase> = {
     'updateImprovementAction',
     ...input('UpdateImprovementActionInput', { actionId: 'a1', status: 'DONE' }),
   ),
+  incidentNotifications: {
+    document: 'query($id: ID!) { incidentNotifications(incidentId: $id) { id event recipientAddress status } }',
+    variables: (a) => ({ id: a.incidentId }),
+    plain: 'refused',
+  },
+  // Platform admin only: every member of B is refused.
+  deadLetters: { document: '{ deadLetters { id reference recipientAddress } }', plain: 'refused' },
+  unreachableOrganisations: { document: '{ unreachableOrganisations { id name } }', plain: 'refused' },
+  retryDeadLetter: {
+    document: 'mutation($id: ID!) { retryDeadLetter(id: $id) }',
+    variables: (a) => ({ id: a.incidentId }),
+    plain: 'refused',
+  },
   updateOrganisationContact: {
     document: CONTACT,
     variables: (a) => ({

@@ -31,6 +31,8 @@ export const SUBJECTS = [
   'Incident',
   /** The acting organisation's breach register. */
   'Register',
+  /** Notification delivery across organisations: dead letters and unreachable contacts (platform admin). */
+  'NotificationDelivery',
 ] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
@@ -57,6 +59,8 @@ export function abilityRulesFor({ roles, platformAdmin }: AbilityContext): RawRu
   if (platformAdmin) {
     // Onboarding only: the platform admin reads no breach, register or access log of any organisation.
     can(['create', 'update'], 'Organisation');
+    // Dead letters name an organisation, a reference, a recipient and a reason — no breach content.
+    can(['read', 'update'], 'NotificationDelivery');
   }
   for (const role of roles) {
     switch (role) {

@@ -5,6 +5,7 @@ export {
   MAIL_DELIVERY_REASON_TEXT,
   MailDeliveryError,
   type MailDeliveryErrorOptions,
+  type MailAttachment,
   type MailDeliveryReason,
   type Mailer,
   type OutgoingMail,

@@ -17,6 +17,14 @@ export interface OutgoingMail {
   idempotencyKey: string;
   /** Extra headers; the ones the mailer owns (From, To, Message-ID, …) are refused. */
   headers?: Record<string, string>;
+  /** Generated content only (a deadline's .ics); never a path or URL — the mailer reads no files. */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
 }
 
 export interface SentMail {

@@ -31,6 +31,7 @@ export const REFERENCE_HEADER = 'X-Babyconnect-Reference';
 // A reference is an identifier, not text: this keeps free text (and so client data) out of the header.
 const REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 const HEADER_NAME = /^[A-Za-z0-9-]+$/;
+const ATTACHMENT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,100}$/;
 // Headers the mailer sets itself; letting a caller set them would break idempotency or the envelope.
 const RESERVED_HEADERS = new Set([
   'from',
@@ -76,7 +77,7 @@ export class SmtpMailer implements Mailer {
       connectionTimeout: options.timeouts?.connectMs ?? 10_000,
       greetingTimeout: options.timeouts?.greetingMs ?? 10_000,
       socketTimeout: options.timeouts?.socketMs ?? 30_000,
-      // Our mails have no attachments; never let content make the mailer read files or fetch URLs.
+      // Attachments are generated strings (.ics); never let content make the mailer read files or fetch URLs.
       disableFileAccess: true,
       disableUrlAccess: true,
     });
@@ -94,6 +95,11 @@ export class SmtpMailer implements Mailer {
         text: message.text,
         html: message.html,
         messageId,
+        attachments: (message.attachments ?? []).map((a) => ({
+          filename: a.filename,
+          contentType: a.contentType,
+          content: a.content,
+        })),
         headers: {
           ...message.headers,
           [REFERENCE_HEADER]: message.reference,
@@ -136,6 +142,12 @@ function validate(message: OutgoingMail): void {
   }
   if (!REFERENCE.test(message.reference)) {
     throw new MailDeliveryError('invalid-message', { detail: 'reference is not an identifier' });
+  }
+  for (const attachment of message.attachments ?? []) {
+    // The file name and type become MIME header parameters.
+    if (!ATTACHMENT_NAME.test(attachment.filename) || /[\r\n]/.test(attachment.contentType)) {
+      throw new MailDeliveryError('invalid-message', { detail: 'attachment name or type is not plain' });
+    }
   }
   for (const [name, value] of Object.entries(message.headers ?? {})) {
     if (!HEADER_NAME.test(name) || RESERVED_HEADERS.has(name.toLowerCase())) {

@@ -9,6 +9,7 @@ import {
 } from '@babyconnect/domain';
 import { errors } from '../errors/api-error';
 import { MembershipsRepository } from './memberships.repository';
+import { RoleDirectoryRepository } from './role-directory.repository';
 import { UsersRepository } from './users.repository';
 import type { Actor, ActorMembership, Identity } from './actor';
 import type { VerifiedToken } from './token-verifier';
@@ -22,6 +23,7 @@ export class ActorService {
   constructor(
     private readonly organisations: MembershipsRepository,
     private readonly users: UsersRepository,
+    private readonly roleDirectory: RoleDirectoryRepository,
   ) {}
 
   /** Who the verified token belongs to, and the organisations (with valid roles) they belong to. */
@@ -47,6 +49,8 @@ export class ActorService {
         return { organisationId: org.id, alias: org.alias, name: org.name, kind: org.kind, roles: m.roles };
       })
       .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+    // Notifications find an organisation's FG and privacy officers here when nobody is signed in.
+    await this.roleDirectory.remember(user.id, memberships);
 
     return {
       user: { ...user, issuer: token.issuer, subject: token.subject },

@@ -7,6 +7,7 @@ import { ActorService } from './actor.service';
 import { AuthGuard } from './auth.guard';
 import { Authenticator } from './authenticator';
 import { MembershipsRepository } from './memberships.repository';
+import { RoleDirectoryRepository } from './role-directory.repository';
 import { TokenVerifier } from './token-verifier';
 import { UsersRepository } from './users.repository';
 
@@ -25,6 +26,7 @@ import { UsersRepository } from './users.repository';
     },
     UsersRepository,
     MembershipsRepository,
+    RoleDirectoryRepository,
     ActorService,
     Authenticator,
     // Order matters: authenticate, then check the operation's permission.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isValidEmailAddress } from '@babyconnect/domain';
 
 // Every setting the API reads, with its default and what it means. README's configuration table mirrors this.
 const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
@@ -60,6 +61,44 @@ export const configSchema = z
       .string()
       .refine((v) => /^smtps?:\/\/.+/.test(v), 'an smtp:// or smtps:// URL')
       .optional(),
+    // Notifications (issue 16). Without SMTP_URL messages are still enqueued (in the change's transaction) and wait
+    // in the outbox; nothing is sent until a mail server is configured.
+    SMTP_FROM: z.string().refine(isValidEmailAddress, 'an e-mail address such as datalek@example.org').optional(),
+    SMTP_FROM_NAME: z.string().min(1).max(100).default('Babyconnect Datalekken'),
+    // Where links in mails point: the portal as its users reach it (defaults to PORTAL_ORIGIN).
+    PORTAL_BASE_URL: httpUrl.optional(),
+    // Reminders of the 72-hour AP deadline, in percent of the time elapsed (one decimal at most), ascending.
+    NOTIFY_REMINDER_POINTS: z
+      .string()
+      .default('50,75,90,100')
+      .transform((value, ctx) => {
+        const points = value.split(',').map((p) => p.trim());
+        const parsed = points.map(Number);
+        const ok =
+          points.every((p) => /^\d{1,3}(\.\d)?$/.test(p)) &&
+          parsed.every((p) => p > 0 && p <= 100) &&
+          parsed.every((p, i) => i === 0 || p > parsed[i - 1]!);
+        if (!ok) {
+          ctx.addIssue({ code: 'custom', message: 'ascending percentages between 0 and 100, e.g. 50,75,90,100' });
+          return z.NEVER;
+        }
+        return parsed.map((p) => Math.round(p * 10));
+      }),
+    // The overdue escalation goes out this long after the deadline passed without a notification or decision.
+    NOTIFY_ESCALATION_DELAY_MINUTES: z.coerce.number().int().min(0).max(10_080).default(60),
+    // false: this instance neither sends mail nor fires timers (e.g. a read-only replica of the API).
+    NOTIFY_WORKER: z
+      .enum(['true', 'false'])
+      .default('true')
+      .transform((v) => v === 'true'),
+    NOTIFY_POLL_MS: z.coerce.number().int().min(50).max(5000).default(1000),
+    NOTIFY_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(16),
+    NOTIFY_RETRY_BASE_MS: positive(5000),
+    NOTIFY_RETRY_MAX_MS: positive(3_600_000),
+    // A claimed message is retried by any instance after this long without a result (the sender died).
+    NOTIFY_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
+    // A timer fired later than this after its due time (the API was down) says so in its mail.
+    NOTIFY_LATE_AFTER_MS: positive(60_000),
     METRICS_PORT: port(9464),
     METRICS_HOST: z.string().default('127.0.0.1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -89,6 +128,13 @@ export const configSchema = z
         path: ['ACCESS_LOG_ANCHOR_KEY'],
         message:
           'an Ed25519 private key in production (it signs the access-log anchors; make one with `openssl genpkey -algorithm ed25519`)',
+      });
+    }
+    if (config.NODE_ENV === 'production' && config.SMTP_URL && !config.SMTP_FROM) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['SMTP_FROM'],
+        message: 'the sender address of notification mails in production (SMTP_URL is set)',
       });
     }
     if (config.NODE_ENV !== 'production' || config.OIDC_ALLOW_INSECURE_ISSUER) return;

@@ -4,6 +4,7 @@ import { AccessLogChains1764979200000 } from './migrations/1764979200000-access-
 import { PlainTextOrganisations1765065600000 } from './migrations/1765065600000-plain-text-organisations';
 import { Incidents1765152000000 } from './migrations/1765152000000-incidents';
 import { IncidentListSearch1765238400000 } from './migrations/1765238400000-incident-list-search';
+import { Notifications1765324800000 } from './migrations/1765324800000-notifications';
 
 export const MIGRATIONS = [
   InitialSchema1764806400000,
@@ -11,6 +12,7 @@ export const MIGRATIONS = [
   PlainTextOrganisations1765065600000,
   Incidents1765152000000,
   IncidentListSearch1765238400000,
+  Notifications1765324800000,
 ];
 
 export interface DataSourceSettings {

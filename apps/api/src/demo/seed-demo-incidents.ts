@@ -201,7 +201,11 @@ export function freeTextOf(command: DemoCommand): FreeTextField[] {
       });
     case 'add-containment-measure':
     case 'update-containment-measure':
+    case 'add-improvement-action':
+    case 'update-improvement-action':
       return fields({ description: command.description, owner: command.owner });
+    case 'update-risk-answers':
+      return fields({ reason: command.reason });
     case 'decide-ap-notification':
     case 'decide-data-subjects':
       return fields({ reasoning: command.reasoning, departureReason: command.departureReason, reason: command.reason });

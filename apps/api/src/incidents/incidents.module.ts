@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AppClock } from '../time/app-clock';
 import { IncidentRevisionsResolver } from './incident-revisions.resolver';
 import { IncidentStepsResolver } from './incident-steps.resolver';
 import { IncidentsRepository } from './incidents.repository';
@@ -8,8 +7,8 @@ import { IncidentsService } from './incidents.service';
 
 /** The breach workflow (protocol steps 1–7) of one organisation: report, read, and take it through the steps. */
 @Module({
+  // The clock comes from the global TimeModule (one instance, shared with the notification timers).
   providers: [
-    AppClock,
     IncidentsRepository,
     IncidentsService,
     IncidentsResolver,

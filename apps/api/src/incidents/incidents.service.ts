@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   apNotificationClock,
   assessRisk,
@@ -24,6 +24,7 @@ import { ApiError, errors } from '../errors/api-error';
 import { AppClock } from '../time/app-clock';
 import { freeText } from './free-text-labels';
 import { toReportInput, type CommandWithoutVersion } from './incident-commands';
+import { INCIDENT_OBSERVER, type IncidentObserver } from './incident-observer';
 import type { IncidentFilterInput, ReportBreachInput } from './incident.inputs';
 import { presentEvent, presentIncident, presentOwnReport, presentSummary } from './incident.presenter';
 import type { IncidentConnectionType, IncidentEventType, IncidentType } from './incident.type';
@@ -63,6 +64,7 @@ export class IncidentsService {
     private readonly tenancy: Tenancy,
     private readonly incidents: IncidentsRepository,
     private readonly clock: AppClock,
+    @Optional() @Inject(INCIDENT_OBSERVER) private readonly observer?: IncidentObserver,
   ) {}
 
   async report(actor: Actor, input: ReportBreachInput): Promise<IncidentType> {
@@ -82,6 +84,14 @@ export class IncidentsService {
       const number = await this.incidents.nextNumber(tx, year);
       const id = await this.incidents.insert(tx, year, number, incident);
       await this.incidents.appendEvents(tx, id, decision.events);
+      await this.observer?.incidentChanged(tx, {
+        id,
+        year,
+        number,
+        before: null,
+        after: incident,
+        events: decision.events,
+      });
       return presentIncident({ id, organisationId: tx.organisationId, year, number, incident }, this.clock, null);
     });
   }
@@ -160,6 +170,15 @@ export class IncidentsService {
       if (decision.events.length > 0) {
         await this.incidents.update(tx, id, stored.incident.version, decision.incident, this.clock.now());
         await this.incidents.appendEvents(tx, id, decision.events, advice);
+        const { year, number } = stored;
+        await this.observer?.incidentChanged(tx, {
+          id,
+          year,
+          number,
+          before: stored.incident,
+          after: decision.incident,
+          events: decision.events,
+        });
       }
       const next = { ...stored, incident: decision.incident };
       if (!readsAll) return presentOwnReport(next, this.clock);

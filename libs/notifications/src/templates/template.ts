@@ -8,9 +8,10 @@ import { LOCALES, type Locale } from './locale';
 
 /**
  * text: a short single-line name (organisation), without invisible formatting characters; reference: an identifier like DL-2026-0042;
- * instant: a Date, shown in Europe/Amsterdam; url: an http(s) link to the portal.
+ * instant: a Date, shown in Europe/Amsterdam; url: an http(s) link to the portal; percent: a whole number 0–100
+ * (how much of a deadline's time has elapsed), shown as `75%`.
  */
-export type FieldKind = 'text' | 'reference' | 'instant' | 'url';
+export type FieldKind = 'text' | 'reference' | 'instant' | 'url' | 'percent';
 export type FieldKinds = Readonly<Record<string, FieldKind>>;
 
 export interface TemplateContent {
@@ -29,6 +30,27 @@ export interface MailTemplate<F extends FieldKinds> {
 export type TemplateData<F extends FieldKinds> = {
   readonly [K in keyof F]: F[K] extends 'instant' ? Date : string;
 };
+
+/** What every template can be told besides its fields; each adds fixed wording, never caller text. */
+export interface RenderOptions {
+  /**
+   * A drill (issue 14 item 5): the subject starts with OEFENING / EXERCISE and the body says so first, so nobody
+   * mistakes it for a real breach — and nobody ignores a real one because drills look the same.
+   */
+  exercise?: boolean;
+  /** A timed mail sent later than planned (the server was down): says when it was due. */
+  lateSince?: Date;
+}
+
+const EXERCISE = {
+  nl: { subject: 'OEFENING', line: 'OEFENING — dit bericht hoort bij een oefening, niet bij een echt datalek.' },
+  en: { subject: 'EXERCISE', line: 'EXERCISE — this message belongs to a drill, not to a real breach.' },
+} as const;
+
+const LATE = {
+  nl: { subject: '(verlaat)', line: (due: string) => `Dit bericht is later verzonden dan gepland (gepland: ${due}).` },
+  en: { subject: '(late)', line: (due: string) => `This message was sent later than planned (due: ${due}).` },
+} as const;
 
 export interface RenderedMail {
   subject: string;
@@ -69,6 +91,7 @@ export function renderMail<F extends FieldKinds>(
   template: MailTemplate<F>,
   locale: Locale,
   data: TemplateData<F>,
+  options: RenderOptions = {},
 ): RenderedMail {
   // The type stops extra keys in object literals only; data assembled elsewhere needs the runtime check.
   const refused = Object.keys(data).filter((key) => !Object.hasOwn(template.fields, key));
@@ -84,12 +107,22 @@ export function renderMail<F extends FieldKinds>(
   // One pass each, so a value that itself contains "{{…}}" is never expanded.
   const fill = (source: string, encode: (value: string) => string): string =>
     source.replace(PLACEHOLDER, (_, field: string) => encode(values.get(field) ?? ''));
-  const subject = fill(content.subject, (value) => value);
-  return {
-    subject,
-    text: fill(content.text, (value) => value),
-    html: htmlDocument(locale, escapeHtml(subject), fill(content.html, escapeHtml)),
-  };
+  let subject = fill(content.subject, (value) => value);
+  let text = fill(content.text, (value) => value);
+  let html = fill(content.html, escapeHtml);
+  if (options.lateSince) {
+    if (Number.isNaN(options.lateSince.getTime())) throw new TemplateDataError(template.name, 'lateSince is invalid');
+    const line = LATE[locale].line(formatInstant(options.lateSince, locale));
+    subject = `${subject} ${LATE[locale].subject}`;
+    text = `${line}\n\n${text}`;
+    html = `<p><em>${escapeHtml(line)}</em></p>\n${html}`;
+  }
+  if (options.exercise) {
+    subject = `${EXERCISE[locale].subject}: ${subject}`;
+    text = `${EXERCISE[locale].line}\n\n${text}`;
+    html = `<p style="background: #fef3c7; padding: 8px;"><strong>${escapeHtml(EXERCISE[locale].line)}</strong></p>\n${html}`;
+  }
+  return { subject, text, html: htmlDocument(locale, escapeHtml(subject), html) };
 }
 
 function formatValue(template: string, field: string, kind: FieldKind, value: unknown, locale: Locale): string {
@@ -112,6 +145,9 @@ function formatValue(template: string, field: string, kind: FieldKind, value: un
       }
       return url.href;
     }
+    case 'percent':
+      if (typeof value !== 'string' || !/^(100|[1-9]?\d)$/.test(value)) return fail('must be a whole percentage 0–100');
+      return `${value}%`;
     case 'text': {
       if (typeof value !== 'string') return fail('must be a string');
       // Single line: it also lands in the subject header. Bidi overrides and zero-width characters are removed, not

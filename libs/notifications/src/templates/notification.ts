@@ -1,0 +1,118 @@
+// One notification as the outbox stores it (a JSON payload of identifiers, instants and fixed codes — no free text)
+// and how it becomes a mail in the recipient's language, with its calendar attachment.
+import { breachReported } from './breach-reported';
+import { deadlineCalendar, type CalendarAttachment } from './deadline-calendar';
+import { deadlineOverdue } from './deadline-overdue';
+import { deadlineReminder } from './deadline-reminder';
+import { decisionLabel, isDecisionCode, type DecisionCode } from './decision-labels';
+import { decisionRecorded } from './decision-recorded';
+import type { Locale } from './locale';
+import { otherOrganisationsInvolved } from './other-organisations-involved';
+import { renderMail, TemplateDataError, type RenderedMail } from './template';
+
+export const NOTIFICATION_EVENTS = [
+  'breach-reported',
+  'other-organisations-involved',
+  'decision-recorded',
+  'deadline-reminder',
+  'deadline-overdue',
+] as const;
+export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+
+/** Stored as JSON: instants as ISO-8601 strings. */
+export interface NotificationPayload {
+  event: NotificationEvent;
+  /** The incident's id: the calendar entry's stable UID, never shown. */
+  incidentId: string;
+  organisationName: string;
+  reference: string;
+  exercise: boolean;
+  /** The AP deadline (72 h after discovery). */
+  deadline: string;
+  portalUrl: string;
+  /** other-organisations-involved: 24 h after discovery. */
+  partnerDeadline?: string;
+  /** decision-recorded. */
+  decision?: DecisionCode;
+  /** deadline-reminder: share of the 72 hours elapsed at the planned moment (0–100). */
+  elapsedPercent?: number;
+  /** A timed mail that went out later than planned (after downtime): when it was due. */
+  lateSince?: string;
+}
+
+export interface NotificationMail extends RenderedMail {
+  attachments: CalendarAttachment[];
+}
+
+export function renderNotification(payload: NotificationPayload, locale: Locale): NotificationMail {
+  const base = {
+    organisationName: payload.organisationName,
+    reference: payload.reference,
+    portalUrl: payload.portalUrl,
+  };
+  const deadline = instant(payload.event, 'deadline', payload.deadline);
+  const options = {
+    exercise: payload.exercise === true,
+    ...(payload.lateSince ? { lateSince: instant(payload.event, 'lateSince', payload.lateSince) } : {}),
+  };
+  const apCalendar = (): CalendarAttachment =>
+    deadlineCalendar({
+      uid: `ap-deadline.${payload.incidentId}`,
+      clock: 'ap',
+      reference: payload.reference,
+      organisationName: payload.organisationName,
+      deadline,
+      portalUrl: payload.portalUrl,
+      exercise: options.exercise,
+      locale,
+    });
+  switch (payload.event) {
+    case 'breach-reported':
+      return { ...renderMail(breachReported, locale, { ...base, deadline }, options), attachments: [apCalendar()] };
+    case 'other-organisations-involved': {
+      const partnerDeadline = instant(payload.event, 'partnerDeadline', payload.partnerDeadline);
+      return {
+        ...renderMail(otherOrganisationsInvolved, locale, { ...base, deadline, partnerDeadline }, options),
+        attachments: [
+          deadlineCalendar({
+            uid: `partner-deadline.${payload.incidentId}`,
+            clock: 'partner',
+            reference: payload.reference,
+            organisationName: payload.organisationName,
+            deadline: partnerDeadline,
+            portalUrl: payload.portalUrl,
+            exercise: options.exercise,
+            locale,
+          }),
+        ],
+      };
+    }
+    case 'decision-recorded': {
+      if (!isDecisionCode(payload.decision)) throw new TemplateDataError(payload.event, 'unknown decision');
+      const decision = decisionLabel(payload.decision, locale);
+      return { ...renderMail(decisionRecorded, locale, { ...base, deadline, decision }, options), attachments: [] };
+    }
+    case 'deadline-reminder': {
+      const elapsed = payload.elapsedPercent;
+      if (typeof elapsed !== 'number' || !Number.isInteger(elapsed) || elapsed < 0 || elapsed > 100) {
+        throw new TemplateDataError(payload.event, 'elapsedPercent must be a whole number 0–100');
+      }
+      return {
+        ...renderMail(deadlineReminder, locale, { ...base, deadline, elapsed: String(elapsed) }, options),
+        attachments: [apCalendar()],
+      };
+    }
+    case 'deadline-overdue':
+      return { ...renderMail(deadlineOverdue, locale, { ...base, deadline }, options), attachments: [] };
+    default: {
+      const unknown: never = payload.event;
+      throw new TemplateDataError(String(unknown), 'unknown notification event');
+    }
+  }
+}
+
+function instant(template: string, field: string, value: string | undefined): Date {
+  const date = typeof value === 'string' ? new Date(value) : new Date(Number.NaN);
+  if (Number.isNaN(date.getTime())) throw new TemplateDataError(template, `field ${field} must be an instant`);
+  return date;
+}
