@@ -180,32 +180,39 @@ export class IncidentsRepository {
 
   /** One page of the list, newest first; keyset on (reported_at, id). Asks for `first` rows. */
   async list(tx: TenantTransaction, q: IncidentListQuery): Promise<IncidentListRow[]> {
-    const params: unknown[] = [tx.organisationId];
-    const where = ['organisation_id = $1'];
-    const param = (value: unknown) => {
-      params.push(value);
-      return `$${params.length}`;
-    };
-    if (q.reportedBy !== null) where.push(`reported_by = ${param(q.reportedBy)}`);
-    if (q.stage !== null) where.push(`stage = ${param(q.stage)}`);
-    if (q.exercise !== null) where.push(`exercise = ${param(q.exercise)}`);
-    if (q.clockState !== null) {
-      where.push(`${clockStateSql(param(q.now))} = ${param(q.clockState)}`);
-    }
-    if (q.after) where.push(`(reported_at, id) < (${param(q.after.reportedAt)}, ${param(q.after.id)}::uuid)`);
-    const rows: Record<string, unknown>[] = await tx.manager.query(
-      `SELECT id, year, number, stage, exercise, reported_at AS "reportedAt", reported_by AS "reportedBy",
-              discovered_at AS "discoveredAt", ap_deadline AS "apDeadline", ap_notified_at AS "apNotifiedAt",
-              ap_not_needed AS "apNotNeeded"
-         FROM incidents WHERE ${where.join(' AND ')}
-        ORDER BY reported_at DESC, id DESC LIMIT ${param(q.first)}`,
-      params,
-    );
+    const { sql, params } = incidentListQuery(tx.organisationId, q);
+    const rows: Record<string, unknown>[] = await tx.manager.query(sql, params);
     return rows.map((row) => {
       for (const key of INSTANT_FIELDS) if (row[key] != null) row[key] = new Date(row[key] as string);
       return row as unknown as IncidentListRow;
     });
   }
+}
+
+/**
+ * The list's SQL, the one place it is built: list() runs it, and tools/bench runs the very same statement (its
+ * database probe and its floor import this function from the build), so the benchmark follows the API's query.
+ */
+export function incidentListQuery(organisationId: string, q: IncidentListQuery): { sql: string; params: unknown[] } {
+  const params: unknown[] = [organisationId];
+  const where = ['organisation_id = $1'];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (q.reportedBy !== null) where.push(`reported_by = ${param(q.reportedBy)}`);
+  if (q.stage !== null) where.push(`stage = ${param(q.stage)}`);
+  if (q.exercise !== null) where.push(`exercise = ${param(q.exercise)}`);
+  if (q.clockState !== null) {
+    where.push(`${clockStateSql(param(q.now))} = ${param(q.clockState)}`);
+  }
+  if (q.after) where.push(`(reported_at, id) < (${param(q.after.reportedAt)}, ${param(q.after.id)}::uuid)`);
+  const sql = `SELECT id, year, number, stage, exercise, reported_at AS "reportedAt", reported_by AS "reportedBy",
+              discovered_at AS "discoveredAt", ap_deadline AS "apDeadline", ap_notified_at AS "apNotifiedAt",
+              ap_not_needed AS "apNotNeeded"
+         FROM incidents WHERE ${where.join(' AND ')}
+        ORDER BY reported_at DESC, id DESC LIMIT ${param(q.first)}`;
+  return { sql, params };
 }
 
 /**
