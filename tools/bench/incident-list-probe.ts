@@ -1,0 +1,227 @@
+// The database probe of issue 14's "Speed": the incident list's SQL, built by the API's own incidentListQuery
+// (from the build), for one organisation, for every combination of the list's filters, run as the API runs it —
+// the app role (row-level security applies), one transaction per page with set_config('app.tenant_id', …, true).
+// Reports the median and p95 of the statement's round trip per combination, with the key node of its plan, and
+// writes every EXPLAIN (ANALYZE, BUFFERS) to a file beside the result.
+import { writeFileSync } from 'node:fs';
+import pg from 'pg';
+import type { IncidentListQuery } from '../../apps/api/src/incidents/incidents.repository.ts';
+import type { ApiBuild } from './api-build.ts';
+import { SET_TENANT_SQL } from './floor-sql.ts';
+import { median, percentile } from './stats.ts';
+
+/** The list's filter values (incidents(filter: …) and the employee's own reports). Extend with new filters/sorts. */
+export const LIST_DIMENSIONS = {
+  who: ['all', 'own'] as const,
+  stage: [null, 'reported', 'overview', 'response', 'closed'] as const,
+  exercise: [null, true, false] as const,
+  clockState: [null, 'open', 'due-soon', 'overdue', 'met', 'met-late', 'not-needed'] as const,
+};
+
+export interface ListCase {
+  name: string;
+  who: 'all' | 'own';
+  stage: IncidentListQuery['stage'];
+  exercise: IncidentListQuery['exercise'];
+  clockState: IncidentListQuery['clockState'];
+}
+
+/** Every combination of the dimensions (the cross product), named like `own stage=closed clock=met`. */
+export function listCases(): ListCase[] {
+  const cases: ListCase[] = [];
+  for (const who of LIST_DIMENSIONS.who)
+    for (const stage of LIST_DIMENSIONS.stage)
+      for (const exercise of LIST_DIMENSIONS.exercise)
+        for (const clockState of LIST_DIMENSIONS.clockState) {
+          const parts = [
+            who,
+            stage && `stage=${stage}`,
+            exercise !== null && `exercise=${exercise}`,
+            clockState && `clock=${clockState}`,
+          ];
+          cases.push({ name: parts.filter(Boolean).join(' '), who, stage, exercise, clockState });
+        }
+  return cases;
+}
+
+export interface ProbeCaseResult {
+  name: string;
+  page: 1 | 2;
+  rows: number;
+  medianMs: number;
+  p95Ms: number;
+  /** From EXPLAIN ANALYZE: the scan that found the rows, e.g. "Index Scan using incidents_list: 51 rows, 0 removed". */
+  keyNode: string;
+  planningMs: number;
+  executionMs: number;
+  sharedHit: number;
+  sharedRead: number;
+}
+
+export interface ProbeResult {
+  organisationId: string;
+  organisationIncidents: number;
+  employeeId: string;
+  employeeIncidents: number;
+  runsPerCase: number;
+  cases: ProbeCaseResult[];
+  /** Over every case and page: the slowest median, and how many medians were above 10 ms. */
+  worst: { name: string; page: number; medianMs: number; keyNode: string };
+  over10ms: number;
+  planFile: string;
+  seconds: number;
+}
+
+export interface ProbeOptions {
+  appUrl: string;
+  build: ApiBuild;
+  organisationId: string;
+  now: Date;
+  runs: number;
+  planFile: string;
+  say: (line: string) => void;
+}
+
+const PAGE = 50;
+
+export async function probeIncidentList(options: ProbeOptions): Promise<ProbeResult> {
+  const started = performance.now();
+  const client = new pg.Client({ connectionString: options.appUrl, application_name: 'babyconnect-bench-probe' });
+  await client.connect();
+  const inTenant = async <T>(work: () => Promise<T>): Promise<T> => {
+    await client.query('BEGIN');
+    try {
+      await client.query(SET_TENANT_SQL, [options.organisationId]);
+      return await work();
+    } finally {
+      await client.query('COMMIT');
+    }
+  };
+  try {
+    // The organisation's most active reporter stands in for an employee following their own reports.
+    const { employeeId, employeeIncidents, organisationIncidents } = await inTenant(async () => {
+      const top = await client.query<{ reported_by: string; n: number; total: number }>(
+        `SELECT reported_by, count(*)::int AS n, sum(count(*)) OVER ()::int AS total
+           FROM incidents GROUP BY 1 ORDER BY 2 DESC LIMIT 1`,
+      );
+      const row = top.rows[0];
+      if (!row) throw new Error(`organisation ${options.organisationId} has no incidents to probe`);
+      return { employeeId: row.reported_by, employeeIncidents: row.n, organisationIncidents: row.total };
+    });
+    const plans: string[] = [
+      `Incident list plans: organisation ${options.organisationId} (${organisationIncidents} incidents), ` +
+        `employee ${employeeId} (${employeeIncidents}), now ${options.now.toISOString()}, page of ${PAGE} (+1).`,
+    ];
+    const results: ProbeCaseResult[] = [];
+    for (const c of listCases()) {
+      let after: IncidentListQuery['after'] = null;
+      for (const page of [1, 2] as const) {
+        const query: IncidentListQuery = {
+          first: PAGE + 1,
+          after,
+          reportedBy: c.who === 'own' ? employeeId : null,
+          stage: c.stage,
+          exercise: c.exercise,
+          clockState: c.clockState,
+          now: options.now,
+        };
+        const { sql, params } = options.build.incidentListQuery(options.organisationId, query);
+        const run = () => inTenant(() => client.query<{ reportedAt: Date; id: string }>(sql, params));
+        await run(); // warm: the first run of a statement pays for parsing and cold pages
+        const times: number[] = [];
+        let rows: { reportedAt: Date; id: string }[] = [];
+        for (let i = 0; i < options.runs; i += 1) {
+          await inTenant(async () => {
+            const t0 = performance.now();
+            rows = (await client.query<{ reportedAt: Date; id: string }>(sql, params)).rows;
+            times.push(performance.now() - t0);
+          });
+        }
+        const explained = await inTenant(async () => {
+          const json = await client.query<{ 'QUERY PLAN': ExplainJson[] }>(
+            `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${sql}`,
+            params,
+          );
+          const text = await client.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+          return { json: json.rows[0]!['QUERY PLAN'][0]!, text: text.rows.map((r) => r['QUERY PLAN']).join('\n') };
+        });
+        const result: ProbeCaseResult = {
+          name: c.name,
+          page,
+          rows: rows.length,
+          medianMs: median(times),
+          p95Ms: percentile(times, 95),
+          keyNode: keyNode(explained.json.Plan),
+          planningMs: explained.json['Planning Time'],
+          executionMs: explained.json['Execution Time'],
+          sharedHit: explained.json.Plan['Shared Hit Blocks'] ?? 0,
+          sharedRead: explained.json.Plan['Shared Read Blocks'] ?? 0,
+        };
+        results.push(result);
+        plans.push(
+          '',
+          `=== ${c.name}, page ${page}: ${rows.length} rows, median ${result.medianMs.toFixed(2)} ms, ` +
+            `p95 ${result.p95Ms.toFixed(2)} ms`,
+          sql,
+          `-- params: ${JSON.stringify(params)}`,
+          explained.text,
+        );
+        // Page 2 only where page 1 was full (a keyset continues after its last row).
+        const last = rows[PAGE - 1];
+        if (rows.length <= PAGE || !last) break;
+        after = { reportedAt: last.reportedAt, id: last.id };
+      }
+    }
+    writeFileSync(options.planFile, `${plans.join('\n')}\n`);
+    const worst = results.reduce((a, b) => (b.medianMs > a.medianMs ? b : a));
+    return {
+      organisationId: options.organisationId,
+      organisationIncidents,
+      employeeId,
+      employeeIncidents,
+      runsPerCase: options.runs,
+      cases: results,
+      worst: { name: worst.name, page: worst.page, medianMs: worst.medianMs, keyNode: worst.keyNode },
+      over10ms: results.filter((r) => r.medianMs > 10).length,
+      planFile: options.planFile,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await client.end();
+  }
+}
+
+interface PlanNode {
+  'Node Type': string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  'Rows Removed by Filter'?: number;
+  'Shared Hit Blocks'?: number;
+  'Shared Read Blocks'?: number;
+  Plans?: PlanNode[];
+}
+interface ExplainJson {
+  Plan: PlanNode;
+  'Planning Time': number;
+  'Execution Time': number;
+}
+
+/** The node that reads the table (the first scan in the tree), with what it returned and threw away. */
+export function keyNode(plan: PlanNode): string {
+  const scans: PlanNode[] = [];
+  const walk = (node: PlanNode): void => {
+    if (/Scan/.test(node['Node Type'])) scans.push(node);
+    for (const child of node.Plans ?? []) walk(child);
+  };
+  walk(plan);
+  const scan = scans[0];
+  if (!scan) return plan['Node Type'];
+  const loops = scan['Actual Loops'] ?? 1;
+  const what = `${scan['Node Type']}${scan['Index Name'] ? ` using ${scan['Index Name']}` : scan['Relation Name'] ? ` on ${scan['Relation Name']}` : ''}`;
+  const rows = (scan['Actual Rows'] ?? 0) * loops;
+  const removed = (scan['Rows Removed by Filter'] ?? 0) * loops;
+  const sort = plan['Node Type'] === 'Limit' && plan.Plans?.[0]?.['Node Type'] === 'Sort' ? ' → Sort' : '';
+  return `${what}: ${rows} rows, ${removed} removed by filter${sort}`;
+}
