@@ -10,6 +10,9 @@ type Repository = typeof import('../../apps/api/src/incidents/incidents.reposito
 type Domain = typeof import('../../libs/domain/src/index.ts');
 type StateMapper = typeof import('../../apps/api/src/incidents/incident-state.mapper.ts');
 
+/** The list's query object, as the API's service hands it to the repository. */
+export type IncidentListQuery = Parameters<Repository['incidentListQuery']>[1];
+
 export interface ApiBuild {
   incidentListQuery: Repository['incidentListQuery'];
   reportBreach: Domain['reportBreach'];

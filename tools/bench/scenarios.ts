@@ -146,7 +146,7 @@ export async function scenarioH(ctx: Context): Promise<ProbeResult> {
     say: ctx.say,
   });
   ctx.say(
-    `  ${result.cases.length} cases; slowest median ${result.worst.medianMs.toFixed(2)} ms (${result.worst.name}, ` +
+    `  ${result.cases.length} cases; slowest median at the database ${result.worst.dbMedianMs.toFixed(2)} ms (${result.worst.name}, ` +
       `page ${result.worst.page}: ${result.worst.keyNode}); ${result.over10ms} above 10 ms; plans in ${result.planFile}`,
   );
   return result;
