@@ -3,12 +3,14 @@ import { InitialSchema1764806400000 } from './migrations/1764806400000-initial-s
 import { AccessLogChains1764979200000 } from './migrations/1764979200000-access-log-chains';
 import { PlainTextOrganisations1765065600000 } from './migrations/1765065600000-plain-text-organisations';
 import { Incidents1765152000000 } from './migrations/1765152000000-incidents';
+import { IncidentListIndexes1765238400000 } from './migrations/1765238400000-incident-list-indexes';
 
 export const MIGRATIONS = [
   InitialSchema1764806400000,
   AccessLogChains1764979200000,
   PlainTextOrganisations1765065600000,
   Incidents1765152000000,
+  IncidentListIndexes1765238400000,
 ];
 
 export interface DataSourceSettings {
