@@ -213,7 +213,7 @@ export async function probeIncidentList(options: ProbeOptions): Promise<ProbeRes
   }
 }
 
-interface PlanNode {
+export interface PlanNode {
   'Node Type': string;
   'Index Name'?: string;
   'Relation Name'?: string;

@@ -203,6 +203,14 @@ export async function seedIncidents(options: SeedOptions): Promise<SeedResult> {
     );
     await client.query('CREATE INDEX ON bench_seed_users (org, idx)');
     const users = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM bench_seed_users');
+    // The list's plain indexes (not those of constraints) are dropped and built again after the insert, exactly
+    // as the migrations made them: one sorted build is many times faster than a million scattered inserts.
+    const indexes = await client.query<{ name: string; definition: string }>(
+      `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition
+         FROM pg_index i LEFT JOIN pg_constraint c ON c.conindid = i.indexrelid
+        WHERE i.indrelid = 'incidents'::regclass AND c.oid IS NULL`,
+    );
+    for (const index of indexes.rows) await client.query(`DROP INDEX ${index.name}`);
     say(`seeding ${options.total} incidents over ${options.organisations} organisations …`);
     const inserted = await client.query(INSERT_INCIDENTS, [
       JSON.stringify(templateState(options.build, options.now)),
@@ -213,6 +221,7 @@ export async function seedIncidents(options: SeedOptions): Promise<SeedResult> {
       WHAT_HAPPENED,
       USERS_PER_ORGANISATION,
     ]);
+    for (const index of indexes.rows) await client.query(index.definition);
     // The counters go on after the seeded numbers, so a report made later still gets the next number without gaps.
     await client.query(`
       INSERT INTO incident_counters (organisation_id, year, last_number)
