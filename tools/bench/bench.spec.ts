@@ -1,6 +1,7 @@
 // The benchmark's arithmetic on fixed numbers. The benchmark itself (minutes of load on a stack of its own) is
 // not part of the test suite: run it with `npm run bench`.
 import { compare } from './compare.ts';
+import { keyNode, listCases, LIST_DIMENSIONS } from './incident-list-probe.ts';
 import type { RunResult } from './load.ts';
 import { roundOrder } from './load.ts';
 import { parseOptions } from './options.ts';
@@ -130,5 +131,73 @@ describe('options', () => {
     expect(options.only).toEqual(['a', 'c']);
     expect(() => parseOptions(['--only', 'z'], {})).toThrow(/unknown scenario z/);
     expect(() => parseOptions(['--rounds', '0'], {})).toThrow(/BENCH_ROUNDS/);
+  });
+});
+
+describe('incident list probe', () => {
+  it('covers every filter combination in the default order, each single filter in the other orders, and search and period in every order, each once', () => {
+    const cases = listCases();
+    const d = LIST_DIMENSIONS;
+    const crossProduct = d.who.length * d.stage.length * d.exercise.length * d.clockState.length;
+    const singleFilters = 1 + (d.stage.length - 1) + (d.exercise.length - 1) + (d.clockState.length - 1);
+    const searchAndPeriod = d.sort.length * d.who.length * (d.text.length + d.period.length);
+    expect(cases).toHaveLength(crossProduct + (d.sort.length - 1) * d.who.length * singleFilters + searchAndPeriod);
+    expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
+    expect(cases[0]).toEqual({
+      name: 'all',
+      who: 'all',
+      stage: null,
+      exercise: null,
+      clockState: null,
+      sort: 'reported-newest',
+      text: null,
+      period: null,
+    });
+    const names = cases.map((c) => c.name);
+    expect(names).toContain('own stage=response exercise=true clock=overdue');
+    expect(names).toContain('own sort=deadline-soonest clock=due-soon');
+    expect(names).toContain('all sort=discovered-newest text=0042');
+    expect(names).toContain('own period=last-30-days');
+  });
+
+  it('names every scan of a plan, what it returned and what its filter threw away, and a sort', () => {
+    const plan = {
+      'Node Type': 'Limit',
+      Plans: [
+        {
+          'Node Type': 'Sort',
+          Plans: [
+            {
+              'Node Type': 'Bitmap Heap Scan',
+              'Relation Name': 'incidents',
+              'Actual Rows': 3,
+              'Actual Loops': 1,
+              'Rows Removed by Filter': 312,
+              Plans: [{ 'Node Type': 'Bitmap Index Scan', 'Index Name': 'incidents_by_reporter', 'Actual Rows': 315 }],
+            },
+          ],
+        },
+      ],
+    };
+    expect(keyNode(plan)).toBe(
+      'Bitmap Heap Scan on incidents: 3 rows, 312 removed by filter ← Bitmap Index Scan using incidents_by_reporter: 315 rows → Sort',
+    );
+    expect(
+      keyNode({
+        'Node Type': 'Limit',
+        Plans: [{ 'Node Type': 'Index Scan', 'Index Name': 'incidents_list', 'Actual Rows': 51, 'Actual Loops': 1 }],
+      }),
+    ).toBe('Index Scan using incidents_list: 51 rows');
+  });
+
+  it('seeds the million only when asked', () => {
+    const small = parseOptions([], {});
+    const big = parseOptions(['--seed-million'], {});
+    const env = parseOptions([], { BENCH_SEED_MILLION: 'true' });
+    if (small === 'help' || big === 'help' || env === 'help') throw new Error('unexpected help');
+    expect([small.seedIncidents, small.seedOrganisations]).toEqual([20_000, 5]);
+    expect([big.seedIncidents, big.seedOrganisations]).toEqual([1_000_000, 500]);
+    expect(env.seedIncidents).toBe(1_000_000);
+    expect(parseOptions(['--only', 'g,h'], {})).toMatchObject({ only: ['g', 'h'] });
   });
 });

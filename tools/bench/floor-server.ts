@@ -4,10 +4,14 @@
 // generator. Prints one JSON line {"port": n} when it listens; exits when its parent closes stdin.
 //
 //   POST /access-log   header x-organisation-id: BEGIN; set_config(tenant); page SELECT; COMMIT → JSON page
+//   POST /incidents    header x-organisation-id: BEGIN; set_config(tenant); the API's own incident list SQL
+//                      (incidentListSql from dist/api, as an FG reads it: no filter, first 50 + 1); COMMIT
 //   POST /select1      SELECT 1 → JSON shaped like `me { user { id } }`
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import pg from 'pg';
+import { loadApiBuild } from './api-build.ts';
 import { ACCESS_LOG_PAGE_SQL, PAGE_SIZE, SET_TENANT_SQL } from './floor-sql.ts';
 
 const databaseUrl = process.env['FLOOR_DATABASE_URL'];
@@ -22,6 +26,9 @@ const pool = new pg.Pool({
 });
 pool.on('error', (error) => console.error(`floor: idle client error: ${error.message}`));
 
+// The build exists (the benchmark builds the API before it starts the floor); loading it costs nothing per request.
+const { incidentListSql } = loadApiBuild(resolve(import.meta.dirname, '../..'));
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 async function accessLog(organisationId: string): Promise<unknown> {
@@ -33,6 +40,36 @@ async function accessLog(organisationId: string): Promise<unknown> {
     await client.query('COMMIT');
     const entries = rows.slice(0, PAGE_SIZE);
     return { data: { accessLog: { entries, nextCursor: rows.length > PAGE_SIZE ? entries.at(-1)!.seq : null } } };
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
+async function incidents(organisationId: string): Promise<unknown> {
+  const { sql, params } = incidentListSql(organisationId, {
+    first: PAGE_SIZE + 1,
+    after: null,
+    sort: 'reported-newest',
+    reportedBy: null,
+    discoveredFrom: null,
+    discoveredTo: null,
+    text: null,
+    stage: null,
+    exercise: null,
+    clockState: null,
+    now: new Date(),
+  });
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(SET_TENANT_SQL, [organisationId]);
+    const { rows } = await client.query<{ id: string }>(sql, params);
+    await client.query('COMMIT');
+    const nodes = rows.slice(0, PAGE_SIZE);
+    return { data: { incidents: { nodes, nextCursor: rows.length > PAGE_SIZE ? nodes.at(-1)!.id : null } } };
   } catch (error) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw error;
@@ -61,6 +98,11 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const organisationId = String(req.headers['x-organisation-id'] ?? '');
     if (!UUID.test(organisationId)) return send(res, 400, { error: 'x-organisation-id must be a uuid' });
     return send(res, 200, await accessLog(organisationId));
+  }
+  if (req.method === 'POST' && req.url === '/incidents') {
+    const organisationId = String(req.headers['x-organisation-id'] ?? '');
+    if (!UUID.test(organisationId)) return send(res, 400, { error: 'x-organisation-id must be a uuid' });
+    return send(res, 200, await incidents(organisationId));
   }
   if (req.method === 'POST' && req.url === '/select1') return send(res, 200, await selectOne());
   send(res, 404, { error: 'not found' });

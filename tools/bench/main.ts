@@ -4,26 +4,33 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
+import pg from 'pg';
 import { killAllNow } from '../start/processes.ts';
 import { takeOverCtrlC } from '../start/signals.ts';
-import { send } from './http.ts';
+import { loadApiBuild, type ApiBuild } from './api-build.ts';
+import { graphql, send } from './http.ts';
+import { seedIncidents } from './incident-seed.ts';
 import { LoadStopped, runLoad, stopLoad } from './load.ts';
 import { parseOptions, USAGE, type ScenarioId } from './options.ts';
 import { formatReport, type BenchResult } from './report.ts';
 import {
   ApiCrashed,
   floorAccessLog,
+  floorIncidents,
   productAccessLog,
+  productIncidents,
   scenarioA,
   scenarioB,
   scenarioC,
   scenarioD,
   scenarioE,
   scenarioF,
+  scenarioG,
+  scenarioH,
   type Context,
 } from './scenarios.ts';
 import { killBenchStackNow, startBenchStack, type BenchStack } from './stack.ts';
-import { extraOrganisations, extraUsers, loadTenants } from './tenants.ts';
+import { extraOrganisations, extraUsers, loadTenants, type Tenant } from './tenants.ts';
 
 const rootDir = resolve(import.meta.dirname, '../..');
 const say = (line: string): void => void process.stdout.write(`bench: ${line}\n`);
@@ -35,6 +42,8 @@ const TITLES: Record<ScenarioId, string> = {
   d: 'several organisations at once vs one',
   e: 'burst of parallel requests of one tenant',
   f: 'time to refuse the directive flood, /health/live meanwhile',
+  g: 'incidents(first: 50) of one organisation vs its floor (the same SQL)',
+  h: "the incident list's SQL at the database, every filter combination, with plans",
 };
 const RUN: Record<ScenarioId, (ctx: Context) => Promise<unknown>> = {
   a: scenarioA,
@@ -43,6 +52,8 @@ const RUN: Record<ScenarioId, (ctx: Context) => Promise<unknown>> = {
   d: scenarioD,
   e: scenarioE,
   f: scenarioF,
+  g: scenarioG,
+  h: scenarioH,
 };
 
 let options;
@@ -103,7 +114,38 @@ try {
   const one = tenants.demoFgs[0];
   if (!one) throw new Error('No FG (dpo) demo user found in infra/keycloak/babyconnect-demo.json.');
   const several = [...tenants.demoFgs, ...(tenants.multiFg ? [tenants.multiFg] : []), ...tenants.extraFgs];
-  const ctx: Context = { stack, options, one, several, say };
+  let apiBuild: ApiBuild | undefined;
+  if (options.only.includes('g') || options.only.includes('h')) {
+    apiBuild = loadApiBuild(rootDir);
+    const demoIds = [one.organisationId, ...tenants.demoFgs.map((t) => t.organisationId)];
+    const seedStarted = performance.now();
+    result.seed = await seedIncidents({
+      migrationUrl: stack.migrationUrl,
+      build: apiBuild,
+      total: options.seedIncidents,
+      organisations: options.seedOrganisations,
+      demoOrganisationIds: [...new Set(demoIds)],
+      now: new Date(),
+      say,
+    });
+    say(
+      `Seeded ${result.seed.incidents} incidents over ${result.seed.organisations} organisations in ` +
+        `${result.seed.insertSeconds.toFixed(1)} s (+ VACUUM ANALYZE ${result.seed.vacuumSeconds.toFixed(1)} s); ` +
+        `table ${result.seed.tableMB} MB, indexes ${result.seed.indexesMB} MB; largest organisation ` +
+        `${result.seed.largest.incidents}, smallest ${result.seed.smallest.incidents}.`,
+    );
+    result.seedWallSeconds = (performance.now() - seedStarted) / 1000;
+    await checkSeededIncidentsRead(stack.appUrl, stack.apiUrl, one);
+  }
+  const ctx: Context = {
+    stack,
+    options,
+    one,
+    several,
+    say,
+    apiBuild,
+    planFile: resultFile.replace(/\.json$/, '-incident-plans.txt'),
+  };
   await checkBothSidesAnswer(ctx);
 
   for (const id of options.only) {
@@ -137,6 +179,7 @@ try {
   }
 } finally {
   result.finishedAt = new Date().toISOString();
+  result.totalSeconds = (Date.now() - startedAt.getTime()) / 1000;
   save();
   try {
     await stack?.stop();
@@ -150,7 +193,10 @@ process.exit(stopRequested ? 130 : exitCode);
 
 /** Both sides must give correct answers before anything is measured, or the ratios would compare errors. */
 async function checkBothSidesAnswer(ctx: Context): Promise<void> {
-  for (const side of [floorAccessLog(ctx.stack, ctx.several), productAccessLog(ctx.stack, ctx.several)]) {
+  const sides = [floorAccessLog(ctx.stack, ctx.several), productAccessLog(ctx.stack, ctx.several)];
+  if (ctx.options.only.includes('g'))
+    sides.push(floorIncidents(ctx.stack, [ctx.one]), productIncidents(ctx.stack, [ctx.one]));
+  for (const side of sides) {
     const run = await runLoad(side, 1, 0.5);
     if (run.bad > 0 || run.good === 0) {
       const samples = await Promise.all(
@@ -166,10 +212,42 @@ async function checkBothSidesAnswer(ctx: Context): Promise<void> {
             ? wrong.error
             : `${wrong.status} ${wrong.body.slice(0, 400)}`;
       throw new Error(
-        `The ${side.name} does not answer accessLog correctly (${run.good} good, ${run.bad} bad): ${shown}`,
+        `The ${side.name} (${side.requests[0]?.path}) does not answer correctly (${run.good} good, ${run.bad} bad): ${shown}`,
       );
     }
   }
+}
+
+/**
+ * The seeded rows must be rows the API can read, not just rows the list can count: the detail of one incident per
+ * stage and outcome, through GraphQL (the mapper, the clock, the step statuses and the risk advice run on each).
+ */
+async function checkSeededIncidentsRead(appUrl: string, apiUrl: string, tenant: Tenant): Promise<void> {
+  const client = new pg.Client({ connectionString: appUrl });
+  await client.connect();
+  let ids: string[];
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.organisationId]);
+    const rows = await client.query<{ id: string }>(
+      `SELECT DISTINCT ON (stage, state->'closure'->>'outcome', ap_notified_at IS NULL, ap_not_needed) id
+         FROM incidents ORDER BY stage, state->'closure'->>'outcome', ap_notified_at IS NULL, ap_not_needed, reported_at DESC`,
+    );
+    await client.query('COMMIT');
+    ids = rows.rows.map((r) => r.id);
+  } finally {
+    await client.end();
+  }
+  for (const id of ids) {
+    await graphql(
+      apiUrl,
+      tenant.token,
+      'query One($id: ID!) { incident(id: $id) { id reference stage apClock { state } steps { status } closure { outcome } riskAdvice { level } } }',
+      { id },
+      tenant.organisationId,
+    );
+  }
+  say(`The API reads the detail of ${ids.length} seeded incidents (one per stage, outcome and AP state).`);
 }
 
 function gitCommit(): string | undefined {

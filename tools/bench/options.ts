@@ -1,7 +1,7 @@
 // Flags and environment of `npm run bench`. A flag wins over its BENCH_* variable, which wins over the default.
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 
 export interface BenchOptions {
@@ -26,6 +26,11 @@ export interface BenchOptions {
   extraOrganisations: number;
   only: ScenarioId[];
   build: boolean;
+  /** Incidents seeded before g and h, and over how many organisations (`--seed-million`: 1,000,000 over 500). */
+  seedIncidents: number;
+  seedOrganisations: number;
+  /** Timed runs per filter combination in the database probe (h). */
+  probeRuns: number;
 }
 
 export const USAGE = `npm run bench [-- options]
@@ -43,6 +48,9 @@ export const USAGE = `npm run bench [-- options]
   --floods N              sequential directive floods in f (default 10; env BENCH_FLOODS)
   --flood-parallel N      floods in parallel while /health/live is timed (default 8; env BENCH_FLOOD_PARALLEL)
   --extra-orgs N          organisations created for d besides the 5 demo ones (default 5; env BENCH_EXTRA_ORGS)
+  --seed-million          before g and h, seed 1,000,000 incidents over 500 organisations (a few minutes; env
+                          BENCH_SEED_MILLION=true); without it 20,000 over the 5 demo organisations
+  --probe-runs N          timed runs per filter combination in h (default 15; env BENCH_PROBE_RUNS)
   --only a,c,…            run only these scenarios (env BENCH_ONLY)
   --no-build              use dist/api as it is (default: nx run api:build first)
   --help`;
@@ -65,6 +73,8 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       'flood-parallel': { type: 'string' },
       'extra-orgs': { type: 'string' },
       only: { type: 'string' },
+      'seed-million': { type: 'boolean' },
+      'probe-runs': { type: 'string' },
       'no-build': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -109,5 +119,9 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     extraOrganisations: number(values['extra-orgs'], 'BENCH_EXTRA_ORGS', 5, 5, 0),
     only: only as ScenarioId[],
     build: !(values['no-build'] ?? env['BENCH_BUILD'] === 'false'),
+    ...((values['seed-million'] ?? env['BENCH_SEED_MILLION'] === 'true')
+      ? { seedIncidents: 1_000_000, seedOrganisations: 500 }
+      : { seedIncidents: 20_000, seedOrganisations: 5 }),
+    probeRuns: number(values['probe-runs'], 'BENCH_PROBE_RUNS', 15, 5, 1),
   };
 }

@@ -1,6 +1,8 @@
 // The compact table printed at the end of a run. Ratios are the point (product / floor, measured side by side);
 // absolute figures depend on how busy the shared machine was.
 import type { Comparison } from './compare.ts';
+import type { ProbeResult } from './incident-list-probe.ts';
+import type { SeedResult } from './incident-seed.ts';
 import type { BurstScenario, SeveralResult, SweepResult } from './scenarios.ts';
 import type { FloodResult } from './probes.ts';
 import type { RatioSummary } from './stats.ts';
@@ -18,7 +20,13 @@ export interface BenchResult {
     d?: SeveralResult;
     e?: BurstScenario;
     f?: FloodResult;
+    g?: Comparison;
+    h?: ProbeResult;
   };
+  seed?: SeedResult;
+  /** The seed's wall time including its statistics queries. */
+  seedWallSeconds?: number;
+  totalSeconds?: number;
   /** Scenarios that did not complete, and why (e.g. the API crashed). */
   problems: { scenario: string; problem: string; apiTail?: string[] }[];
   notes: string[];
@@ -56,11 +64,12 @@ function table(header: string[], rows: string[][]): string {
 
 export function formatReport(result: BenchResult): string {
   const out: string[] = [];
-  const { a, b, c, d, e, f } = result.scenarios;
+  const { a, b, c, d, e, f, g, h } = result.scenarios;
   const rows: string[][] = [];
   if (a) rows.push(comparisonRow('a', a));
   for (const cmp of b?.comparisons ?? []) rows.push(comparisonRow('b', cmp));
   if (c) rows.push(comparisonRow('c', c));
+  if (g) rows.push(comparisonRow('g', g));
   if (d) {
     rows.push(comparisonRow('d', d.severalVsFloor));
     rows.push(comparisonRow('d', d.severalVsOne));
@@ -126,7 +135,39 @@ export function formatReport(result: BenchResult): string {
         `answers ${JSON.stringify(f.parallelStatuses)}).`,
     );
   }
+  if (h) out.push('', ...probeLines(h));
+  if (result.seed) {
+    const s = result.seed;
+    out.push(
+      `seed: ${s.incidents} incidents over ${s.organisations} organisations (${s.organisationsCreated} created) in ` +
+        `${fixed(s.insertSeconds, 1)} s + VACUUM ANALYZE ${fixed(s.vacuumSeconds, 1)} s; table ${s.tableMB} MB, ` +
+        `indexes ${s.indexesMB} MB; per organisation ${s.smallest.incidents}–${s.largest.incidents}; ` +
+        `stages ${JSON.stringify(s.byStage)}; AP clock ${JSON.stringify(s.byClockState)}; exercises ${s.exercises}.`,
+    );
+  }
+  if (result.totalSeconds !== undefined) out.push(`total: ${fixed(result.totalSeconds)} s.`);
   for (const problem of result.problems) out.push(`PROBLEM in ${problem.scenario}: ${problem.problem}`);
   for (const note of result.notes) out.push(`note: ${note}`);
   return out.join('\n');
+}
+
+/** h: one line per filter combination (page 1, and page 2 where there is one), slowest first. */
+function probeLines(h: ProbeResult): string[] {
+  const rows = [...h.cases]
+    .sort((x, y) => y.dbMedianMs - x.dbMedianMs)
+    .map((c) => [
+      c.name,
+      String(c.page),
+      String(c.rows),
+      fixed(c.dbMedianMs, 2),
+      fixed(c.dbP95Ms, 2),
+      fixed(c.medianMs, 2),
+      c.keyNode,
+    ]);
+  return [
+    `h: incident list SQL of ${h.organisationIncidents} incidents (employee: ${h.employeeIncidents} own), ` +
+      `${h.runsPerCase} runs per case, ${h.cases.length} cases in ${fixed(h.seconds)} s; medians at the database above 10 ms: ` +
+      `${h.over10ms}; plans: ${h.planFile}`,
+    table(['filter', 'page', 'rows', 'db median ms', 'db p95 ms', 'round trip ms', 'key node (EXPLAIN ANALYZE)'], rows),
+  ];
 }

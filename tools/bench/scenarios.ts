@@ -1,8 +1,10 @@
 // The scenarios of `npm run bench`. Each returns plain data for the JSON result; report.ts prints it.
+import type { ApiBuild } from './api-build.ts';
 import { compare, type Comparison, type SideSummary } from './compare.ts';
 import { graphqlHeaders } from './http.ts';
 import { alternate, type AlternationOptions, type RunResult, type Side } from './load.ts';
 import type { BenchOptions } from './options.ts';
+import { probeIncidentList, type ProbeResult } from './incident-list-probe.ts';
 import { burst, directiveFloodProbe, type BurstResult, type FloodResult } from './probes.ts';
 import type { BenchStack } from './stack.ts';
 import { median, ratio } from './stats.ts';
@@ -11,6 +13,9 @@ import type { Tenant } from './tenants.ts';
 export const ACCESS_LOG_QUERY =
   'query AccessLog { accessLog(first: 50) { entries { seq occurredAt userId userName roles operation objectIds result reason requestId } nextCursor } }';
 export const ME_QUERY = 'query Me { me { user { id } } }';
+/** What a list page of the portal asks: one row per incident with its AP clock. */
+export const INCIDENTS_QUERY =
+  'query Incidents { incidents(first: 50) { nodes { id reference stage exercise reportedAt reportedByMe apClock { state deadline remainingMs } } nextCursor } }';
 
 const body = (query: string): string => JSON.stringify({ query });
 
@@ -48,8 +53,40 @@ export function floorAccessLog(stack: BenchStack, tenants: Tenant[], name = 'flo
   };
 }
 
+export function productIncidents(stack: BenchStack, tenants: Tenant[], name = 'product'): Side {
+  return {
+    name,
+    baseUrl: stack.apiUrl,
+    requests: tenants.map((t) => ({
+      method: 'POST',
+      path: '/graphql',
+      headers: graphqlHeaders(t.token, t.organisationId),
+      body: body(INCIDENTS_QUERY),
+    })),
+    isGood: answers('incidents'),
+  };
+}
+
+export function floorIncidents(stack: BenchStack, tenants: Tenant[], name = 'floor'): Side {
+  return {
+    name,
+    baseUrl: stack.floorUrl,
+    requests: tenants.map((t) => ({
+      method: 'POST',
+      path: '/incidents',
+      headers: graphqlHeaders(undefined, t.organisationId),
+      body: body(INCIDENTS_QUERY),
+    })),
+    isGood: answers('incidents'),
+  };
+}
+
 export interface Context {
   stack: BenchStack;
+  /** The API's own code from its build (g, h); undefined when neither runs. */
+  apiBuild?: ApiBuild;
+  /** Where h writes its EXPLAIN plans. */
+  planFile: string;
   options: BenchOptions;
   one: Tenant;
   several: Tenant[];
@@ -84,6 +121,35 @@ export async function scenarioA(ctx: Context): Promise<Comparison> {
     alternation(ctx, c, ctx.options.durationS),
   );
   return compare(`accessLog(first: 50), ${ctx.one.username}`, c, runs, 'product', 'floor');
+}
+
+/** (g) incidents(first: 50) as one organisation's FG, product vs a floor running the API's own list SQL. */
+export async function scenarioG(ctx: Context): Promise<Comparison> {
+  const c = ctx.options.connections;
+  const runs = await alternate(
+    [floorIncidents(ctx.stack, [ctx.one]), productIncidents(ctx.stack, [ctx.one])],
+    alternation(ctx, c, ctx.options.durationS),
+  );
+  return compare(`incidents(first: 50), ${ctx.one.username}`, c, runs, 'product', 'floor');
+}
+
+/** (h) The list's SQL at the database for every filter combination, with plans. */
+export async function scenarioH(ctx: Context): Promise<ProbeResult> {
+  if (!ctx.apiBuild) throw new Error('scenario h needs the API build');
+  const result = await probeIncidentList({
+    appUrl: ctx.stack.appUrl,
+    build: ctx.apiBuild,
+    organisationId: ctx.one.organisationId,
+    now: new Date(),
+    runs: ctx.options.probeRuns,
+    planFile: ctx.planFile,
+    say: ctx.say,
+  });
+  ctx.say(
+    `  ${result.cases.length} cases; slowest median at the database ${result.worst.dbMedianMs.toFixed(2)} ms (${result.worst.name}, ` +
+      `page ${result.worst.page}: ${result.worst.keyNode}); ${result.over10ms} above 10 ms; plans in ${result.planFile}`,
+  );
+  return result;
 }
 
 export interface SweepResult {

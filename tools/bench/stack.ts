@@ -27,6 +27,10 @@ export interface StackOptions {
 
 export interface BenchStack {
   apiUrl: string;
+  /** The app role's connection (row-level security applies), as the API and the floor use it. */
+  appUrl: string;
+  /** The schema owner's connection (migrations, seeding). */
+  migrationUrl: string;
   floorUrl: string;
   issuer: string;
   poolMax: number;
@@ -152,6 +156,8 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
 
     return {
       apiUrl,
+      appUrl: database.appUrl,
+      migrationUrl: database.migrationUrl,
       floorUrl: `http://127.0.0.1:${floorPort}`,
       issuer: idp.issuer,
       poolMax: options.poolMax,

@@ -161,6 +161,24 @@ describe('GraphQL edge (default configuration)', () => {
     );
   });
 
+  it('tells browsers and proxies to store no answer (allowed, refused, without a token)', async () => {
+    const token = await tokenFor('wieg-fg');
+    const send = (query: string, withToken: boolean) => {
+      const req = request(t.http).post('/graphql').set('content-type', 'application/json');
+      if (withToken) req.set('authorization', `Bearer ${token}`);
+      return req.send(JSON.stringify({ query }));
+    };
+    const answers = await Promise.all([
+      send('{ incidents(first: 50) { nodes { id reference apClock { state } } nextCursor } }', true),
+      send('{ organisations { id } }', true),
+      send('{ __typename }', false),
+    ]);
+    // UNAUTHENTICATED is a GraphQL error in a 200 (graphql-over-http), like a refusal.
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
+    expect((answers[0]!.body as { errors?: unknown }).errors).toBeUndefined();
+    for (const answer of answers) expect(answer.headers['cache-control']).toBe('no-store');
+  });
+
   it.each(SUGGESTING)('suggests schema names outside production: $what', async ({ body, hidden }) => {
     const token = await tokenFor('wieg-fg');
     const messages = (await post(t.http, body, { language: 'en', token })).errors.map((e) => e.message).join('\n');

@@ -4,6 +4,7 @@ import { AccessLogChains1764979200000 } from './migrations/1764979200000-access-
 import { PlainTextOrganisations1765065600000 } from './migrations/1765065600000-plain-text-organisations';
 import { Incidents1765152000000 } from './migrations/1765152000000-incidents';
 import { IncidentListSearch1765238400000 } from './migrations/1765238400000-incident-list-search';
+import { IncidentListIndexes1765281600000 } from './migrations/1765281600000-incident-list-indexes';
 import { Notifications1765324800000 } from './migrations/1765324800000-notifications';
 
 export const MIGRATIONS = [
@@ -12,6 +13,7 @@ export const MIGRATIONS = [
   PlainTextOrganisations1765065600000,
   Incidents1765152000000,
   IncidentListSearch1765238400000,
+  IncidentListIndexes1765281600000,
   Notifications1765324800000,
 ];
 
