@@ -76,8 +76,11 @@ export class AccessLogPlugin implements ApolloServerPlugin<Context> {
       const transaction = requestTransactionOf(req);
       try {
         if (transaction) {
-          await transaction.finish(executed && !hasErrors, (manager) =>
-            manager ? this.accessLog.appendIn(manager, entry) : this.accessLog.appendAlone(this.dataSource, entry),
+          await transaction.finish(
+            executed && !hasErrors,
+            (manager) =>
+              manager ? this.accessLog.appendIn(manager, entry) : this.accessLog.appendAlone(this.dataSource, entry),
+            () => this.accessLog.appendStatement(entry),
           );
         } else {
           await this.accessLog.appendAlone(this.dataSource, entry);

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { escapeLiteral } from 'pg';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { TenantTransaction } from '../database/tenancy';
 import { PLATFORM_CHAIN, type ChainRow } from './hash-chain';
@@ -72,6 +73,32 @@ export class AccessLogRepository {
   /** Appends inside the caller's transaction (the request's own: the row commits or rolls back with the work). */
   async appendIn(manager: EntityManager, entry: AccessLogEntry): Promise<void> {
     await manager.query(APPEND, appendParams(entry));
+  }
+
+  /**
+   * The append as one self-contained statement, its values inlined as SQL literals quoted by node-postgres's own
+   * `escapeLiteral`: sent together with the request's COMMIT in one round trip (RequestTransaction.finish). The
+   * function's typed parameters give each literal its type, as they do for bound parameters; a list travels as a
+   * JSON array literal and becomes text[] in SQL, so no array syntax is quoted by hand.
+   */
+  appendStatement(entry: AccessLogEntry): string {
+    const text = (value: string | null) => (value === null ? 'NULL' : escapeLiteral(value));
+    const list = (values: string[]) =>
+      `ARRAY(SELECT jsonb_array_elements_text(${escapeLiteral(JSON.stringify(values))}::jsonb))`;
+    const values = [
+      text(entry.chainId),
+      text(entry.userId),
+      text(entry.roles),
+      text(entry.organisationId),
+      text(entry.targetOrganisationId),
+      text(entry.operation),
+      list(entry.fields),
+      list(entry.objectIds),
+      text(entry.result),
+      text(entry.reason),
+      text(entry.requestId),
+    ];
+    return `SELECT access_log_append(${values.join(', ')})`;
   }
 
   /** Appends in a transaction of its own: refusals before any work, and failures after a rollback. */
