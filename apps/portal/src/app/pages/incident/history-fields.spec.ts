@@ -74,8 +74,8 @@ function leafPaths(value: unknown, path = ''): string[] {
   return [path];
 }
 
-/** Never changed by a command, or left out of the history rows (who decided is the event's person). */
-const NOT_IN_HISTORY = new Set(['version', 'exercise', 'reportedAt', 'reportedBy']);
+/** Never changed by a command (who decided is the event's person; `…By` ids are left out of the rows). */
+const NOT_IN_HISTORY = new Set(['version', 'reportedAt', 'reportedBy']);
 
 describe('history field labels', () => {
   it('names the fields in Dutch, and in English on request', () => {
@@ -85,6 +85,12 @@ describe('history field labels', () => {
     expect(historyFieldLabel('riskAnswers.easeOfIdentification', 'nl')).toBe('Herleidbaarheid tot personen');
     expect(historyFieldLabel('improvementActions', 'en')).toBe('Improvement actions');
     expect(historyFieldLabel('stage', 'nl')).toBe('Fase');
+  });
+
+  it('names the fields of the report’s own event (reportBreach in the domain)', () => {
+    expect(historyFieldLabel('stillOngoing', 'nl')).toBe('Loopt nog');
+    expect(historyFieldLabel('exercise', 'en')).toBe('Exercise');
+    expect(historyFieldLabel('report.howDiscovered', 'nl')).toBe('Hoe ontdekt');
   });
 
   it('shows an unknown path as it came, also one that looks like an object key', () => {

@@ -9,6 +9,9 @@ type Names = Readonly<Record<string, readonly [nl: string, en: string]>>;
 
 const FIELDS: Names = {
   stage: ['Fase', 'Stage'],
+  // The report's own event names these two at the top level (libs/domain/src/breach/report.ts).
+  stillOngoing: ['Loopt nog', 'Still ongoing'],
+  exercise: ['Oefening', 'Exercise'],
 
   'report.whatHappened': ['Wat er is gebeurd', 'What happened'],
   'report.discoveredAt': ['Ontdekt op', 'Discovered at'],

@@ -179,7 +179,7 @@ export const INCIDENT_ENUMS = {
   RecipientRole: {
     DPO: ['FG', 'DPO'],
     PRIVACY_OFFICER: ['privacyfunctionaris', 'privacy officer'],
-    ORGANISATION_CONTACT: ['privacycontactpersoon van de organisatie', "the organisation's privacy contact"],
+    ORGANISATION_CONTACT: ['contactpersoon van de organisatie', "the organisation's contact"],
     HINQ_COORDINATOR: ['HINQ-coördinator', 'HINQ coordinator'],
     HINQ_DPO: ['FG van HINQ', "HINQ's DPO"],
     HINQ_CONTACT: ['contactpersoon van HINQ', "HINQ's contact"],

@@ -80,7 +80,7 @@ const QUESTIONS: readonly { key: Question; kind: IncidentEnum; text: Translation
             </div>
           </form>
         } @else {
-          <dl class="facts" data-testid="risk-answers-read">
+          <dl class="facts stacked" data-testid="risk-answers-read">
             @for (q of questions(); track q.key) {
               <dt>{{ q.text }}</dt>
               <dd>{{ q.answer }}</dd>
@@ -98,6 +98,14 @@ const QUESTIONS: readonly { key: Question; kind: IncidentEnum; text: Translation
     }
     .questions h3 {
       margin-top: 0;
+    }
+    /* The questions are long: each answer under its question rather than in a squeezed column. */
+    .facts.stacked {
+      grid-template-columns: minmax(0, 1fr);
+      gap: 0;
+    }
+    .facts.stacked dd {
+      margin-bottom: 8px;
     }
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
