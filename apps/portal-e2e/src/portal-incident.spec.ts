@@ -2,7 +2,10 @@
 // employee reports through the API; the privacy officer takes the incident through steps 2–7 in the browser and
 // closes it, the stepper checked after each step; the FG records advice that every reader sees; two windows of the
 // privacy officer edit the same step, the second save answers CONFLICT, keeps what was typed and saves again;
-// another organisation's privacy officer finds nothing; axe-core at several steps. Screenshots go to
+// another organisation's privacy officer finds nothing; the privacy officer answers the risk questions (the advice
+// changes), corrects the discovery time with a reason (the AP deadline moves) past a privacy warning, adds an
+// improvement action after closing and marks it done, and reads the incident's mails ("Berichten") as the
+// stack's mail catcher received them; axe-core at several steps and on each of these parts. Screenshots go to
 // test-results/screenshots/ (git-ignored); `UPDATE_SCREENSHOTS=1` writes them to docs/screenshots/ instead.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -133,7 +136,49 @@ describeInBrowser('incident page in the browser', (suite) => {
     await page.getByRole('option', { name: option, exact: true }).click();
   }
 
+  /** An instant as the page shows it and as a `datetime-local` input takes it, in Europe/Amsterdam. */
+  function amsterdam(instant: Date): { input: string; shown: string } {
+    const parts = Object.fromEntries(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Europe/Amsterdam',
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+        .formatToParts(instant)
+        .map((p) => [p.type, p.value]),
+    );
+    return {
+      input: `${parts['year']}-${parts['month']}-${parts['day']}T${parts['hour']}:${parts['minute']}`,
+      shown: `${parts['day']}-${parts['month']}-${parts['year']} ${parts['hour']}:${parts['minute']}`,
+    };
+  }
+
+  /**
+   * The "Berichten" list as the API reads it from the outbox: refreshed until a mail about `event` has `status`
+   * (delivery runs in the API's worker, to the stack's mail catcher, a moment after the change that queued it).
+   */
+  async function waitForMail(page: Page, event: string, status: string, hasText = ''): Promise<void> {
+    const row = page
+      .locator(`[data-testid=notification][data-event=${event}][data-status=${status}]`)
+      .filter({ hasText });
+    const until = Date.now() + 30_000;
+    while ((await row.count()) === 0) {
+      if (Date.now() > until) {
+        const rows = await page.getByTestId('notification').allInnerTexts();
+        throw new Error(`no ${event} mail with status ${status}; the list shows: ${JSON.stringify(rows)}`);
+      }
+      await page.waitForTimeout(1_000);
+      await page.getByTestId('notifications-refresh').click();
+    }
+  }
+
   it('the privacy officer takes a reported breach through steps 2–7 and closes it', async () => {
+    // The privacy officer has signed in before, as in real life: the API knows her address for the report's mail.
+    await gql(await tokenFor('wieg-privacy'), `{ me { abilityRules } }`);
     const incident = await report('Een e-mail met een verloskundig verslag ging naar een verkeerde ontvanger.', true);
     const page = await openIncident('wieg-privacy', incident.id);
 
@@ -282,20 +327,169 @@ describeInBrowser('incident page in the browser', (suite) => {
     expect(await page.getByTestId('incident-stage').innerText()).toBe('afgesloten');
     await page.getByTestId('reopen-form').waitFor({ timeout: WAIT_MS }); // re-opening is offered, with a reason
 
+    // Lessons learned go on after closing: an improvement action with owner and due date, then done.
+    const due = amsterdam(new Date(Date.now() + 14 * 24 * 3600_000));
+    await page.getByTestId('action-new-description').fill('Automatisch aanvullen uitzetten op alle werkplekken.');
+    await page.getByTestId('action-new-owner').fill('Praktijkmanager');
+    await page.getByTestId('action-new-due').fill(due.input);
+    await page.getByTestId('action-add').click();
+    const action = page.getByTestId('action').filter({ hasText: 'Automatisch aanvullen uitzetten' });
+    await waitForText(action.getByTestId('action-status'), 'gepland');
+    expect(await action.getByTestId('action-meta').innerText()).toContain(`Praktijkmanager · Termijn: ${due.shown}`);
+    expect(await page.getByTestId('action-new-description').inputValue()).toBe('');
+    await select(page, 'action-status-select', 'gedaan');
+    await action.getByTestId('action-save').click();
+    await waitForText(action.getByTestId('action-status'), 'gedaan');
+    await action.getByTestId('action-done-at').waitFor({ timeout: WAIT_MS });
+    expect(await page.getByTestId('incident-stage').innerText()).toBe('afgesloten');
+
+    // The mails about this incident: the report went to the privacy officer (and the FG or the organisation's
+    // contact), each shown with the role and a masked address; delivered by the API's worker to the mail catcher.
+    await waitForMail(page, 'BREACH_REPORTED', 'SENT', 'privacyfunctionaris (');
+    const sent = page
+      .locator('[data-testid=notification][data-event=BREACH_REPORTED][data-status=SENT]')
+      .filter({ hasText: 'privacyfunctionaris (' })
+      .first();
+    expect(await sent.getByTestId('notification-event').innerText()).toBe('datalek gemeld');
+    expect(await sent.getByTestId('notification-status').innerText()).toBe('verzonden');
+    expect(await sent.getByTestId('notification-to').innerText()).toMatch(/^privacyfunctionaris \(\S+\*\*\*@\S+\)$/);
+    expect(await sent.innerText()).toMatch(/verzonden \d\d-\d\d-\d{4} \d\d:\d\d/);
+    // Whoever could not be reached (nobody with that role signed in yet) is shown as such, undeliverable, with why.
+    for (const row of await page.locator('[data-testid=notification][data-event=BREACH_REPORTED]').all()) {
+      const to = await row.getByTestId('notification-to').innerText();
+      if (to.endsWith('(niemand bereikbaar)')) {
+        expect(await row.getByTestId('notification-status').innerText()).toBe('onbestelbaar');
+        expect(await row.getByTestId('notification-failure').innerText()).not.toBe('');
+      } else {
+        expect(to).toMatch(/^[^()]+ \([^()\s]*\*\*\*@[^()\s]+\)$/);
+      }
+    }
+
     // The history: who did what, old → new.
     await waitForText(page.getByTestId('history'), 'afgesloten');
     const history = await page.getByTestId('history-what').allInnerTexts();
     expect(history).toEqual(
       expect.arrayContaining(['gemeld', 'beoordeeld', 'overzicht afgerond', 'besluit melding AP', 'afgesloten']),
     );
-    expect(await page.getByTestId('history').innerText()).toContain('gemeld → overzicht maken');
-    await expectNoSeriousAccessibilityProblems(page, 'incident page, closed');
+    expect(await page.getByTestId('history').innerText()).toContain('Fase: gemeld → overzicht maken');
+    await waitForText(page.getByTestId('history'), 'verbeteractie bijgewerkt');
+    await expectNoSeriousAccessibilityProblems(page, 'incident page, closed, with improvement actions and mails');
 
     // The README's picture: the closed incident with the advice and the decision of step 5.
     await page.getByTestId('step-AP_NOTIFICATION').click();
     await page.getByTestId('risk-advice').waitFor({ timeout: WAIT_MS });
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, 'incident.png'), fullPage: true });
+  });
+
+  it('the privacy officer answers the risk questions and corrects the discovery time past a privacy warning', async () => {
+    const incident = await report('Een overdracht is gewijzigd en per e-mail naar een verkeerde ontvanger gestuurd.');
+    const officer = await tokenFor('wieg-privacy');
+    let version = incident.version;
+    const step = async (mutation: string, variables: Record<string, unknown> = {}) => {
+      const data = await gql<Record<string, { version: number }>>(officer, mutation, {
+        id: incident.id,
+        v: version,
+        ...variables,
+      });
+      version = Object.values(data)[0]!.version;
+    };
+    await step(
+      `mutation A($id: ID!, $v: Int!) { assessIncident(id: $id, expectedVersion: $v, input: { conclusion: BREACH, reasoning: "Gezondheidsgegevens gewijzigd en verstuurd." }) { version } }`,
+    );
+    await step(
+      `mutation C($id: ID!, $v: Int!) { updateIncidentChecklist(id: $id, expectedVersion: $v, input: { kinds: [CONFIDENTIALITY, INTEGRITY], cause: { category: MISDIRECTED_EMAIL }, dataCategories: [HEALTH], groups: [CLIENTS], persons: { kind: EXACT, value: 1 } }) { version } }`,
+    );
+    await step(`mutation O($id: ID!, $v: Int!) { completeIncidentOverview(id: $id, expectedVersion: $v) { version } }`);
+
+    const page = await openIncident('wieg-privacy', incident.id);
+    await waitForText(page.getByTestId('incident-reference'), incident.reference);
+
+    // Step 5: the questions above the advice; only the integrity question of the two kinds that may not apply.
+    await page.getByTestId('step-AP_NOTIFICATION').click();
+    await page.getByTestId('risk-answers-form').waitFor({ timeout: WAIT_MS });
+    expect(await page.getByTestId('risk-integrityLoss').count()).toBe(1);
+    expect(await page.getByTestId('risk-availabilityLoss').count()).toBe(0);
+    const scoreBefore = await page.getByTestId('advice-score').innerText();
+    const reasonsBefore = await page.getByTestId('advice-reasons').innerText();
+    await expectNoSeriousAccessibilityProblems(page, 'incident page, step 5 with the risk questions');
+    await choose(page, 'risk-easeOfIdentification', 'verwaarloosbaar: vrijwel niet te herleiden');
+    await choose(page, 'risk-integrityLoss', 'gewijzigd, maar niet gebruikt');
+    await page.getByTestId('risk-answers-save').click();
+    await waitForText(page.getByTestId('incident-announcement'), 'het advies is opnieuw berekend');
+    // The advice the API recomputed from the answers, without reloading the page.
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-testid=advice-score]')?.textContent?.trim() !== before,
+      scoreBefore.trim(),
+      { timeout: WAIT_MS },
+    );
+    expect(await page.getByTestId('advice-reasons').innerText()).not.toBe(reasonsBefore);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.getByTestId('step-panel').screenshot({ path: join(SCREENSHOTS, 'incident-risk-answers.png') });
+    const { incident: answered } = await gql<{
+      incident: { riskAnswers: Record<string, string>; riskAdvice: { score: number } };
+    }>(
+      officer,
+      `query R($id: ID!) { incident(id: $id) { version riskAnswers { easeOfIdentification integrityLoss availabilityLoss } riskAdvice { score } } }`,
+      {
+        id: incident.id,
+      },
+    );
+    expect(answered.riskAnswers).toEqual({
+      easeOfIdentification: 'NEGLIGIBLE',
+      integrityLoss: 'ALTERED_NOT_USED',
+      availabilityLoss: 'UNKNOWN',
+    });
+    expect(await page.getByTestId('advice-score').innerText()).toContain(
+      answered.riskAdvice.score.toLocaleString('nl-NL', { maximumFractionDigits: 2 }),
+    );
+
+    // Step 1: an earlier discovery; the reason is asked, then a privacy warning, then the deadline moves.
+    await page.getByTestId('step-IDENTIFICATION').click();
+    await page.getByTestId('report-correct-open').click();
+    await page.getByTestId('report-correct-form').waitFor({ timeout: WAIT_MS });
+    const deadlineBefore = await page.getByTestId('ap-deadline').innerText();
+    const discovered = new Date(Math.floor((Date.now() - 3 * 3600_000) / 60_000) * 60_000);
+    await page.getByTestId('correct-discovered-at').fill(amsterdam(discovered).input);
+    await page.getByTestId('correct-reason').waitFor({ timeout: WAIT_MS }); // moving the clock needs a reason
+    await expectNoSeriousAccessibilityProblems(page, 'incident page, step 1 correcting the report');
+    await page.getByTestId('correct-save').click();
+    await waitForText(page.getByTestId('report-correct-form').locator('mat-error'), 'Geef een reden');
+
+    await page.getByTestId('correct-reason').fill('Het logboek van de mailserver toont een eerder tijdstip.');
+    await page.getByTestId('correct-how').fill('Gemeld door de ontvanger, j.jansen@example.org.');
+    await page.getByTestId('correct-save').click();
+    await page.getByTestId('privacy-warning').waitFor({ timeout: WAIT_MS });
+    expect(await page.getByTestId('privacy-warning').innerText()).toMatch(/e-mail/i);
+    expect(await page.getByTestId('privacy-warning').innerText()).not.toContain('j.jansen@example.org');
+    expect(await page.getByTestId('ap-deadline').innerText()).toBe(deadlineBefore); // nothing saved yet
+    await expectNoSeriousAccessibilityProblems(page, 'incident page, privacy warning');
+    await page.getByTestId('step-panel').screenshot({ path: join(SCREENSHOTS, 'incident-correct-report.png') });
+    await page.getByTestId('privacy-confirm').click();
+    await page.getByTestId('correct-save').click();
+
+    const deadline = amsterdam(new Date(discovered.getTime() + 72 * 3600_000)).shown;
+    await waitForText(page.getByTestId('report-new-deadline'), deadline);
+    expect(await page.getByTestId('ap-deadline').innerText()).toBe(deadline);
+    expect(await page.getByTestId('report-discovered-at').innerText()).toBe(amsterdam(discovered).shown);
+    expect(await page.getByTestId('report-how').innerText()).toBe('Gemeld door de ontvanger, j.jansen@example.org.');
+    expect(await page.getByTestId('report-correct-form').count()).toBe(0);
+    await waitForText(page.getByTestId('incident-announcement'), deadline);
+
+    // The history names the fields in words, with the reason.
+    // The report's own event names the discovery too; the correction is the newest.
+    const corrected = page.locator('[data-testid=history-change][data-field="report.discoveredAt"]').last();
+    await waitForText(corrected, `→ ${amsterdam(discovered).shown}`);
+    expect(await corrected.innerText()).toMatch(/^Ontdekt op: \d\d-\d\d-\d{4} \d\d:\d\d → /);
+    expect(await page.getByTestId('history').innerText()).toContain(
+      'Reden: Het logboek van de mailserver toont een eerder tijdstip.',
+    );
+    expect(
+      await page.locator('[data-testid=history-change][data-field="riskAnswers.easeOfIdentification"]').innerText(),
+    ).toBe('Herleidbaarheid tot personen: onbekend → verwaarloosbaar: vrijwel niet te herleiden');
+    expect(await page.locator('[data-testid=history-change][data-field="checklist.cause.category"]').innerText()).toBe(
+      'Oorzaak (categorie): onbekend → e-mail aan verkeerde ontvanger',
+    );
   });
 
   it('the FG records advice, which every reader of the incident sees', async () => {

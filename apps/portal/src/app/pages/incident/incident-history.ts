@@ -7,6 +7,7 @@ import type { TranslationKey } from '../../shared/i18n/nl';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { roleLabel } from '../../shared/labels/labels';
 import { describeError } from '../../shared/session/session.service';
+import { historyFieldLabel } from './history-fields';
 import { type Incident, changeRows, formatInstant } from './incident-view';
 
 /** The history's event types (the domain's command types) with a name; others are shown as they came. */
@@ -26,6 +27,9 @@ const EVENT_KEYS: Readonly<Record<string, TranslationKey>> = {
   'record-dpo-advice': 'incident.event.dpoAdvice',
   close: 'incident.event.close',
   reopen: 'incident.event.reopen',
+  'update-risk-answers': 'incident.event.updateRiskAnswers',
+  'add-improvement-action': 'incident.event.addImprovementAction',
+  'update-improvement-action': 'incident.event.updateImprovementAction',
 };
 
 /** Who changed what and when, oldest first, old → new per field (reloaded with every new version). */
@@ -53,8 +57,8 @@ const EVENT_KEYS: Readonly<Record<string, TranslationKey>> = {
             @if (e.changes.length > 0) {
               <ul class="changes">
                 @for (c of e.changes; track c.field) {
-                  <li>
-                    <span class="field">{{ c.field }}</span>: {{ c.from }} → {{ c.to }}
+                  <li [attr.data-field]="c.field" data-testid="history-change">
+                    <span class="field">{{ c.label }}</span>: {{ c.from }} → {{ c.to }}
                   </li>
                 }
               </ul>
@@ -128,7 +132,9 @@ export class IncidentHistory {
         roles: e.roles.map((r) => roleLabel(r, lang)).join(', '),
         what: key ? this.t(key) : e.type,
         reason: e.reason,
-        changes: e.changes.flatMap((c) => changeRows(c.field, c.from, c.to, lang)),
+        changes: e.changes
+          .flatMap((c) => changeRows(c.field, c.from, c.to, lang))
+          .map((row) => ({ ...row, label: historyFieldLabel(row.field, lang) })),
       };
     });
   });

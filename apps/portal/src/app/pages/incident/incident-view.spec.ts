@@ -82,6 +82,14 @@ function incident(overrides: Partial<Incident> = {}): Incident {
     dataSubjectsInformedAt: null,
     dpoAdvice: [],
     closure: null,
+    riskAnswers: {
+      easeOfIdentification: 'UNKNOWN',
+      integrityLoss: 'UNKNOWN',
+      availabilityLoss: 'UNKNOWN',
+      laterMeasuresRemovedHighRisk: 'UNKNOWN',
+      individualContactDisproportionate: 'UNKNOWN',
+    },
+    improvementActions: [],
     ...overrides,
   };
 }
@@ -223,6 +231,31 @@ describe('incident view helpers', () => {
       ).toBe(false);
     });
 
+    it('corrects the report until closing; risk answers from the overview, with a reason once decided', () => {
+      expect(stepActions(incident(), true)).toMatchObject({
+        correctReport: true,
+        editRiskAnswers: false,
+        addImprovement: false,
+      });
+      expect(stepActions(incident({ stage: 'OVERVIEW' }), true)).toMatchObject({
+        editRiskAnswers: true,
+        riskAnswersNeedReason: false,
+        addImprovement: true,
+      });
+      const decision = { notify: false, reasoning: 'r', departureReason: null, decidedAt: 'x', advice: null };
+      expect(stepActions(incident({ stage: 'RESPONSE', apDecision: decision }), true)).toMatchObject({
+        editRiskAnswers: true,
+        riskAnswersNeedReason: true,
+      });
+      // Closed: the report and the answers are fixed (re-open first); improvement goes on.
+      expect(stepActions(incident({ stage: 'CLOSED' }), true)).toMatchObject({
+        correctReport: false,
+        editRiskAnswers: false,
+        addImprovement: true,
+        updateImprovement: true,
+      });
+    });
+
     it('closes only when the register step is open', () => {
       expect(
         stepActions(
@@ -291,6 +324,18 @@ describe('incident view helpers', () => {
       expect(historyValue('overviewCompletedAt', '"2026-03-29T01:00:00.000Z"', 'nl')).toBe('29-03-2026 03:00');
       expect(historyValue('apDecision.notify', 'true', 'nl')).toBe('ja');
       expect(historyValue('x', 'null', 'nl')).toBe('—');
+      expect(historyValue('riskAnswers.easeOfIdentification', '"negligible"', 'nl')).toBe(
+        'verwaarloosbaar: vrijwel niet te herleiden',
+      );
+      expect(historyValue('riskAnswers.integrityLoss', '"altered-not-used"', 'en')).toBe('altered, but not used');
+      expect(historyValue('riskAnswers.availabilityLoss', '"recoverable-without-difficulty"', 'nl')).toBe(
+        'zonder moeite herstelbaar (kopie of back-up)',
+      );
+      expect(historyValue('riskAnswers.laterMeasuresRemovedHighRisk', '"yes"', 'nl')).toBe('ja');
+      expect(historyValue('apDecision.advice.dataSubjects', '"not-inform"', 'nl')).toBe('betrokkenen niet informeren');
+      expect(
+        historyValue('improvementActions', '[{"id":"a","description":"Werkinstructie","status":"done"}]', 'nl'),
+      ).toBe('Werkinstructie (gedaan)');
     });
 
     it('shows a decision that appeared answer by answer, without the ids of who decided', () => {

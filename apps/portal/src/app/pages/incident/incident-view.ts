@@ -165,6 +165,15 @@ export interface StepActions {
   readonly recordInformed: boolean;
   readonly close: boolean;
   readonly reopen: boolean;
+  /** Step 1 corrected by the privacy officer until the incident closes (the reporter's own case is not here). */
+  readonly correctReport: boolean;
+  /** The risk answers of steps 5 and 6, from the overview until the incident closes. */
+  readonly editRiskAnswers: boolean;
+  /** A decision of step 5 or 6 rests on the risk answers: changing them needs a reason. */
+  readonly riskAnswersNeedReason: boolean;
+  /** Improvement actions (step 7) from the overview on, also after closing. */
+  readonly addImprovement: boolean;
+  readonly updateImprovement: boolean;
 }
 
 export function stepActions(incident: Incident, mayUpdate: boolean): StepActions {
@@ -188,6 +197,11 @@ export function stepActions(incident: Incident, mayUpdate: boolean): StepActions
     recordInformed: response && !incident.dataSubjectsInformedAt && !!subjects && subjects.outcome !== 'NOT_INFORM',
     close: response && statusOf(incident, 'REGISTER') === 'OPEN',
     reopen: stage === 'CLOSED',
+    correctReport: open,
+    editRiskAnswers: stage === 'OVERVIEW' || response,
+    riskAnswersNeedReason: !!ap || !!subjects,
+    addImprovement: stage !== 'REPORTED',
+    updateImprovement: stage !== 'REPORTED',
   };
   if (mayUpdate) return all;
   return Object.fromEntries(Object.keys(all).map((key) => [key, false])) as unknown as StepActions;
@@ -274,6 +288,11 @@ const HISTORY_ENUMS: readonly (readonly [RegExp, IncidentEnum])[] = [
   [/^(checklist\.|report\.)?(stillOngoing|otherOrganisationsInvolved)$/, 'YesNoUnknown'],
   [/^checklist\.(recipients|unintelligible)\./, 'YesNoUnknown'],
   [/^dataSubjectDecision\.outcome$/, 'DataSubjectOutcome'],
+  [/\.advice\.dataSubjects$/, 'DataSubjectOutcome'],
+  [/^riskAnswers\.easeOfIdentification$/, 'EaseOfIdentification'],
+  [/^riskAnswers\.integrityLoss$/, 'IntegrityLoss'],
+  [/^riskAnswers\.availabilityLoss$/, 'AvailabilityLoss'],
+  [/^riskAnswers\.(laterMeasuresRemovedHighRisk|individualContactDisproportionate)$/, 'YesNoUnknown'],
   [/exemption$/, 'Art34Exemption'],
   [/^closure\.outcome$/, 'ClosedOutcome'],
 ];

@@ -25,6 +25,7 @@ import { DpoAdvice } from './dpo-advice';
 import { IncidentContext } from './incident-context';
 import { IncidentHeader } from './incident-header';
 import { IncidentHistory } from './incident-history';
+import { IncidentNotifications } from './incident-notifications';
 import { ApStep } from './steps/ap-step';
 import { AssessmentStep } from './steps/assessment-step';
 import { ChecklistStep } from './steps/checklist-step';
@@ -58,6 +59,7 @@ const STATUS_ICON: Readonly<Record<StepStatus, string>> = {
     IncidentHeader,
     DpoAdvice,
     IncidentHistory,
+    IncidentNotifications,
     ReportStep,
     AssessmentStep,
     ChecklistStep,

@@ -162,6 +162,28 @@ export const INCIDENT_ENUMS = {
     PERMANENT: ['blijvend verloren', 'permanently lost'],
     UNKNOWN: ['onbekend', 'unknown'],
   },
+  NotificationEvent: {
+    BREACH_REPORTED: ['datalek gemeld', 'breach reported'],
+    OTHER_ORGANISATIONS_INVOLVED: ['mogelijk andere organisaties betrokken', 'other organisations possibly involved'],
+    DECISION_RECORDED: ['besluit vastgelegd', 'decision recorded'],
+    DEADLINE_REMINDER: ['herinnering AP-termijn', 'AP deadline reminder'],
+    DEADLINE_OVERDUE: ['AP-termijn verstreken', 'AP deadline overdue'],
+  },
+  DeliveryStatus: {
+    QUEUED: ['in de wachtrij', 'queued'],
+    SENDING: ['wordt verzonden', 'sending'],
+    SENT: ['verzonden', 'sent'],
+    RETRYING: ['mislukt, wordt opnieuw geprobeerd', 'failed, will be retried'],
+    DEAD: ['onbestelbaar', 'undeliverable'],
+  },
+  RecipientRole: {
+    DPO: ['FG', 'DPO'],
+    PRIVACY_OFFICER: ['privacyfunctionaris', 'privacy officer'],
+    ORGANISATION_CONTACT: ['contactpersoon van de organisatie', "the organisation's contact"],
+    HINQ_COORDINATOR: ['HINQ-coördinator', 'HINQ coordinator'],
+    HINQ_DPO: ['FG van HINQ', "HINQ's DPO"],
+    HINQ_CONTACT: ['contactpersoon van HINQ', "HINQ's contact"],
+  },
 } as const satisfies Readonly<Record<string, Names>>;
 
 export type IncidentEnum = keyof typeof INCIDENT_ENUMS;

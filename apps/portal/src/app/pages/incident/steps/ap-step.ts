@@ -20,6 +20,7 @@ import { MutationFeedback } from '../mutation-feedback';
 import { type Answer, MutationRunner } from '../mutation-runner';
 import { ChoiceRadios } from './choice-radios';
 import { RiskAdvicePanel } from './risk-advice-panel';
+import { RiskAnswersForm } from './risk-answers';
 
 /**
  * Step 5: the explained risk advice, the decision on notifying the AP (a departure from the advice asks for its
@@ -27,7 +28,15 @@ import { RiskAdvicePanel } from './risk-advice-panel';
  */
 @Component({
   selector: 'app-ap-step',
-  imports: [ReactiveFormsModule, MatButtonModule, MatInputModule, ChoiceRadios, MutationFeedback, RiskAdvicePanel],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatInputModule,
+    ChoiceRadios,
+    MutationFeedback,
+    RiskAdvicePanel,
+    RiskAnswersForm,
+  ],
   templateUrl: './ap-step.html',
   styleUrl: './step.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -11,11 +11,12 @@ import { IncidentContext } from '../incident-context';
 import { type Incident, formatInstant, stepActions } from '../incident-view';
 import { MutationFeedback } from '../mutation-feedback';
 import { MutationRunner } from '../mutation-runner';
+import { ImprovementActions } from './improvement-actions';
 
 /** Step 7: register and close (consequences, how recurrence is prevented); re-open with a reason. */
 @Component({
   selector: 'app-close-step',
-  imports: [ReactiveFormsModule, MatButtonModule, MatInputModule, MutationFeedback],
+  imports: [ReactiveFormsModule, MatButtonModule, MatInputModule, ImprovementActions, MutationFeedback],
   template: `
     @if (closure(); as c) {
       <dl class="facts" data-testid="closure">
@@ -31,7 +32,7 @@ import { MutationRunner } from '../mutation-runner';
     } @else if (!actions().close) {
       <p class="hint">{{ t('incident.close.waiting') }}</p>
     }
-    <!-- ISSUE-14 (lead): improvement actions (owner, due date, status) go here once the API has them. -->
+    <app-improvement-actions [incident]="incident()" />
 
     @if (actions().close) {
       <form [formGroup]="closeForm" (ngSubmit)="close()" data-testid="close-form">

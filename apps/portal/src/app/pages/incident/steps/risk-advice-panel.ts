@@ -54,7 +54,6 @@ const SEVERITY: Readonly<Record<string, readonly [nl: string, en: string]>> = {
         </ul>
       }
       <p class="model">{{ t('incident.advice.model', { version: a.modelVersion }) }}</p>
-      <!-- ISSUE-14 (lead): the risk advice's extra questions (risk answers) go here once the API has them. -->
     </section>
   `,
   styleUrl: './step.scss',

@@ -13,6 +13,16 @@ export type AddContainmentMeasureInput = {
   readonly owner?: string | null | undefined;
 };
 
+export type AddImprovementActionInput = {
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  readonly description: string;
+  /** Na de ontdekking, hoogstens vijf jaar vooruit. */
+  readonly dueAt?: string | null | undefined;
+  /** Een rol of naam. */
+  readonly owner?: string | null | undefined;
+};
+
 export type ApproximateCountInput = {
   readonly kind: CountKind;
   readonly max?: number | null | undefined;
@@ -34,6 +44,9 @@ export type AssessIncidentInput = {
 
 /** Stap 2: datalek, geen datalek, of bijna-incident. */
 export type AssessmentConclusion = 'BREACH' | 'NEAR_MISS' | 'NOT_A_BREACH';
+
+/** Stap 5 (ENISA): zonder moeite herstelbaar, tijdelijk, blijvend, onbekend. */
+export type AvailabilityLoss = 'PERMANENT' | 'RECOVERABLE_WITHOUT_DIFFICULTY' | 'TEMPORARY' | 'UNKNOWN';
 
 export type BreachCauseInput = {
   readonly category: CauseCategory;
@@ -84,6 +97,20 @@ export type CloseIncidentInput = {
 /** Hoe het datalek eindigde: geregistreerd, geen datalek, bijna-incident. */
 export type ClosedOutcome = 'NEAR_MISS' | 'NOT_A_BREACH' | 'REGISTERED';
 
+export type CorrectReportInput = {
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  /** Wanneer het ontdekt is; verschuift de 72-uurstermijn, dus dan is een reden verplicht. */
+  readonly discoveredAt?: string | null | undefined;
+  /** null maakt het leeg. */
+  readonly howDiscovered?: string | null | undefined;
+  readonly otherOrganisationsInvolved?: YesNoUnknown | null | undefined;
+  /** Verplicht als het tijdstip van ontdekking verandert. */
+  readonly reason?: string | null | undefined;
+  /** Wat er is gebeurd (kan niet leeg worden gemaakt). */
+  readonly whatHappened?: string | null | undefined;
+};
+
 /** Een aantal: precies, een bereik (ongeveer), of onbekend. */
 export type CountKind = 'EXACT' | 'RANGE' | 'UNKNOWN';
 
@@ -115,6 +142,12 @@ export type DecideDataSubjectsInput = {
   readonly reasoning: string;
 };
 
+/** Wachtrij, bezig, opnieuw proberen, verzonden, onbestelbaar (dead letter). */
+export type DeliveryStatus = 'DEAD' | 'QUEUED' | 'RETRYING' | 'SENDING' | 'SENT';
+
+/** Stap 5 (ENISA): hoe gemakkelijk de personen te herkennen zijn: verwaarloosbaar, beperkt, aanzienlijk, maximaal, onbekend. */
+export type EaseOfIdentification = 'LIMITED' | 'MAXIMUM' | 'NEGLIGIBLE' | 'SIGNIFICANT' | 'UNKNOWN';
+
 export type IncidentFilterInput = {
   readonly clockState?: NotificationClockState | null | undefined;
   /** Ontdekt op of na dit tijdstip. */
@@ -133,11 +166,18 @@ export type IncidentSort = 'DEADLINE_SOONEST' | 'DISCOVERED_NEWEST' | 'REPORTED_
 /** Waar het datalek staat: gemeld (stap 2 open), overzicht (stap 3), respons (stappen 4–6), afgesloten. */
 export type IncidentStage = 'CLOSED' | 'OVERVIEW' | 'REPORTED' | 'RESPONSE';
 
+/** Stap 5 (ENISA): gewijzigd maar niet gebruikt, herstelbaar, onherstelbaar, onbekend. */
+export type IntegrityLoss = 'ALTERED_NOT_USED' | 'IRRECOVERABLE' | 'RECOVERABLE' | 'UNKNOWN';
+
 /** Status van een maatregel (stap 4). */
 export type MeasureStatus = 'DONE' | 'DROPPED' | 'IN_PROGRESS' | 'PLANNED';
 
 /** De 72-uursklok voor de AP: open, bijna verlopen, verlopen, op tijd gemeld, te laat gemeld, niet nodig. */
 export type NotificationClockState = 'DUE_SOON' | 'MET' | 'MET_LATE' | 'NOT_NEEDED' | 'OPEN' | 'OVERDUE';
+
+/** Waarover een e-mail ging: melding, mogelijk andere organisaties betrokken, besluit, herinnering termijn, termijn verstreken. */
+export type NotificationEvent =
+  'BREACH_REPORTED' | 'DEADLINE_OVERDUE' | 'DEADLINE_REMINDER' | 'DECISION_RECORDED' | 'OTHER_ORGANISATIONS_INVOLVED';
 
 /** Verloskundigenpraktijk, ziekenhuis, kraamzorgorganisatie of HINQ. */
 export type OrganisationKind = 'HINQ' | 'HOSPITAL' | 'MATERNITY_CARE' | 'MIDWIFERY_PRACTICE';
@@ -165,6 +205,10 @@ export type ProtocolStep =
   | 'IDENTIFICATION'
   | 'OVERVIEW'
   | 'REGISTER';
+
+/** Aan wie: FG, privacyfunctionaris, contactpersoon van de organisatie, HINQ-coördinator, FG of contactpersoon van HINQ. */
+export type RecipientRole =
+  'DPO' | 'HINQ_CONTACT' | 'HINQ_COORDINATOR' | 'HINQ_DPO' | 'ORGANISATION_CONTACT' | 'PRIVACY_OFFICER';
 
 export type RecipientsInput = {
   readonly count: ApproximateCountInput;
@@ -203,6 +247,18 @@ export type ReportBreachInput = {
   readonly whatHappened: string;
 };
 
+export type RiskAnswersInput = {
+  readonly availabilityLoss?: AvailabilityLoss | null | undefined;
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  readonly easeOfIdentification?: EaseOfIdentification | null | undefined;
+  readonly individualContactDisproportionate?: YesNoUnknown | null | undefined;
+  readonly integrityLoss?: IntegrityLoss | null | undefined;
+  readonly laterMeasuresRemovedHighRisk?: YesNoUnknown | null | undefined;
+  /** Verplicht zodra over stap 5 of 6 is besloten: het advies waarop dat besluit rustte verandert. */
+  readonly reason?: string | null | undefined;
+};
+
 /** De factor van het protocol achter een reden. */
 export type RiskFactor =
   | 'DATA_KIND_AND_AMOUNT'
@@ -237,6 +293,18 @@ export type UpdateContainmentMeasureInput = {
   readonly dueAt?: string | null | undefined;
   readonly measureId: string;
   readonly owner?: string | null | undefined;
+  readonly status?: MeasureStatus | null | undefined;
+};
+
+/** Een veld dat ontbreekt blijft staan; null maakt eigenaar of termijn leeg. */
+export type UpdateImprovementActionInput = {
+  readonly actionId: string;
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  readonly description?: string | null | undefined;
+  readonly dueAt?: string | null | undefined;
+  readonly owner?: string | null | undefined;
+  /** DONE legt vast wanneer (doneAt). */
   readonly status?: MeasureStatus | null | undefined;
 };
 
@@ -421,6 +489,21 @@ export type IncidentDetailFragment = {
     readonly recurrencePrevention: string | null;
     readonly closedAt: string;
   } | null;
+  readonly riskAnswers: {
+    readonly easeOfIdentification: EaseOfIdentification;
+    readonly integrityLoss: IntegrityLoss;
+    readonly availabilityLoss: AvailabilityLoss;
+    readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+    readonly individualContactDisproportionate: YesNoUnknown;
+  };
+  readonly improvementActions: ReadonlyArray<{
+    readonly id: string;
+    readonly description: string;
+    readonly owner: string | null;
+    readonly status: MeasureStatus;
+    readonly dueAt: string | null;
+    readonly doneAt: string | null;
+  }>;
 };
 
 export type IncidentQueryVariables = Exact<{
@@ -566,6 +649,21 @@ export type IncidentQuery = {
       readonly recurrencePrevention: string | null;
       readonly closedAt: string;
     } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
   };
 };
 
@@ -583,6 +681,680 @@ export type IncidentHistoryQuery = {
     readonly reason: string | null;
     readonly changes: ReadonlyArray<{ readonly field: string; readonly from: string; readonly to: string }>;
   }>;
+};
+
+export type IncidentNotificationsQueryVariables = Exact<{
+  incidentId: string | number;
+}>;
+
+export type IncidentNotificationsQuery = {
+  readonly incidentNotifications: ReadonlyArray<{
+    readonly id: string;
+    readonly event: NotificationEvent;
+    readonly recipientRole: RecipientRole;
+    readonly recipientAddress: string | null;
+    readonly status: DeliveryStatus;
+    readonly attempts: number;
+    readonly createdAt: string;
+    readonly sentAt: string | null;
+    readonly nextAttemptAt: string | null;
+    readonly lastFailure: {
+      readonly reason: string;
+      readonly text: { readonly nl: string; readonly en: string };
+    } | null;
+  }>;
+};
+
+export type CorrectReportMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: CorrectReportInput;
+}>;
+
+export type CorrectReportMutation = {
+  readonly correctReport: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
+  };
+};
+
+export type UpdateRiskAnswersMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: RiskAnswersInput;
+}>;
+
+export type UpdateRiskAnswersMutation = {
+  readonly updateRiskAnswers: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
+  };
+};
+
+export type AddImprovementActionMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: AddImprovementActionInput;
+}>;
+
+export type AddImprovementActionMutation = {
+  readonly addImprovementAction: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
+  };
+};
+
+export type UpdateImprovementActionMutationVariables = Exact<{
+  id: string | number;
+  expectedVersion: number;
+  input: UpdateImprovementActionInput;
+}>;
+
+export type UpdateImprovementActionMutation = {
+  readonly updateImprovementAction: {
+    readonly id: string;
+    readonly reference: string;
+    readonly version: number;
+    readonly stage: IncidentStage;
+    readonly exercise: boolean;
+    readonly reportedAt: string;
+    readonly discoveredAt: string;
+    readonly apDeadline: string;
+    readonly overviewCompletedAt: string | null;
+    readonly dataSubjectsInformedAt: string | null;
+    readonly apClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly steps: ReadonlyArray<{ readonly step: ProtocolStep; readonly status: StepStatus }>;
+    readonly report: {
+      readonly whatHappened: string;
+      readonly discoveredAt: string;
+      readonly howDiscovered: string | null;
+      readonly otherOrganisationsInvolved: YesNoUnknown;
+    };
+    readonly assessment: {
+      readonly conclusion: AssessmentConclusion;
+      readonly reasoning: string;
+      readonly assessedAt: string;
+    } | null;
+    readonly checklist: {
+      readonly kinds: ReadonlyArray<BreachKind>;
+      readonly startedAt: string | null;
+      readonly stillOngoing: YesNoUnknown;
+      readonly howDiscovered: string | null;
+      readonly dataCategories: ReadonlyArray<PersonalDataCategory>;
+      readonly groups: ReadonlyArray<DataSubjectGroup>;
+      readonly cause: { readonly category: CauseCategory; readonly description: string | null };
+      readonly records: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly persons: {
+        readonly kind: CountKind;
+        readonly value: number | null;
+        readonly min: number | null;
+        readonly max: number | null;
+      };
+      readonly recipients: {
+        readonly known: YesNoUnknown;
+        readonly maliceLikely: YesNoUnknown;
+        readonly professionalSecrecy: YesNoUnknown;
+        readonly deletionConfirmed: YesNoUnknown;
+        readonly count: {
+          readonly kind: CountKind;
+          readonly value: number | null;
+          readonly min: number | null;
+          readonly max: number | null;
+        };
+      };
+      readonly unintelligible: {
+        readonly encrypted: YesNoUnknown;
+        readonly encryptionStateOfTheArt: YesNoUnknown;
+        readonly keyCompromised: YesNoUnknown;
+      };
+    };
+    readonly containment: {
+      readonly completedAt: string | null;
+      readonly measures: ReadonlyArray<{
+        readonly id: string;
+        readonly description: string;
+        readonly owner: string | null;
+        readonly status: MeasureStatus;
+        readonly dueAt: string | null;
+        readonly doneAt: string | null;
+      }>;
+    };
+    readonly riskAdvice: {
+      readonly level: RiskLevel;
+      readonly score: number;
+      readonly severity: string;
+      readonly recommendation: Recommendation;
+      readonly notifyAp: boolean;
+      readonly dataSubjects: DataSubjectOutcome;
+      readonly exemption: Art34Exemption | null;
+      readonly modelVersion: string;
+      readonly summary: { readonly nl: string; readonly en: string };
+      readonly reasons: ReadonlyArray<{
+        readonly factor: RiskFactor;
+        readonly effect: string;
+        readonly assumed: boolean;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+      readonly missingAnswers: ReadonlyArray<{
+        readonly question: string;
+        readonly text: { readonly nl: string; readonly en: string };
+      }>;
+    } | null;
+    readonly apDecision: {
+      readonly notify: boolean;
+      readonly reasoning: string;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly apNotification: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly recordedAt: string;
+    } | null;
+    readonly dataSubjectDecision: {
+      readonly outcome: DataSubjectOutcome;
+      readonly reasoning: string;
+      readonly exemption: Art34Exemption | null;
+      readonly departureReason: string | null;
+      readonly decidedAt: string;
+      readonly advice: {
+        readonly notifyAp: boolean;
+        readonly dataSubjects: DataSubjectOutcome;
+        readonly modelVersion: string;
+      } | null;
+    } | null;
+    readonly dpoAdvice: ReadonlyArray<{
+      readonly text: string;
+      readonly recordedAt: string;
+      readonly recordedBy: string;
+    }>;
+    readonly closure: {
+      readonly outcome: ClosedOutcome;
+      readonly consequences: string | null;
+      readonly recurrencePrevention: string | null;
+      readonly closedAt: string;
+    } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
+  };
 };
 
 export type AssessIncidentMutationVariables = Exact<{
@@ -730,6 +1502,21 @@ export type AssessIncidentMutation = {
       readonly recurrencePrevention: string | null;
       readonly closedAt: string;
     } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
   };
 };
 
@@ -878,6 +1665,21 @@ export type UpdateIncidentChecklistMutation = {
       readonly recurrencePrevention: string | null;
       readonly closedAt: string;
     } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
   };
 };
 
@@ -1025,6 +1827,21 @@ export type CompleteIncidentOverviewMutation = {
       readonly recurrencePrevention: string | null;
       readonly closedAt: string;
     } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
   };
 };
 
@@ -1173,6 +1990,21 @@ export type AddContainmentMeasureMutation = {
       readonly recurrencePrevention: string | null;
       readonly closedAt: string;
     } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
   };
 };
 
@@ -1321,6 +2153,21 @@ export type UpdateContainmentMeasureMutation = {
       readonly recurrencePrevention: string | null;
       readonly closedAt: string;
     } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
   };
 };
 
@@ -1468,6 +2315,21 @@ export type CompleteContainmentMutation = {
       readonly recurrencePrevention: string | null;
       readonly closedAt: string;
     } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
   };
 };
 
@@ -1616,6 +2478,21 @@ export type DecideApNotificationMutation = {
       readonly recurrencePrevention: string | null;
       readonly closedAt: string;
     } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
   };
 };
 
@@ -1764,6 +2641,21 @@ export type RecordApNotificationMutation = {
       readonly recurrencePrevention: string | null;
       readonly closedAt: string;
     } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
   };
 };
 
@@ -1912,6 +2804,21 @@ export type DecideDataSubjectsMutation = {
       readonly recurrencePrevention: string | null;
       readonly closedAt: string;
     } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
   };
 };
 
@@ -2060,6 +2967,21 @@ export type RecordDataSubjectsInformedMutation = {
       readonly recurrencePrevention: string | null;
       readonly closedAt: string;
     } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
   };
 };
 
@@ -2209,6 +3131,21 @@ export type RecordDpoAdviceMutation = {
       readonly recurrencePrevention: string | null;
       readonly closedAt: string;
     } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
   };
 };
 
@@ -2357,6 +3294,21 @@ export type CloseIncidentMutation = {
       readonly recurrencePrevention: string | null;
       readonly closedAt: string;
     } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
   };
 };
 
@@ -2506,6 +3458,21 @@ export type ReopenIncidentMutation = {
       readonly recurrencePrevention: string | null;
       readonly closedAt: string;
     } | null;
+    readonly riskAnswers: {
+      readonly easeOfIdentification: EaseOfIdentification;
+      readonly integrityLoss: IntegrityLoss;
+      readonly availabilityLoss: AvailabilityLoss;
+      readonly laterMeasuresRemovedHighRisk: YesNoUnknown;
+      readonly individualContactDisproportionate: YesNoUnknown;
+    };
+    readonly improvementActions: ReadonlyArray<{
+      readonly id: string;
+      readonly description: string;
+      readonly owner: string | null;
+      readonly status: MeasureStatus;
+      readonly dueAt: string | null;
+      readonly doneAt: string | null;
+    }>;
   };
 };
 
@@ -2745,6 +3712,21 @@ export const IncidentDetailFragmentDoc = new TypedDocumentString(
     recurrencePrevention
     closedAt
   }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
+  }
 }
     `,
   { fragmentName: 'IncidentDetail' },
@@ -2943,6 +3925,21 @@ export const IncidentDocument = new TypedDocumentString(`
     recurrencePrevention
     closedAt
   }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
+  }
 }`) as unknown as TypedDocumentString<IncidentQuery, IncidentQueryVariables>;
 export const IncidentHistoryDocument = new TypedDocumentString(`
     query IncidentHistory($id: ID!) {
@@ -2961,6 +3958,732 @@ export const IncidentHistoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IncidentHistoryQuery, IncidentHistoryQueryVariables>;
+export const IncidentNotificationsDocument = new TypedDocumentString(`
+    query IncidentNotifications($incidentId: ID!) {
+  incidentNotifications(incidentId: $incidentId) {
+    id
+    event
+    recipientRole
+    recipientAddress
+    status
+    attempts
+    createdAt
+    sentAt
+    nextAttemptAt
+    lastFailure {
+      reason
+      text {
+        nl
+        en
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IncidentNotificationsQuery, IncidentNotificationsQueryVariables>;
+export const CorrectReportDocument = new TypedDocumentString(`
+    mutation CorrectReport($id: ID!, $expectedVersion: Int!, $input: CorrectReportInput!) {
+  correctReport(id: $id, expectedVersion: $expectedVersion, input: $input) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
+  }
+}`) as unknown as TypedDocumentString<CorrectReportMutation, CorrectReportMutationVariables>;
+export const UpdateRiskAnswersDocument = new TypedDocumentString(`
+    mutation UpdateRiskAnswers($id: ID!, $expectedVersion: Int!, $input: RiskAnswersInput!) {
+  updateRiskAnswers(id: $id, expectedVersion: $expectedVersion, input: $input) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
+  }
+}`) as unknown as TypedDocumentString<UpdateRiskAnswersMutation, UpdateRiskAnswersMutationVariables>;
+export const AddImprovementActionDocument = new TypedDocumentString(`
+    mutation AddImprovementAction($id: ID!, $expectedVersion: Int!, $input: AddImprovementActionInput!) {
+  addImprovementAction(id: $id, expectedVersion: $expectedVersion, input: $input) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
+  }
+}`) as unknown as TypedDocumentString<AddImprovementActionMutation, AddImprovementActionMutationVariables>;
+export const UpdateImprovementActionDocument = new TypedDocumentString(`
+    mutation UpdateImprovementAction($id: ID!, $expectedVersion: Int!, $input: UpdateImprovementActionInput!) {
+  updateImprovementAction(
+    id: $id
+    expectedVersion: $expectedVersion
+    input: $input
+  ) {
+    ...IncidentDetail
+  }
+}
+    fragment IncidentDetail on Incident {
+  id
+  reference
+  version
+  stage
+  exercise
+  reportedAt
+  discoveredAt
+  apDeadline
+  apClock {
+    state
+    deadline
+    remainingMs
+  }
+  steps {
+    step
+    status
+  }
+  report {
+    whatHappened
+    discoveredAt
+    howDiscovered
+    otherOrganisationsInvolved
+  }
+  assessment {
+    conclusion
+    reasoning
+    assessedAt
+  }
+  checklist {
+    kinds
+    cause {
+      category
+      description
+    }
+    startedAt
+    stillOngoing
+    howDiscovered
+    dataCategories
+    records {
+      kind
+      value
+      min
+      max
+    }
+    persons {
+      kind
+      value
+      min
+      max
+    }
+    groups
+    recipients {
+      count {
+        kind
+        value
+        min
+        max
+      }
+      known
+      maliceLikely
+      professionalSecrecy
+      deletionConfirmed
+    }
+    unintelligible {
+      encrypted
+      encryptionStateOfTheArt
+      keyCompromised
+    }
+  }
+  overviewCompletedAt
+  containment {
+    completedAt
+    measures {
+      id
+      description
+      owner
+      status
+      dueAt
+      doneAt
+    }
+  }
+  riskAdvice {
+    level
+    score
+    severity
+    recommendation
+    notifyAp
+    dataSubjects
+    exemption
+    modelVersion
+    summary {
+      nl
+      en
+    }
+    reasons {
+      factor
+      effect
+      assumed
+      text {
+        nl
+        en
+      }
+    }
+    missingAnswers {
+      question
+      text {
+        nl
+        en
+      }
+    }
+  }
+  apDecision {
+    notify
+    reasoning
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  apNotification {
+    submittedAt
+    apReference
+    delayReasons
+    recordedAt
+  }
+  dataSubjectDecision {
+    outcome
+    reasoning
+    exemption
+    departureReason
+    decidedAt
+    advice {
+      notifyAp
+      dataSubjects
+      modelVersion
+    }
+  }
+  dataSubjectsInformedAt
+  dpoAdvice {
+    text
+    recordedAt
+    recordedBy
+  }
+  closure {
+    outcome
+    consequences
+    recurrencePrevention
+    closedAt
+  }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
+  }
+}`) as unknown as TypedDocumentString<UpdateImprovementActionMutation, UpdateImprovementActionMutationVariables>;
 export const AssessIncidentDocument = new TypedDocumentString(`
     mutation AssessIncident($id: ID!, $expectedVersion: Int!, $input: AssessIncidentInput!) {
   assessIncident(id: $id, expectedVersion: $expectedVersion, input: $input) {
@@ -3119,6 +4842,21 @@ export const AssessIncidentDocument = new TypedDocumentString(`
     consequences
     recurrencePrevention
     closedAt
+  }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
   }
 }`) as unknown as TypedDocumentString<AssessIncidentMutation, AssessIncidentMutationVariables>;
 export const UpdateIncidentChecklistDocument = new TypedDocumentString(`
@@ -3284,6 +5022,21 @@ export const UpdateIncidentChecklistDocument = new TypedDocumentString(`
     recurrencePrevention
     closedAt
   }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
+  }
 }`) as unknown as TypedDocumentString<UpdateIncidentChecklistMutation, UpdateIncidentChecklistMutationVariables>;
 export const CompleteIncidentOverviewDocument = new TypedDocumentString(`
     mutation CompleteIncidentOverview($id: ID!, $expectedVersion: Int!) {
@@ -3444,6 +5197,21 @@ export const CompleteIncidentOverviewDocument = new TypedDocumentString(`
     recurrencePrevention
     closedAt
   }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
+  }
 }`) as unknown as TypedDocumentString<CompleteIncidentOverviewMutation, CompleteIncidentOverviewMutationVariables>;
 export const AddContainmentMeasureDocument = new TypedDocumentString(`
     mutation AddContainmentMeasure($id: ID!, $expectedVersion: Int!, $input: AddContainmentMeasureInput!) {
@@ -3603,6 +5371,21 @@ export const AddContainmentMeasureDocument = new TypedDocumentString(`
     consequences
     recurrencePrevention
     closedAt
+  }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
   }
 }`) as unknown as TypedDocumentString<AddContainmentMeasureMutation, AddContainmentMeasureMutationVariables>;
 export const UpdateContainmentMeasureDocument = new TypedDocumentString(`
@@ -3768,6 +5551,21 @@ export const UpdateContainmentMeasureDocument = new TypedDocumentString(`
     recurrencePrevention
     closedAt
   }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
+  }
 }`) as unknown as TypedDocumentString<UpdateContainmentMeasureMutation, UpdateContainmentMeasureMutationVariables>;
 export const CompleteContainmentDocument = new TypedDocumentString(`
     mutation CompleteContainment($id: ID!, $expectedVersion: Int!) {
@@ -3927,6 +5725,21 @@ export const CompleteContainmentDocument = new TypedDocumentString(`
     consequences
     recurrencePrevention
     closedAt
+  }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
   }
 }`) as unknown as TypedDocumentString<CompleteContainmentMutation, CompleteContainmentMutationVariables>;
 export const DecideApNotificationDocument = new TypedDocumentString(`
@@ -4088,6 +5901,21 @@ export const DecideApNotificationDocument = new TypedDocumentString(`
     recurrencePrevention
     closedAt
   }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
+  }
 }`) as unknown as TypedDocumentString<DecideApNotificationMutation, DecideApNotificationMutationVariables>;
 export const RecordApNotificationDocument = new TypedDocumentString(`
     mutation RecordApNotification($id: ID!, $expectedVersion: Int!, $input: RecordApNotificationInput!) {
@@ -4248,6 +6076,21 @@ export const RecordApNotificationDocument = new TypedDocumentString(`
     recurrencePrevention
     closedAt
   }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
+  }
 }`) as unknown as TypedDocumentString<RecordApNotificationMutation, RecordApNotificationMutationVariables>;
 export const DecideDataSubjectsDocument = new TypedDocumentString(`
     mutation DecideDataSubjects($id: ID!, $expectedVersion: Int!, $input: DecideDataSubjectsInput!) {
@@ -4407,6 +6250,21 @@ export const DecideDataSubjectsDocument = new TypedDocumentString(`
     consequences
     recurrencePrevention
     closedAt
+  }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
   }
 }`) as unknown as TypedDocumentString<DecideDataSubjectsMutation, DecideDataSubjectsMutationVariables>;
 export const RecordDataSubjectsInformedDocument = new TypedDocumentString(`
@@ -4571,6 +6429,21 @@ export const RecordDataSubjectsInformedDocument = new TypedDocumentString(`
     consequences
     recurrencePrevention
     closedAt
+  }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
   }
 }`) as unknown as TypedDocumentString<RecordDataSubjectsInformedMutation, RecordDataSubjectsInformedMutationVariables>;
 export const RecordDpoAdviceDocument = new TypedDocumentString(`
@@ -4737,6 +6610,21 @@ export const RecordDpoAdviceDocument = new TypedDocumentString(`
     recurrencePrevention
     closedAt
   }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
+  }
 }`) as unknown as TypedDocumentString<RecordDpoAdviceMutation, RecordDpoAdviceMutationVariables>;
 export const CloseIncidentDocument = new TypedDocumentString(`
     mutation CloseIncident($id: ID!, $expectedVersion: Int!, $input: CloseIncidentInput!) {
@@ -4896,6 +6784,21 @@ export const CloseIncidentDocument = new TypedDocumentString(`
     consequences
     recurrencePrevention
     closedAt
+  }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
   }
 }`) as unknown as TypedDocumentString<CloseIncidentMutation, CloseIncidentMutationVariables>;
 export const ReopenIncidentDocument = new TypedDocumentString(`
@@ -5061,6 +6964,21 @@ export const ReopenIncidentDocument = new TypedDocumentString(`
     consequences
     recurrencePrevention
     closedAt
+  }
+  riskAnswers {
+    easeOfIdentification
+    integrityLoss
+    availabilityLoss
+    laterMeasuresRemovedHighRisk
+    individualContactDisproportionate
+  }
+  improvementActions {
+    id
+    description
+    owner
+    status
+    dueAt
+    doneAt
   }
 }`) as unknown as TypedDocumentString<ReopenIncidentMutation, ReopenIncidentMutationVariables>;
 export const IncidentsDocument = new TypedDocumentString(`
