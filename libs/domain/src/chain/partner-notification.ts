@@ -40,7 +40,13 @@ export function checkContent(input: {
 }
 
 /** One partner's differences from the shared text: each field optional, an empty text refused (leave it out). */
-export function checkAdjustment(input: PartnerNotificationAdjustment): ChainOutcome<PartnerNotificationAdjustment> {
+export function checkAdjustment(input: {
+  nature?: string | null;
+  impact?: string | null;
+  measures?: string | null;
+  /** null: "unknown" for this partner; left out: as in the shared text. */
+  affectedRecords?: number | null;
+}): ChainOutcome<PartnerNotificationAdjustment> {
   const p = new Problems();
   const out: PartnerNotificationAdjustment = {};
   for (const field of ['nature', 'impact', 'measures'] as const) {
