@@ -232,7 +232,7 @@ export class ChainRepository {
               t.author_user::text AS "authorPersonId", u.display_name AS "authorName", t.at, t.text
          FROM chain_timeline t JOIN organisations o ON o.id = t.author_organisation_id
          LEFT JOIN users u ON u.id = t.author_user
-        WHERE t.chain_incident_id = $1 ORDER BY t.at, t.id`,
+        WHERE t.chain_incident_id = $1 ORDER BY t.seq`,
       [chainId],
     );
     return rows.map((r) => ({ ...(r as unknown as StoredTimelineEntry), at: date(r['at']) }));

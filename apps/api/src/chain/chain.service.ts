@@ -436,7 +436,8 @@ export class ChainService {
     // Another partner's notification is invisible to a partner (row-level security): not found.
     const n = UUID.test(id) ? await this.chains.partner(tx, id, lock) : null;
     if (!n) throw errors.notFound(NOTIFICATION);
-    const l = await this.load(tx, actor, n.chainIncidentId, lock);
+    // The partner row is the one locked: a partner may not lock (update) the chain incident itself.
+    const l = await this.load(tx, actor, n.chainIncidentId, false);
     return { l, n };
   }
 

@@ -94,6 +94,8 @@ export class ChainIncidents1765411200000 implements MigrationInterface {
 
       CREATE TABLE chain_timeline (
         id uuid NOT NULL DEFAULT gen_random_uuid() PRIMARY KEY,
+        -- The order of posting, also for two posts in the same microsecond.
+        seq bigserial NOT NULL,
         organisation_id uuid NOT NULL,
         chain_incident_id uuid NOT NULL,
         author_kind text NOT NULL CHECK (author_kind IN ('reporter', 'coordinator', 'partner')),
@@ -103,7 +105,7 @@ export class ChainIncidents1765411200000 implements MigrationInterface {
         text text NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
         FOREIGN KEY (organisation_id, chain_incident_id) REFERENCES chain_incidents (organisation_id, id)
       );
-      CREATE INDEX chain_timeline_by_chain ON chain_timeline (chain_incident_id, at, id);
+      CREATE INDEX chain_timeline_by_chain ON chain_timeline (chain_incident_id, seq);
       CREATE TRIGGER chain_timeline_no_update BEFORE UPDATE OR DELETE ON chain_timeline
         FOR EACH ROW EXECUTE FUNCTION incident_events_refuse_change();
 
@@ -247,9 +249,10 @@ export class ChainIncidents1765411200000 implements MigrationInterface {
         IF NOT app_is_hinq_coordinator() THEN RETURN; END IF;
         RETURN QUERY
           WITH quarters AS (
-            SELECT DISTINCT to_char(g AT TIME ZONE 'Europe/Amsterdam', 'YYYY-"Q"Q') AS quarter
-              FROM generate_series(date_trunc('quarter', p_from AT TIME ZONE 'Europe/Amsterdam') AT TIME ZONE 'Europe/Amsterdam',
-                                   p_to, interval '1 month') g
+            -- Quarter starts on the Amsterdam calendar (local timestamps: day 1 plus 3 months stays day 1).
+            SELECT to_char(g, 'YYYY-"Q"Q') AS quarter
+              FROM generate_series(date_trunc('quarter', p_from AT TIME ZONE 'Europe/Amsterdam'),
+                                   date_trunc('quarter', p_to AT TIME ZONE 'Europe/Amsterdam'), interval '3 months') g
           ), counted AS (
             SELECT i.organisation_id AS org, to_char(i.reported_at AT TIME ZONE 'Europe/Amsterdam', 'YYYY-"Q"Q') AS q,
                    count(*) AS reported,
@@ -274,6 +277,7 @@ export class ChainIncidents1765411200000 implements MigrationInterface {
         chain_quarterly_figures(timestamptz, timestamptz), app_chain_informed(uuid), app_is_hinq_coordinator() TO babyconnect_app;
       GRANT SELECT, INSERT, UPDATE ON chain_incidents, chain_partners TO babyconnect_app;
       GRANT SELECT, INSERT ON chain_timeline TO babyconnect_app;
+      GRANT USAGE ON SEQUENCE chain_timeline_seq_seq TO babyconnect_app;
     `);
 
     await q.query(`
