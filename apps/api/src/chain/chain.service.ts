@@ -195,8 +195,11 @@ export class ChainService {
     confirm: boolean | null | undefined,
   ): Promise<ChainIncidentType> {
     return this.begin(actor, async (tx, chainActor) => {
-      const l = await this.load(tx, chainActor, chainId, true);
+      // Lock only once it is clear the actor coordinates: a partner may not lock (update) the chain incident and
+      // would otherwise be told "not found" about a chain incident it knows.
+      const l = await this.load(tx, chainActor, chainId, false);
       this.requireCoordinating(l);
+      await this.chains.find(tx, chainId, true);
       const now = this.clock.now();
       const checked = checkPartnerChoice(l.chain, l.partners, input, await this.chains.directory(tx), now);
       if (!checked.ok) throw errors.invalidInput(checked.problems);
@@ -237,7 +240,9 @@ export class ChainService {
 
   async compose(actor: Actor, chainId: string, input: PartnerNotificationContentInput): Promise<ChainIncidentType> {
     return this.begin(actor, async (tx, chainActor) => {
-      const l = await this.load(tx, chainActor, chainId, true);
+      const l = await this.load(tx, chainActor, chainId, false);
+      this.requireCoordinating(l);
+      await this.chains.find(tx, chainId, true);
       const content = checkContent(input);
       if (!content.ok) throw refusal(content);
       this.checkContentPrivacy(input, input.confirmPrivacyWarnings);
