@@ -68,14 +68,14 @@ export const CONTENT = {
   measures: 'Account geblokkeerd, toegangslog van de viewer opgevraagd bij HINQ.',
 };
 
-/** Runs a document as `username`; `organisationId` for a person acting for one of several organisations. */
-export async function as<T = Record<string, unknown>>(
+/** Runs one operation as `username`; `T` is the operation's answer (the one field of `data`). */
+export async function as<T = unknown>(
   http: App,
   username: string,
   query: string,
   variables: Record<string, unknown> = {},
-): Promise<GqlResult<T>> {
-  return gql<T>(http, { token: await tokenFor(username), query, variables });
+): Promise<GqlResult<Record<string, T>>> {
+  return gql<Record<string, T>>(http, { token: await tokenFor(username), query, variables });
 }
 
 /** The operation's answer, or the test fails with the errors. */
