@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AccessLogModule } from './access-log/access-log.module';
 import { AuthModule } from './auth/auth.module';
+import { ChainModule } from './chain/chain.module';
 import { API_CONFIG } from './config/config';
 import type { ApiConfig } from './config/config.schema';
 import { DatabaseModule } from './database/database.module';
@@ -43,6 +44,7 @@ export class AppModule {
         OrganisationsModule,
         IncidentsModule,
         NotificationsModule,
+        ChainModule,
         AccessLogModule,
       ],
       // Every string argument is checked for control and invisible characters before any resolver sees it.

@@ -39,6 +39,9 @@ interface Target {
   /** One of A's incidents and its current version. */
   incidentId: string;
   incidentVersion: number;
+  /** A's chain incident (situation C) and a partner notification of it for HINQ, never sent: B was not informed. */
+  chainIncidentId: string;
+  partnerNotificationId: string;
 }
 
 /** A step mutation on A's incident: `args` are the mutation's own arguments after id and version. */
@@ -195,6 +198,67 @@ const CASES: Record<string, CrossTenantCase> = {
     variables: (a) => ({ id: a.incidentId }),
     plain: 'refused',
   },
+  // Chain incidents (issue 17): B was never informed of A's chain incident, so it does not exist for B.
+  declareChainScenario: {
+    document: `mutation($id: ID!) { declareChainScenario(incidentId: $id, scenario: C) { scenario chainIncident { id } } }`,
+    variables: (a) => ({ id: a.incidentId }),
+    plain: 'refused',
+  },
+  chainIncidents: { document: '{ chainIncidents { id reference partners { id } } }', plain: 'own' },
+  chainIncident: {
+    document: 'query($id: ID!) { chainIncident(id: $id) { id reference timeline { text } } }',
+    variables: (a) => ({ id: a.chainIncidentId }),
+    plain: 'refused',
+  },
+  partnerNotification: {
+    document: 'query($id: ID!) { partnerNotification(id: $id) { id reference content { nature } } }',
+    variables: (a) => ({ id: a.partnerNotificationId }),
+    plain: 'refused',
+  },
+  chainOverview: {
+    document: 'query($id: ID!) { chainOverview(id: $id) { rows { partnerNotificationId } } }',
+    variables: (a) => ({ id: a.chainIncidentId }),
+    plain: 'refused',
+  },
+  // HINQ's coordinators only.
+  chainFigures: { document: '{ chainFigures { quarter reported } }', plain: 'refused' },
+  choosePartners: {
+    document: `mutation($id: ID!, $org: ID!) {
+      choosePartners(chainIncidentId: $id, partners: [{ organisationId: $org, reasoning: "Overgenomen." }]) { id } }`,
+    variables: (a) => ({ id: a.chainIncidentId, org: ORG.zuiderhaven }),
+    plain: 'refused',
+  },
+  composePartnerNotification: {
+    document: `mutation($id: ID!) { composePartnerNotification(chainIncidentId: $id,
+      input: { nature: "Overgenomen.", impact: "x", measures: "x" }) { id } }`,
+    variables: (a) => ({ id: a.chainIncidentId }),
+    plain: 'refused',
+  },
+  adjustPartnerNotification: {
+    document: 'mutation($id: ID!) { adjustPartnerNotification(id: $id, input: { impact: "Overgenomen." }) { id } }',
+    variables: (a) => ({ id: a.partnerNotificationId }),
+    plain: 'refused',
+  },
+  approvePartnerNotification: {
+    document: 'mutation($id: ID!) { approvePartnerNotification(id: $id) { id } }',
+    variables: (a) => ({ id: a.partnerNotificationId }),
+    plain: 'refused',
+  },
+  sendPartnerNotification: {
+    document: 'mutation($id: ID!) { sendPartnerNotification(id: $id, delayReasons: "x") { id } }',
+    variables: (a) => ({ id: a.partnerNotificationId }),
+    plain: 'refused',
+  },
+  acknowledgePartnerNotification: {
+    document: 'mutation($id: ID!) { acknowledgePartnerNotification(id: $id) { id } }',
+    variables: (a) => ({ id: a.partnerNotificationId }),
+    plain: 'refused',
+  },
+  postChainTimelineEntry: {
+    document: 'mutation($id: ID!) { postChainTimelineEntry(chainIncidentId: $id, text: "Overgenomen.") { id } }',
+    variables: (a) => ({ id: a.chainIncidentId }),
+    plain: 'refused',
+  },
   updateOrganisationContact: {
     document: CONTACT,
     variables: (a) => ({
@@ -309,8 +373,46 @@ describe('tenant isolation: organisation A can neither read nor change B', () =>
         variables: { input: reportInput({ whatHappened: secret }) },
       });
       const incident = reported.data!.reportBreach;
-      target = { ...A, accessLogCursor: entries[0]!.seq, incidentId: incident.id, incidentVersion: incident.version };
-      privateOfA = [witness, secret, incident.id, ...witnessed.flatMap((e) => (e.requestId ? [e.requestId] : []))];
+      // A second incident of A made a chain incident (C) with one partner chosen and never informed: HINQ.
+      const chainSource = await gql<{ reportBreach: { id: string } }>(t.http, {
+        token: await tokenFor('wieg-medewerker'),
+        query: REPORT,
+        variables: { input: reportInput({ whatHappened: 'Ketenlek van De Wieg voor de isolatietest.' }) },
+      });
+      const declared = await gql<{ declareChainScenario: { chainIncident: { id: string; reference: string } } }>(
+        t.http,
+        {
+          token: await tokenFor('wieg-privacy'),
+          query: `mutation($id: ID!) { declareChainScenario(incidentId: $id, scenario: C) { chainIncident { id reference } } }`,
+          variables: { id: chainSource.data!.reportBreach.id },
+        },
+      );
+      const chain = declared.data!.declareChainScenario.chainIncident;
+      const chosen = await gql<{ choosePartners: { partners: { id: string }[] } }>(t.http, {
+        token: await tokenFor('wieg-privacy'),
+        query: `mutation($id: ID!, $org: ID!) { choosePartners(chainIncidentId: $id,
+          partners: [{ organisationId: $org, reasoning: "Geheime onderbouwing van De Wieg." }]) { partners { id } } }`,
+        variables: { id: chain.id, org: ORG.zonnedauw },
+      });
+      const partnerNotificationId = chosen.data!.choosePartners.partners[0]!.id;
+      target = {
+        ...A,
+        accessLogCursor: entries[0]!.seq,
+        incidentId: incident.id,
+        incidentVersion: incident.version,
+        chainIncidentId: chain.id,
+        partnerNotificationId,
+      };
+      privateOfA = [
+        witness,
+        secret,
+        incident.id,
+        // Not the reference: every organisation numbers its own (B has a DL-YYYY-0002 too).
+        chain.id,
+        partnerNotificationId,
+        'Geheime onderbouwing van De Wieg.',
+        ...witnessed.flatMap((e) => (e.requestId ? [e.requestId] : [])),
+      ];
       const [org] = await t.db.sql<Record<string, string | null>>(
         'SELECT name, alias, contact_name, contact_email FROM organisations WHERE id = $1',
         [A.id],

@@ -11,9 +11,12 @@ import type { OrganisationRole } from '@babyconnect/domain';
 /**
  * `report`: report a breach and follow one's own reports (their status only); `read`: every incident of the
  * organisation in full, with its history; `update`: take an incident through the protocol's steps; `advise`: the
- * FG's advice on an incident (the FG advises, the privacy officer decides).
+ * FG's advice on an incident (the FG advises, the privacy officer decides). On a `ChainIncident`: `read` its chain part,
+ * `update` coordinate it (declare, choose partners, write and send partner notifications, the shared timeline),
+ * `approve` a partner notification, `acknowledge` receipt of one. Which chain incident, and in which part (reporter,
+ * HINQ coordinator, informed partner), the chain domain decides (libs/domain chain/participation.ts).
  */
-export const ACTIONS = ['read', 'create', 'update', 'report', 'advise'] as const;
+export const ACTIONS = ['read', 'create', 'update', 'report', 'advise', 'approve', 'acknowledge'] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const SUBJECTS = [
@@ -33,6 +36,10 @@ export const SUBJECTS = [
   'Register',
   /** Notification delivery across organisations: dead letters and unreachable contacts (platform admin). */
   'NotificationDelivery',
+  /** The chain part of a breach that concerns several organisations (issue 17). */
+  'ChainIncident',
+  /** HINQ's chain-wide figures per partner and quarter. */
+  'ChainFigures',
 ] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
@@ -71,22 +78,29 @@ export function abilityRulesFor({ roles, platformAdmin }: AbilityContext): RawRu
         can(['report', 'read', 'update'], 'Incident');
         can('read', 'Register');
         can('update', 'OrganisationContact');
+        can(['read', 'update', 'approve', 'acknowledge'], 'ChainIncident');
         break;
       case 'dpo':
         can(['report', 'read', 'advise'], 'Incident');
         can('read', 'Register');
         can('read', 'AccessLog');
         can('update', 'OrganisationContact');
+        // The FG is the contact other organisations write to: it coordinates, approves and acknowledges too.
+        can(['read', 'update', 'approve', 'acknowledge'], 'ChainIncident');
         break;
       case 'auditor':
         // Anyone in the organisation may report a breach (a suspicion is enough); the auditor reads them all.
         can(['report', 'read'], 'Incident');
         can('read', 'Register');
         can('read', 'AccessLog');
+        can('read', 'ChainIncident');
         break;
       case 'hinq-coordinator':
-        // Chain incidents arrive with their own issue; within HINQ a coordinator may report like any employee.
+        // Within HINQ a coordinator may report like any employee, and coordinates every chain incident (approval only
+        // in situation A: the chain domain narrows it).
         can('report', 'Incident');
+        can(['read', 'update', 'approve'], 'ChainIncident');
+        can('read', 'ChainFigures');
         break;
       default: {
         const unknown: never = role;

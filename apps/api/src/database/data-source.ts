@@ -6,6 +6,7 @@ import { Incidents1765152000000 } from './migrations/1765152000000-incidents';
 import { IncidentListSearch1765238400000 } from './migrations/1765238400000-incident-list-search';
 import { IncidentListIndexes1765281600000 } from './migrations/1765281600000-incident-list-indexes';
 import { Notifications1765324800000 } from './migrations/1765324800000-notifications';
+import { ChainIncidents1765411200000 } from './migrations/1765411200000-chain-incidents';
 
 export const MIGRATIONS = [
   InitialSchema1764806400000,
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   IncidentListSearch1765238400000,
   IncidentListIndexes1765281600000,
   Notifications1765324800000,
+  ChainIncidents1765411200000,
 ];
 
 export interface DataSourceSettings {

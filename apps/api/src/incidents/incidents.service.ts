@@ -221,7 +221,7 @@ function domainActor(actor: Actor): DomainActor {
 }
 
 /** The domain's refusal as the API's error: invalid → BAD_USER_INPUT, wrong stage → CONFLICT, role → FORBIDDEN. */
-function refusal(decision: Refused): ApiError {
+export function refusal(decision: Refused): ApiError {
   const fields = decision.problems.map((p) => ({ field: p.field, message: p.message }));
   switch (decision.refusal) {
     case 'invalid':
@@ -241,7 +241,7 @@ function refusal(decision: Refused): ApiError {
 }
 
 /** The privacy guard: free text that looks like a client identity is saved only after an explicit confirmation. */
-function checkPrivacy(fields: FreeTextField[], confirmed: boolean | null | undefined): void {
+export function checkPrivacy(fields: FreeTextField[], confirmed: boolean | null | undefined): void {
   if (confirmed === true) return;
   const warnings = privacyWarnings(fields);
   if (warnings.length === 0) return;

@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Clock } from '@babyconnect/domain';
 import type { NotificationPayload } from '@babyconnect/notifications';
+import { chainTimerMessage, isChainTimer } from './chain-timers';
 import type { WorkerLogger } from './delivery-worker';
 import type { NotificationMetrics } from './notification-metrics';
 import type { NotificationSettings } from './notification-settings';
@@ -73,6 +74,24 @@ export class DeadlineScheduler {
   ): Promise<void> {
     const { settings, outbox, recipients, timers, metrics } = this.deps;
     const late = lateMs > settings.lateAfterMs;
+    if (isChainTimer(timer.kind)) {
+      const message = await chainTimerMessage(manager, timer);
+      if (message) {
+        const payload = { ...message.payload, ...(late ? { lateSince: new Date(timer.dueAt).toISOString() } : {}) };
+        const found = await recipients.find(manager, timer.organisationId, message.audience);
+        const counts = await outbox.enqueue(manager, {
+          organisationId: timer.organisationId,
+          incidentId: timer.incidentId,
+          cause: `timer:${timer.id}`,
+          payload,
+          recipients: found,
+          now,
+        });
+        metrics?.enqueued(payload.event, counts);
+      }
+      await timers.markFired(manager, timer.id, now, lateMs);
+      return;
+    }
     const { chain, ...rest } = timer.payload;
     const payload: NotificationPayload = {
       ...rest,

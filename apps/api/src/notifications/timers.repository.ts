@@ -1,7 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-export type TimerKind = 'ap-reminder' | 'ap-overdue';
+export type TimerKind =
+  | 'ap-reminder'
+  | 'ap-overdue'
+  // The chain (issue 17): the 24 hours to inform partners (on the reporter's incident), and an informed partner's
+  // acknowledgement (on its linked incident). chain-timers.ts decides at firing whether there is still something to say.
+  | 'partner-inform-reminder'
+  | 'partner-inform-overdue'
+  | 'partner-ack-reminder'
+  | 'partner-ack-escalation';
+
+/** The AP deadline's own timers: the only ones an incident change arms, moves or cancels (notification-planner.ts). */
+const AP_TIMER_KINDS = ['ap-reminder', 'ap-overdue'];
+/** Escalations go out even when first planned after their moment; reminders then are skipped. */
+const ALWAYS_FIRED = new Set<TimerKind>(['ap-overdue', 'partner-inform-overdue', 'partner-ack-escalation']);
 
 /** What a timer's mail needs, kept current by every change of the incident. */
 export interface TimerPayload {
@@ -12,6 +25,10 @@ export interface TimerPayload {
   portalUrl: string;
   /** The reporter said other organisations' data may be involved: HINQ hears of an overdue deadline too. */
   chain: boolean;
+  /** Chain timers: the chain incident and, for acknowledgement timers, the partner notification and partner's name. */
+  chainIncidentId?: string;
+  partnerNotificationId?: string;
+  partnerName?: string;
 }
 
 export interface DueTimer {
@@ -48,7 +65,7 @@ export class TimersRepository {
     now: Date,
   ): Promise<void> {
     for (const timer of timers) {
-      const fresh = timer.kind === 'ap-overdue' || timer.dueAt.getTime() > now.getTime() ? 'pending' : 'skipped';
+      const fresh = ALWAYS_FIRED.has(timer.kind) || timer.dueAt.getTime() > now.getTime() ? 'pending' : 'skipped';
       await manager.query(
         `INSERT INTO notification_timers (organisation_id, incident_id, kind, point_permille, due_at, status, payload)
          VALUES ($1, $2, $3, $4, $5, $6, $7)
@@ -62,12 +79,15 @@ export class TimersRepository {
     }
   }
 
-  /** Cancels what is still pending (incident closed, AP notified, notification not needed). */
+  /**
+   * Cancels the AP deadline's pending timers (incident closed, AP notified, notification not needed). The chain's
+   * timers on the same incident are not the AP's: a reporter that notified the AP must still inform its partners.
+   */
   async cancel(manager: EntityManager, organisationId: string, incidentId: string): Promise<void> {
     await manager.query(
       `UPDATE notification_timers SET status = 'cancelled'
-        WHERE organisation_id = $1 AND incident_id = $2 AND status = 'pending'`,
-      [organisationId, incidentId],
+        WHERE organisation_id = $1 AND incident_id = $2 AND status = 'pending' AND kind = ANY ($3)`,
+      [organisationId, incidentId, AP_TIMER_KINDS],
     );
   }
 

@@ -1,10 +1,21 @@
 /**
- * The chain room: incidents that concern several organisations of the Babyconnect chain, coordinated by HINQ.
+ * The chain room: breaches that concern several organisations of the Babyconnect chain, coordinated by HINQ
+ * (DOMAIN.md "The chain dimension"; the protocol's situations A, B and C).
  *
- * What will live here (DOMAIN.md):
- * - which partners a breach may involve, and the rule that they are informed within 24 hours (see `../time/`);
- * - the chain incident's own state machine as the HINQ coordinator runs it, linked to each organisation's own
- *   breach (`../breach/`), where each organisation still decides on its own notification to the AP;
- * - what one organisation may see of another's part: only what was shared through the chain, never more.
+ * - `scenario.ts`: A / B / C, and which may follow which (B → C, never back);
+ * - `chain-incident.ts`: the chain part of a breach and one partner's notification (what is shared, never the
+ *   reporter's own incident);
+ * - `participation.ts`: reporter, coordinator (HINQ), informed partner — and who of them may do what;
+ * - `partners.ts`: choosing the partners to inform, with reasoning, and what is refused;
+ * - `partner-notification.ts`: written once, adjusted per partner, approved, sent (late: reasons), acknowledged;
+ *   each partner's 24-hour clock from the discovery;
+ * - `awareness.ts`: when an informed partner became aware (its own 72-hour clock);
+ * - `timeline.ts`: the shared timeline.
  */
-export {};
+export * from './awareness';
+export * from './chain-incident';
+export * from './participation';
+export * from './partner-notification';
+export * from './partners';
+export * from './scenario';
+export * from './timeline';

@@ -8,6 +8,7 @@ export { escapeHtml } from './escape';
 export { formatInstant } from './format';
 export { LOCALES, type Locale } from './locale';
 export {
+  CHAIN_NOTIFICATION_EVENTS,
   NOTIFICATION_EVENTS,
   renderNotification,
   type NotificationEvent,
@@ -27,3 +28,4 @@ export {
   type TemplateContent,
   type TemplateData,
 } from './template';
+export * from './chain';

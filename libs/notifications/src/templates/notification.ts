@@ -1,6 +1,15 @@
 // One notification as the outbox stores it (a JSON payload of identifiers, instants and fixed codes — no free text)
 // and how it becomes a mail in the recipient's language, with its calendar attachment.
 import { breachReported } from './breach-reported';
+import {
+  chainIncidentDeclared,
+  partnerAckEscalation,
+  partnerAckReminder,
+  partnerInformed,
+  partnerInformOverdue,
+  partnerInformReminder,
+  partnerUnreachable,
+} from './chain';
 import { deadlineCalendar, type CalendarAttachment } from './deadline-calendar';
 import { deadlineOverdue } from './deadline-overdue';
 import { deadlineReminder } from './deadline-reminder';
@@ -16,8 +25,20 @@ export const NOTIFICATION_EVENTS = [
   'decision-recorded',
   'deadline-reminder',
   'deadline-overdue',
+  // The chain (issue 17).
+  'chain-incident-declared',
+  'partner-informed',
+  'partner-unreachable',
+  'partner-inform-reminder',
+  'partner-inform-overdue',
+  'partner-ack-reminder',
+  'partner-ack-escalation',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
+/** The chain's events: their mails name the 24-hour clock or an acknowledgement, not the AP deadline (chain.spec.ts). */
+export const CHAIN_NOTIFICATION_EVENTS = NOTIFICATION_EVENTS.slice(
+  NOTIFICATION_EVENTS.indexOf('chain-incident-declared'),
+);
 
 /** Stored as JSON: instants as ISO-8601 strings. */
 export interface NotificationPayload {
@@ -38,6 +59,8 @@ export interface NotificationPayload {
   elapsedPercent?: number;
   /** A timed mail that went out later than planned (after downtime): when it was due. */
   lateSince?: string;
+  /** partner-unreachable, partner-ack-escalation: the partner's name (the organisation is the reporter). */
+  partnerName?: string;
 }
 
 export interface NotificationMail extends RenderedMail {
@@ -104,6 +127,34 @@ export function renderNotification(payload: NotificationPayload, locale: Locale)
     }
     case 'deadline-overdue':
       return { ...renderMail(deadlineOverdue, locale, { ...base, deadline }, options), attachments: [] };
+    case 'chain-incident-declared':
+    case 'partner-inform-reminder':
+    case 'partner-inform-overdue': {
+      const template = {
+        'chain-incident-declared': chainIncidentDeclared,
+        'partner-inform-reminder': partnerInformReminder,
+        'partner-inform-overdue': partnerInformOverdue,
+      }[payload.event];
+      const partnerDeadline = instant(payload.event, 'partnerDeadline', payload.partnerDeadline);
+      return { ...renderMail(template, locale, { ...base, partnerDeadline }, options), attachments: [] };
+    }
+    case 'partner-informed':
+      return { ...renderMail(partnerInformed, locale, { ...base, deadline }, options), attachments: [] };
+    case 'partner-unreachable': {
+      const partnerDeadline = instant(payload.event, 'partnerDeadline', payload.partnerDeadline);
+      const partnerName = payload.partnerName ?? '';
+      return {
+        ...renderMail(partnerUnreachable, locale, { ...base, partnerDeadline, partnerName }, options),
+        attachments: [],
+      };
+    }
+    case 'partner-ack-reminder':
+      return { ...renderMail(partnerAckReminder, locale, base, options), attachments: [] };
+    case 'partner-ack-escalation':
+      return {
+        ...renderMail(partnerAckEscalation, locale, { ...base, partnerName: payload.partnerName ?? '' }, options),
+        attachments: [],
+      };
     default: {
       const unknown: never = payload.event;
       throw new TemplateDataError(String(unknown), 'unknown notification event');

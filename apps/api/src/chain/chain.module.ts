@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { IncidentsRepository } from '../incidents/incidents.repository';
+import { OutboxRepository } from '../notifications/outbox.repository';
+import { RecipientsRepository } from '../notifications/recipients.repository';
+import { TimersRepository } from '../notifications/timers.repository';
+import { ChainRepository } from './chain.repository';
+import { ChainResolver } from './chain.resolver';
+import { ChainService } from './chain.service';
+
+/**
+ * Chain incidents (issue 17): the chain part of a breach, HINQ's coordination, partner notifications with their
+ * 24-hour clocks, linked incidents in the partners' own tenants, the shared timeline. The repositories it shares
+ * with incidents and notifications are stateless SQL and listed here, so no other module needs to export them; the
+ * incident observer (notifications) comes from its global module.
+ */
+@Module({
+  providers: [
+    ChainRepository,
+    ChainService,
+    ChainResolver,
+    IncidentsRepository,
+    OutboxRepository,
+    RecipientsRepository,
+    TimersRepository,
+  ],
+})
+export class ChainModule {}

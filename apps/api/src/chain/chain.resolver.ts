@@ -1,0 +1,205 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { ChainScenario } from '@babyconnect/domain';
+import type { Actor } from '../auth/actor';
+import { Audit, CurrentActor, type AuditTrail } from '../permissions/current-actor.decorator';
+import { Operation } from '../permissions/operation.decorator';
+import { ChainService } from './chain.service';
+import {
+  ChainIncidentType,
+  ChainOverviewType,
+  ChainQuarterFiguresType,
+  ChainScenarioEnum,
+  DeclareChainScenarioResultType,
+  PartnerChoiceInput,
+  PartnerNotificationAdjustmentInput,
+  PartnerNotificationContentInput,
+  PartnerNotificationType,
+} from './chain.type';
+
+const CONFIRM = {
+  type: () => Boolean,
+  nullable: true,
+  description: 'Bevestig dat vrije tekst die op cliëntgegevens lijkt geen gegevens van een cliënt bevat.',
+} as const;
+
+/** Chain incidents (issue 17). Which chain incident and in which part the actor takes part: chain.service.ts. */
+@Resolver(() => ChainIncidentType)
+export class ChainResolver {
+  constructor(private readonly service: ChainService) {}
+
+  @Mutation(() => DeclareChainScenarioResultType, {
+    description:
+      'Privacyfunctionaris of FG van de melder: de situatie van het protocol. A en C maken een ketenincident (HINQ wordt gemaild); B blijft intern; B kan later C worden.',
+  })
+  @Operation('update', 'ChainIncident')
+  async declareChainScenario(
+    @Args('incidentId', { type: () => ID }) incidentId: string,
+    @Args('scenario', { type: () => ChainScenarioEnum }) scenario: ChainScenario,
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+  ): Promise<DeclareChainScenarioResultType> {
+    audit.touched(incidentId);
+    const result = await this.service.declare(actor, incidentId, scenario);
+    if (result.chainIncident) audit.touched(result.chainIncident.id);
+    return result;
+  }
+
+  @Query(() => [ChainIncidentType], {
+    description:
+      'HINQ-coördinator: alle ketenincidenten; anderen: die zij meldden of waarover zij geïnformeerd zijn. Alleen het ketendeel.',
+  })
+  @Operation('read', 'ChainIncident')
+  chainIncidents(@CurrentActor() actor: Actor): Promise<ChainIncidentType[]> {
+    return this.service.list(actor);
+  }
+
+  @Query(() => ChainIncidentType, { description: 'Eén ketenincident: alleen het ketendeel, met de gedeelde tijdlijn.' })
+  @Operation('read', 'ChainIncident')
+  chainIncident(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+  ): Promise<ChainIncidentType> {
+    audit.touched(id);
+    return this.service.detail(actor, id);
+  }
+
+  @Query(() => PartnerNotificationType, {
+    description: 'Eén partnermelding: voor de melder, HINQ en de geïnformeerde partner zelf (de pagina uit de e-mail).',
+  })
+  @Operation('read', 'ChainIncident')
+  partnerNotification(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+  ): Promise<PartnerNotificationType> {
+    audit.touched(id);
+    return this.service.partnerNotification(actor, id);
+  }
+
+  @Query(() => ChainOverviewType, {
+    description:
+      'HINQ en de melder: partner × (uiterlijk informeren, geïnformeerd, bevestigd, eigen AP-besluit, betrokkenen) met levende klokken.',
+  })
+  @Operation('read', 'ChainIncident')
+  chainOverview(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+  ): Promise<ChainOverviewType> {
+    audit.touched(id);
+    return this.service.overview(actor, id);
+  }
+
+  @Query(() => [ChainQuarterFiguresType], {
+    description:
+      'HINQ-coördinator: per partner per kwartaal de meldingen, bijna-incidenten en ketenincidenten (laatste vier kwartalen).',
+  })
+  @Operation('read', 'ChainFigures')
+  chainFigures(@CurrentActor() actor: Actor): Promise<ChainQuarterFiguresType[]> {
+    return this.service.figures(actor);
+  }
+
+  @Mutation(() => ChainIncidentType, {
+    description:
+      'Melder (privacyfunctionaris, FG) of HINQ-coördinator: partners kiezen die geïnformeerd moeten worden, met onderbouwing. Later toevoegen kan; de klok loopt vanaf de ontdekking.',
+  })
+  @Operation('update', 'ChainIncident')
+  async choosePartners(
+    @Args('chainIncidentId', { type: () => ID }) chainIncidentId: string,
+    @Args('partners', { type: () => [PartnerChoiceInput] }) partners: PartnerChoiceInput[],
+    @Args('confirmPrivacyWarnings', CONFIRM) confirm: boolean | null | undefined,
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+  ): Promise<ChainIncidentType> {
+    audit.touched(chainIncidentId);
+    return this.service.choosePartners(actor, chainIncidentId, partners, confirm);
+  }
+
+  @Mutation(() => ChainIncidentType, {
+    description: 'Melder of HINQ-coördinator: de partnermelding eenmaal schrijven (aard, gevolgen, maatregelen).',
+  })
+  @Operation('update', 'ChainIncident')
+  composePartnerNotification(
+    @Args('chainIncidentId', { type: () => ID }) chainIncidentId: string,
+    @Args('input') input: PartnerNotificationContentInput,
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+  ): Promise<ChainIncidentType> {
+    audit.touched(chainIncidentId);
+    return this.service.compose(actor, chainIncidentId, input);
+  }
+
+  @Mutation(() => PartnerNotificationType, {
+    description: 'Melder of HINQ-coördinator: de melding voor één partner aanpassen.',
+  })
+  @Operation('update', 'ChainIncident')
+  adjustPartnerNotification(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input') input: PartnerNotificationAdjustmentInput,
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+  ): Promise<PartnerNotificationType> {
+    audit.touched(id);
+    return this.service.adjust(actor, id, input);
+  }
+
+  @Mutation(() => PartnerNotificationType, {
+    description: 'Privacyfunctionaris of FG van de melder (in situatie A ook HINQ): een partnermelding goedkeuren.',
+  })
+  @Operation('approve', 'ChainIncident')
+  approvePartnerNotification(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+  ): Promise<PartnerNotificationType> {
+    audit.touched(id);
+    return this.service.approve(actor, id);
+  }
+
+  @Mutation(() => PartnerNotificationType, {
+    description:
+      'Melder of HINQ-coördinator: een goedgekeurde partnermelding verzenden (e-mail met link aan de FG of privacycontactpersoon, nooit cliëntgegevens); maakt het gekoppelde datalek bij de partner. Na 24 uur: redenen voor de vertraging verplicht.',
+  })
+  @Operation('update', 'ChainIncident')
+  sendPartnerNotification(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('delayReasons', { type: () => String, nullable: true }) delayReasons: string | null | undefined,
+    @Args('confirmPrivacyWarnings', CONFIRM) confirm: boolean | null | undefined,
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+  ): Promise<PartnerNotificationType> {
+    audit.touched(id);
+    return this.service.send(actor, id, delayReasons ?? null, confirm);
+  }
+
+  @Mutation(() => PartnerNotificationType, {
+    description:
+      'FG of privacyfunctionaris van de geïnformeerde partner: de ontvangst bevestigen. Vanaf dit moment loopt de eigen 72-uurstermijn.',
+  })
+  @Operation('acknowledge', 'ChainIncident')
+  acknowledgePartnerNotification(
+    @Args('id', { type: () => ID }) id: string,
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+  ): Promise<PartnerNotificationType> {
+    audit.touched(id);
+    return this.service.acknowledge(actor, id);
+  }
+
+  @Mutation(() => ChainIncidentType, {
+    description:
+      'Melder, HINQ of geïnformeerde partner: een bericht op de gedeelde tijdlijn (zichtbaar voor HINQ en alle geïnformeerde partners).',
+  })
+  @Operation('update', 'ChainIncident')
+  postChainTimelineEntry(
+    @Args('chainIncidentId', { type: () => ID }) chainIncidentId: string,
+    @Args('text') text: string,
+    @Args('confirmPrivacyWarnings', CONFIRM) confirm: boolean | null | undefined,
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+  ): Promise<ChainIncidentType> {
+    audit.touched(chainIncidentId);
+    return this.service.post(actor, chainIncidentId, text, confirm);
+  }
+}
