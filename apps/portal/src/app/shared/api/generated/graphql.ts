@@ -177,7 +177,18 @@ export type NotificationClockState = 'DUE_SOON' | 'MET' | 'MET_LATE' | 'NOT_NEED
 
 /** Waarover een e-mail ging: melding, mogelijk andere organisaties betrokken, besluit, herinnering termijn, termijn verstreken. */
 export type NotificationEvent =
-  'BREACH_REPORTED' | 'DEADLINE_OVERDUE' | 'DEADLINE_REMINDER' | 'DECISION_RECORDED' | 'OTHER_ORGANISATIONS_INVOLVED';
+  | 'BREACH_REPORTED'
+  | 'CHAIN_INCIDENT_DECLARED'
+  | 'DEADLINE_OVERDUE'
+  | 'DEADLINE_REMINDER'
+  | 'DECISION_RECORDED'
+  | 'OTHER_ORGANISATIONS_INVOLVED'
+  | 'PARTNER_ACK_ESCALATION'
+  | 'PARTNER_ACK_REMINDER'
+  | 'PARTNER_INFORMED'
+  | 'PARTNER_INFORM_OVERDUE'
+  | 'PARTNER_INFORM_REMINDER'
+  | 'PARTNER_UNREACHABLE';
 
 /** Verloskundigenpraktijk, ziekenhuis, kraamzorgorganisatie of HINQ. */
 export type OrganisationKind = 'HINQ' | 'HOSPITAL' | 'MATERNITY_CARE' | 'MIDWIFERY_PRACTICE';
