@@ -168,6 +168,16 @@ export const INCIDENT_ENUMS = {
     DECISION_RECORDED: ['besluit vastgelegd', 'decision recorded'],
     DEADLINE_REMINDER: ['herinnering AP-termijn', 'AP deadline reminder'],
     DEADLINE_OVERDUE: ['AP-termijn verstreken', 'AP deadline overdue'],
+    CHAIN_INCIDENT_DECLARED: ['ketenincident gemeld bij HINQ', 'chain incident declared to HINQ'],
+    PARTNER_INFORMED: ['ketenpartner geïnformeerd', 'chain partner informed'],
+    PARTNER_INFORM_REMINDER: [
+      'herinnering: ketenpartner informeren (24 uur)',
+      'reminder: inform the chain partner (24 hours)',
+    ],
+    PARTNER_INFORM_OVERDUE: ['24-uurstermijn ketenpartner verstreken', "chain partner's 24-hour deadline overdue"],
+    PARTNER_ACK_REMINDER: ['herinnering: ontvangst bevestigen', 'reminder: acknowledge receipt'],
+    PARTNER_ACK_ESCALATION: ['ontvangst niet bevestigd: escalatie', 'receipt not acknowledged: escalation'],
+    PARTNER_UNREACHABLE: ['ketenpartner niet bereikbaar', 'chain partner unreachable'],
   },
   DeliveryStatus: {
     QUEUED: ['in de wachtrij', 'queued'],
