@@ -246,11 +246,11 @@ describeInBrowser('incident page in the browser', (suite) => {
     await expectShownStep(page, 'CONTAINMENT');
 
     // Step 4: a measure, done; then the step closes.
-    await page.getByTestId('measure-description').fill('Ontvanger gevraagd de e-mail te verwijderen; bevestigd.');
+    await page.getByTestId('measure-new-description').fill('Ontvanger gevraagd de e-mail te verwijderen; bevestigd.');
     await page.getByTestId('measure-new-owner').fill('Privacyfunctionaris');
     await page.getByTestId('measure-add').click();
     await page.getByTestId('measure').first().waitFor({ timeout: WAIT_MS });
-    await select(page, 'measure-status', 'gedaan');
+    await select(page, 'measure-status-select', 'gedaan');
     await page.getByTestId('measure-save').click();
     await waitForText(page.getByTestId('measure'), 'gedaan');
     await page.getByTestId('containment-complete').click();

@@ -5,7 +5,10 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { map } from 'rxjs';
 import type { MeasureStatus } from '../../../shared/api/generated/graphql';
-import { UpdateImprovementActionDocument } from '../../../shared/api/generated/graphql';
+import {
+  UpdateContainmentMeasureDocument,
+  UpdateImprovementActionDocument,
+} from '../../../shared/api/generated/graphql';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { incidentLabel } from '../../../shared/labels/incident-labels';
@@ -13,20 +16,24 @@ import { type Incident, amsterdamInputToIso, enumChoices, formatInstant, isoToAm
 import { MutationFeedback } from '../mutation-feedback';
 import { type Answer, MutationRunner } from '../mutation-runner';
 
-type Action = Incident['improvementActions'][number];
+/** A containment measure (step 4) or an improvement action (step 7): the same shape, the same editing. */
+export type Task = Incident['containment']['measures'][number] | Incident['improvementActions'][number];
+/** Which list the task belongs to: its mutation, its texts, and the prefix of its test ids (`measure-…`, `action-…`). */
+export type TaskKind = 'measure' | 'action';
 
-/** One improvement action (step 7): read, or (for the privacy officer) its owner, due date and status changed. */
+/** One containment measure or improvement action: read, or (for the privacy officer) its owner, status and due date changed. */
 @Component({
-  selector: 'app-improvement-action-editor',
+  selector: 'app-task-editor',
   imports: [ReactiveFormsModule, MatButtonModule, MatInputModule, MatSelectModule, MutationFeedback],
   template: `
-    @let a = action();
-    <h4 class="title" [id]="'action-' + a.id" data-testid="action-description">{{ a.description }}</h4>
-    <p class="meta" data-testid="action-meta">
-      <span data-testid="action-status">{{ view().status }}</span> · {{ t('incident.measure.owner') }}:
+    @let a = item();
+    @let p = kind();
+    <h4 class="title" [id]="p + '-' + a.id" [attr.data-testid]="p + '-title'">{{ a.description }}</h4>
+    <p class="meta" [attr.data-testid]="p + '-meta'">
+      <span [attr.data-testid]="p + '-status'">{{ view().status }}</span> · {{ t('incident.measure.owner') }}:
       {{ a.owner || '—' }} · {{ t('incident.measure.due') }}: {{ view().due }}
       @if (a.doneAt) {
-        · <span data-testid="action-done-at">{{ t('incident.measure.doneAt') }}: {{ view().done }}</span>
+        · <span [attr.data-testid]="p + '-done-at'">{{ t('incident.measure.doneAt') }}: {{ view().done }}</span>
       }
     </p>
     @if (editable()) {
@@ -34,12 +41,12 @@ type Action = Incident['improvementActions'][number];
         class="edit"
         [formGroup]="form"
         (ngSubmit)="save()"
-        [attr.aria-labelledby]="'action-' + a.id"
-        data-testid="action-form"
+        [attr.aria-labelledby]="p + '-' + a.id"
+        [attr.data-testid]="p + '-form'"
       >
         <mat-form-field appearance="outline">
           <mat-label>{{ t('incident.measure.status') }}</mat-label>
-          <mat-select formControlName="status" data-testid="action-status-select">
+          <mat-select formControlName="status" [attr.data-testid]="p + '-status-select'">
             @for (o of statuses(); track o.value) {
               <mat-option [value]="o.value">{{ o.label }}</mat-option>
             }
@@ -47,21 +54,21 @@ type Action = Incident['improvementActions'][number];
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ t('incident.measure.owner') }}</mat-label>
-          <input matInput formControlName="owner" data-testid="action-owner" />
+          <input matInput formControlName="owner" [attr.data-testid]="p + '-owner'" />
           @if (run.problemFor('owner'); as message) {
             <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ t('incident.measure.due') }}</mat-label>
-          <input matInput type="datetime-local" formControlName="dueAt" data-testid="action-due" />
+          <input matInput type="datetime-local" formControlName="dueAt" [attr.data-testid]="p + '-due'" />
           @if (run.problemFor('dueAt'); as message) {
             <mat-error>{{ message }}</mat-error>
           }
         </mat-form-field>
         <div class="actions">
-          <button mat-stroked-button type="submit" data-testid="action-save" [disabled]="run.busy()">
-            {{ t('incident.improve.save') }}
+          <button mat-stroked-button type="submit" [attr.data-testid]="p + '-save'" [disabled]="run.busy()">
+            {{ p === 'measure' ? t('incident.measure.save') : t('incident.improve.save') }}
           </button>
         </div>
       </form>
@@ -99,8 +106,9 @@ type Action = Incident['improvementActions'][number];
   `,
   changeDetection: ChangeDetectionStrategy.OnPush,
 })
-export class ImprovementActionEditor {
-  readonly action = input.required<Action>();
+export class TaskEditor {
+  readonly kind = input.required<TaskKind>();
+  readonly item = input.required<Task>();
   readonly editable = input(false);
   private readonly graphql = inject(GraphqlClient);
   private readonly i18n = inject(TranslationService);
@@ -109,7 +117,7 @@ export class ImprovementActionEditor {
 
   protected readonly statuses = computed(() => enumChoices('MeasureStatus', this.i18n.lang()));
   protected readonly view = computed(() => {
-    const a = this.action();
+    const a = this.item();
     const lang = this.i18n.lang();
     return {
       status: incidentLabel('MeasureStatus', a.status, lang),
@@ -125,7 +133,7 @@ export class ImprovementActionEditor {
 
   constructor() {
     effect(() => {
-      const a = this.action();
+      const a = this.item();
       untracked(() => {
         if (!this.form.dirty) {
           this.form.reset({ status: a.status, owner: a.owner ?? '', dueAt: isoToAmsterdamInput(a.dueAt) });
@@ -136,7 +144,8 @@ export class ImprovementActionEditor {
 
   protected save(): void {
     const value = this.form.getRawValue();
-    const actionId = this.action().id;
+    const taskId = this.item().id;
+    const kind = this.kind();
     const answers = (status: string, owner: string, due: string | null): Answer[] => {
       const lang = this.i18n.lang();
       return [
@@ -145,28 +154,36 @@ export class ImprovementActionEditor {
         { label: this.t('incident.measure.due'), value: formatInstant(due, lang) },
       ];
     };
+    // Emptied fields clear the owner or the due date.
+    const changes = {
+      status: value.status,
+      owner: value.owner.trim() || null,
+      dueAt: amsterdamInputToIso(value.dueAt),
+    };
     this.run.run(
       (call) =>
-        this.graphql
-          .request(UpdateImprovementActionDocument, {
-            id: call.id,
-            expectedVersion: call.expectedVersion,
-            input: {
-              actionId,
-              status: value.status,
-              // Emptied fields clear the owner or the due date.
-              owner: value.owner.trim() || null,
-              dueAt: amsterdamInputToIso(value.dueAt),
-              confirmPrivacyWarnings: call.confirmPrivacyWarnings,
-            },
-          })
-          .pipe(map((data) => data.updateImprovementAction)),
+        kind === 'measure'
+          ? this.graphql
+              .request(UpdateContainmentMeasureDocument, {
+                id: call.id,
+                expectedVersion: call.expectedVersion,
+                input: { measureId: taskId, ...changes, confirmPrivacyWarnings: call.confirmPrivacyWarnings },
+              })
+              .pipe(map((data) => data.updateContainmentMeasure))
+          : this.graphql
+              .request(UpdateImprovementActionDocument, {
+                id: call.id,
+                expectedVersion: call.expectedVersion,
+                input: { actionId: taskId, ...changes, confirmPrivacyWarnings: call.confirmPrivacyWarnings },
+              })
+              .pipe(map((data) => data.updateImprovementAction)),
       {
-        success: this.t('incident.improve.saved'),
+        success: kind === 'measure' ? this.t('incident.measure.saved') : this.t('incident.improve.saved'),
         controls: { owner: this.form.controls.owner, dueAt: this.form.controls.dueAt },
         mine: () => answers(value.status, value.owner.trim(), amsterdamInputToIso(value.dueAt)),
         stored: (incident) => {
-          const now = incident.improvementActions.find((a) => a.id === actionId);
+          const list = kind === 'measure' ? incident.containment.measures : incident.improvementActions;
+          const now = list.find((task) => task.id === taskId);
           return now ? answers(now.status, now.owner ?? '', now.dueAt) : [];
         },
         onSuccess: () => this.form.markAsPristine(),
