@@ -19,10 +19,18 @@ describe('abilities', () => {
 
   it('gives the platform admin onboarding rights and no breach, register or access-log data', () => {
     const rights = matrix({ roles: [], platformAdmin: true });
-    expect(rights).toEqual(['read Me', 'read OrganisationDirectory', 'create Organisation', 'update Organisation']);
+    expect(rights).toEqual([
+      'read Me',
+      'update Me',
+      'read OrganisationDirectory',
+      'create Organisation',
+      'update Organisation',
+      'read NotificationDelivery',
+      'update NotificationDelivery',
+    ]);
   });
 
-  it('gives a person acting for no organisation only their own profile', () => {
-    expect(matrix({ roles: [], platformAdmin: false })).toEqual(['read Me']);
+  it('gives a person acting for no organisation only their own profile and notification settings', () => {
+    expect(matrix({ roles: [], platformAdmin: false })).toEqual(['read Me', 'update Me']);
   });
 });

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
       leaseMs: Number(env('NOTIFY_LEASE_MS')),
       lateAfterMs: 60_000,
       batchSize: Number(env('NOTIFY_BATCH_SIZE')),
+      digestHour: 7,
     },
     logger: { warn: (m) => process.stderr.write(`${m}\n`), error: (m) => process.stderr.write(`${m}\n`) },
   });

@@ -1,6 +1,7 @@
 // One notification as the outbox stores it (a JSON payload of identifiers, instants and fixed codes — no free text)
 // and how it becomes a mail in the recipient's language, with its calendar attachment.
 import { breachReported } from './breach-reported';
+import { dailyDigest } from './daily-digest';
 import { deadlineCalendar, type CalendarAttachment } from './deadline-calendar';
 import { deadlineOverdue } from './deadline-overdue';
 import { deadlineReminder } from './deadline-reminder';
@@ -16,6 +17,7 @@ export const NOTIFICATION_EVENTS = [
   'decision-recorded',
   'deadline-reminder',
   'deadline-overdue',
+  'daily-digest',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 
@@ -38,6 +40,11 @@ export interface NotificationPayload {
   elapsedPercent?: number;
   /** A timed mail that went out later than planned (after downtime): when it was due. */
   lateSince?: string;
+  /**
+   * daily-digest: the organisation's open incidents, soonest deadline first (reference and AP deadline only). The
+   * digest's own `reference` is `digest-<day>` and its `incidentId` and `deadline` are unused.
+   */
+  openIncidents?: { reference: string; deadline: string; exercise: boolean }[];
 }
 
 export interface NotificationMail extends RenderedMail {
@@ -50,6 +57,20 @@ export function renderNotification(payload: NotificationPayload, locale: Locale)
     reference: payload.reference,
     portalUrl: payload.portalUrl,
   };
+  if (payload.event === 'daily-digest') {
+    const incidents = (payload.openIncidents ?? []).map((entry) => ({
+      reference: entry.reference,
+      deadline: instant(payload.event, 'openIncidents.deadline', entry.deadline),
+      exercise: entry.exercise === true,
+    }));
+    const data = {
+      organisationName: payload.organisationName,
+      portalUrl: payload.portalUrl,
+      count: String(incidents.length),
+      incidents,
+    };
+    return { ...renderMail(dailyDigest, locale, data), attachments: [] };
+  }
   const deadline = instant(payload.event, 'deadline', payload.deadline);
   const options = {
     exercise: payload.exercise === true,
