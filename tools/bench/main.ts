@@ -22,6 +22,7 @@ import {
   scenarioF,
   type Context,
 } from './scenarios.ts';
+import { CountingSmtp, scenarioMail } from './mail.ts';
 import { killBenchStackNow, startBenchStack, type BenchStack } from './stack.ts';
 import { extraOrganisations, extraUsers, loadTenants } from './tenants.ts';
 
@@ -35,7 +36,9 @@ const TITLES: Record<ScenarioId, string> = {
   d: 'several organisations at once vs one',
   e: 'burst of parallel requests of one tenant',
   f: 'time to refuse the directive flood, /health/live meanwhile',
+  mail: 'notifications: mails/s to a local SMTP server, reminder lateness of 10,000 clocks, API p99 while delivering',
 };
+const smtp = new CountingSmtp();
 const RUN: Record<ScenarioId, (ctx: Context) => Promise<unknown>> = {
   a: scenarioA,
   b: scenarioB,
@@ -43,6 +46,7 @@ const RUN: Record<ScenarioId, (ctx: Context) => Promise<unknown>> = {
   d: scenarioD,
   e: scenarioE,
   f: scenarioF,
+  mail: (ctx) => scenarioMail(ctx.stack, smtp, ctx.options, ctx.one, ctx.say),
 };
 
 let options;
@@ -90,7 +94,9 @@ let stack: BenchStack | undefined;
 let exitCode = 0;
 try {
   const extras = extraOrganisations(options.extraOrganisations);
+  if (options.only.includes('mail')) await smtp.start();
   stack = await startBenchStack({
+    ...(options.only.includes('mail') ? { smtpUrl: smtp.url } : {}),
     rootDir,
     build: options.build,
     poolMax: options.poolMax,
@@ -140,6 +146,7 @@ try {
   save();
   try {
     await stack?.stop();
+    await smtp.stop();
   } catch (error) {
     say((error as Error).message);
     exitCode = 1;

@@ -1,8 +1,10 @@
 // Flags and environment of `npm run bench`. A flag wins over its BENCH_* variable, which wins over the default.
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f'] as const;
+export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'mail'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
+/** What a run without --only measures: the request path. `mail` (issue 16's notification engine) is asked for by name. */
+export const DEFAULT_SCENARIOS: readonly ScenarioId[] = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 export interface BenchOptions {
   quick: boolean;
@@ -26,6 +28,12 @@ export interface BenchOptions {
   extraOrganisations: number;
   only: ScenarioId[];
   build: boolean;
+  /** mail: messages in the throughput backlog. */
+  mailMessages: number;
+  /** mail: open clocks whose next reminder falls due in the window. */
+  mailClocks: number;
+  /** mail: seconds over which those reminders fall due. */
+  mailWindowS: number;
 }
 
 export const USAGE = `npm run bench [-- options]
@@ -43,7 +51,10 @@ export const USAGE = `npm run bench [-- options]
   --floods N              sequential directive floods in f (default 10; env BENCH_FLOODS)
   --flood-parallel N      floods in parallel while /health/live is timed (default 8; env BENCH_FLOOD_PARALLEL)
   --extra-orgs N          organisations created for d besides the 5 demo ones (default 5; env BENCH_EXTRA_ORGS)
-  --only a,c,…            run only these scenarios (env BENCH_ONLY)
+  --only a,c,…            run only these scenarios (env BENCH_ONLY); \`mail\` (notifications) runs only when named
+  --mail-messages N       mail: backlog for the throughput run (default 6000; env BENCH_MAIL_MESSAGES)
+  --mail-clocks N         mail: open clocks (default 10000; env BENCH_MAIL_CLOCKS)
+  --mail-window S         mail: seconds over which their next reminders fall due (default 120; env BENCH_MAIL_WINDOW)
   --no-build              use dist/api as it is (default: nx run api:build first)
   --help`;
 
@@ -65,6 +76,9 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       'flood-parallel': { type: 'string' },
       'extra-orgs': { type: 'string' },
       only: { type: 'string' },
+      'mail-messages': { type: 'string' },
+      'mail-clocks': { type: 'string' },
+      'mail-window': { type: 'string' },
       'no-build': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -88,7 +102,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     return values;
   };
   const onlyRaw = values.only ?? env['BENCH_ONLY'];
-  const only = onlyRaw ? onlyRaw.split(',').map((part) => part.trim().toLowerCase()) : [...SCENARIOS];
+  const only = onlyRaw ? onlyRaw.split(',').map((part) => part.trim().toLowerCase()) : [...DEFAULT_SCENARIOS];
   const unknown = only.filter((id) => !(SCENARIOS as readonly string[]).includes(id));
   if (unknown.length)
     throw new Error(`--only: unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
@@ -109,5 +123,8 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     extraOrganisations: number(values['extra-orgs'], 'BENCH_EXTRA_ORGS', 5, 5, 0),
     only: only as ScenarioId[],
     build: !(values['no-build'] ?? env['BENCH_BUILD'] === 'false'),
+    mailMessages: number(values['mail-messages'], 'BENCH_MAIL_MESSAGES', 6000, 1000, 1),
+    mailClocks: number(values['mail-clocks'], 'BENCH_MAIL_CLOCKS', 10_000, 2000, 1),
+    mailWindowS: number(values['mail-window'], 'BENCH_MAIL_WINDOW', 120, 30, 1),
   };
 }

@@ -2,6 +2,7 @@
 // absolute figures depend on how busy the shared machine was.
 import type { Comparison } from './compare.ts';
 import type { BurstScenario, SeveralResult, SweepResult } from './scenarios.ts';
+import type { MailResult } from './mail.ts';
 import type { FloodResult } from './probes.ts';
 import type { RatioSummary } from './stats.ts';
 
@@ -18,6 +19,7 @@ export interface BenchResult {
     d?: SeveralResult;
     e?: BurstScenario;
     f?: FloodResult;
+    mail?: MailResult;
   };
   /** Scenarios that did not complete, and why (e.g. the API crashed). */
   problems: { scenario: string; problem: string; apiTail?: string[] }[];
@@ -124,6 +126,19 @@ export function formatReport(result: BenchResult): string {
         `run in parallel: ${ms(f.healthUnderFlood.medianMs)} median, max ${ms(f.healthUnderFlood.maxMs)} ` +
         `(${f.healthUnderFlood.count} probes; the ${f.healthUnderFlood.parallel} floods took ${ms(f.healthUnderFlood.floodsWallMs)}; ` +
         `answers ${JSON.stringify(f.parallelStatuses)}).`,
+    );
+  }
+  const mail = result.scenarios.mail;
+  if (mail) {
+    const { throughput: tp, reminders: r, latency: l } = mail;
+    out.push(
+      `mail: ${tp.messages} mails to the local SMTP server in ${fixed(tp.seconds, 1)} s = ${fixed(tp.perSecond)} mails/s ` +
+        `(slowest 5 s window ${fixed(tp.slowest5sWindowPerSecond)}/s; goal ≥ 50).`,
+      `mail: ${r.clocks} open clocks, next reminders due over ${r.windowS} s: ${r.fired} fired, late p50 ${ms(r.lateMs.p50)}, ` +
+        `p99 ${ms(r.lateMs.p99)}, max ${ms(r.lateMs.max)} (goal p99 ≤ 5000 ms); ${r.mailsEnqueued} mails enqueued.`,
+      `mail: me p99 with ${l.connections} connections, ${l.durationS} s runs: idle ${l.idleP99.map((v) => fixed(v)).join('/')} ms, ` +
+        `delivering ${l.deliveringP99.map((v) => fixed(v)).join('/')} ms (mails during the runs ${l.mailsDuringRuns.join('/')}); ` +
+        `p99 ratio ${ratioText(l.p99Ratio)} (goal ≤ 1.10).`,
     );
   }
   for (const problem of result.problems) out.push(`PROBLEM in ${problem.scenario}: ${problem.problem}`);

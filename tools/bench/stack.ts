@@ -22,11 +22,15 @@ export interface StackOptions {
   poolMax: number;
   /** Extra users for the dev identity provider (Keycloak partial-import format), e.g. FGs of extra organisations. */
   extraUsers: unknown[];
+  /** The SMTP server the API mails to (the mail scenario's); without it the API queues mail and sends none. */
+  smtpUrl?: string;
   say: (line: string) => void;
 }
 
 export interface BenchStack {
   apiUrl: string;
+  /** The schema owner's URL, for the mail scenario's SQL set-up (rows copied in bulk, timers read back). */
+  migrationUrl: string;
   floorUrl: string;
   issuer: string;
   poolMax: number;
@@ -123,6 +127,7 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
       DATABASE_POOL_MAX: String(options.poolMax),
       OIDC_ISSUER_URL: idp.issuer,
       LOG_LEVEL: 'warn',
+      ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
       // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the API's time goes under load.
       ...(process.env['BENCH_API_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_API_NODE_OPTIONS'] } : {}),
     };
@@ -152,6 +157,7 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
 
     return {
       apiUrl,
+      migrationUrl: database.migrationUrl,
       floorUrl: `http://127.0.0.1:${floorPort}`,
       issuer: idp.issuer,
       poolMax: options.poolMax,
