@@ -108,6 +108,13 @@ describeInBrowser(
       expect(await page.getByRole('switch', { name: /Elke dag een overzicht/ }).getAttribute('aria-checked')).toBe(
         'true',
       );
+
+      // The link in her mail opens the breach in the portal (it once pointed at a route the portal does not have).
+      const mail = sink.to(FG).find((m) => m.subject.includes(reference))!;
+      const link = /href="([^"]+)"/.exec(String(mail.mail.html))![1]!;
+      expect(new URL(link).origin).toBe(new URL(suite.stack.portal).origin);
+      await page.goto(link);
+      await page.getByRole('heading', { level: 1, name: new RegExp(reference) }).waitFor({ timeout: WAIT_MS });
     });
 
     it('an employee sees that no breach mail reaches them, and no digest to turn on', async () => {

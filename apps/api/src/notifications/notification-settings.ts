@@ -36,7 +36,7 @@ export function notificationSettings(config: ApiConfig): NotificationSettings {
   };
 }
 
-/** The portal page of an incident (the portal's incident route). */
+/** The portal page of an incident: the portal route `meldingen/:id` (apps/portal/src/app/app.routes.ts). */
 export function incidentUrl(settings: Pick<NotificationSettings, 'portalBaseUrl'>, incidentId: string): string {
-  return `${settings.portalBaseUrl}/incidents/${incidentId}`;
+  return `${settings.portalBaseUrl}/meldingen/${incidentId}`;
 }

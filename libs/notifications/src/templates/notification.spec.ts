@@ -20,7 +20,7 @@ const base: NotificationPayload = {
   partnerDeadline: '2026-10-24T21:40:00Z',
   decision: 'ap:notify',
   elapsedPercent: 75,
-  portalUrl: 'https://datalek.example.org/incidents/6f1c2a9e-8d7b-4c3a-9e2f-1a2b3c4d5e6f',
+  portalUrl: 'https://datalek.example.org/meldingen/6f1c2a9e-8d7b-4c3a-9e2f-1a2b3c4d5e6f',
 };
 
 describe('renderNotification', () => {
