@@ -29,6 +29,7 @@ import {
   scenarioH,
   type Context,
 } from './scenarios.ts';
+import { CountingSmtp, scenarioMail } from './mail.ts';
 import { killBenchStackNow, startBenchStack, type BenchStack } from './stack.ts';
 import { extraOrganisations, extraUsers, loadTenants, type Tenant } from './tenants.ts';
 
@@ -44,7 +45,9 @@ const TITLES: Record<ScenarioId, string> = {
   f: 'time to refuse the directive flood, /health/live meanwhile',
   g: 'incidents(first: 50) of one organisation vs its floor (the same SQL)',
   h: "the incident list's SQL at the database, every filter combination, with plans",
+  mail: 'notifications: mails/s to a local SMTP server, reminder lateness of 10,000 clocks, API p99 while delivering',
 };
+const smtp = new CountingSmtp();
 const RUN: Record<ScenarioId, (ctx: Context) => Promise<unknown>> = {
   a: scenarioA,
   b: scenarioB,
@@ -54,6 +57,7 @@ const RUN: Record<ScenarioId, (ctx: Context) => Promise<unknown>> = {
   f: scenarioF,
   g: scenarioG,
   h: scenarioH,
+  mail: (ctx) => scenarioMail(ctx.stack, smtp, ctx.options, ctx.one, ctx.say),
 };
 
 let options;
@@ -101,7 +105,9 @@ let stack: BenchStack | undefined;
 let exitCode = 0;
 try {
   const extras = extraOrganisations(options.extraOrganisations);
+  if (options.only.includes('mail')) await smtp.start();
   stack = await startBenchStack({
+    ...(options.only.includes('mail') ? { smtpUrl: smtp.url } : {}),
     rootDir,
     build: options.build,
     poolMax: options.poolMax,
@@ -183,6 +189,7 @@ try {
   save();
   try {
     await stack?.stop();
+    await smtp.stop();
   } catch (error) {
     say((error as Error).message);
     exitCode = 1;

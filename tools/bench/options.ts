@@ -1,8 +1,10 @@
 // Flags and environment of `npm run bench`. A flag wins over its BENCH_* variable, which wins over the default.
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'] as const;
+export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'mail'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
+/** What a run without --only measures: the request path. `mail` (issue 16's notification engine) is asked for by name. */
+export const DEFAULT_SCENARIOS: readonly ScenarioId[] = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 export interface BenchOptions {
   quick: boolean;
@@ -31,6 +33,12 @@ export interface BenchOptions {
   seedOrganisations: number;
   /** Timed runs per filter combination in the database probe (h). */
   probeRuns: number;
+  /** mail: messages in the throughput backlog. */
+  mailMessages: number;
+  /** mail: open clocks whose next reminder falls due in the window. */
+  mailClocks: number;
+  /** mail: seconds over which those reminders fall due. */
+  mailWindowS: number;
 }
 
 export const USAGE = `npm run bench [-- options]
@@ -51,7 +59,10 @@ export const USAGE = `npm run bench [-- options]
   --seed-million          before g and h, seed 1,000,000 incidents over 500 organisations (a few minutes; env
                           BENCH_SEED_MILLION=true); without it 20,000 over the 5 demo organisations
   --probe-runs N          timed runs per filter combination in h (default 15; env BENCH_PROBE_RUNS)
-  --only a,c,…            run only these scenarios (env BENCH_ONLY)
+  --only a,c,…            run only these scenarios (env BENCH_ONLY); \`mail\` (notifications) runs only when named
+  --mail-messages N       mail: backlog for the throughput run (default 6000; env BENCH_MAIL_MESSAGES)
+  --mail-clocks N         mail: open clocks (default 10000; env BENCH_MAIL_CLOCKS)
+  --mail-window S         mail: seconds over which their next reminders fall due (default 120; env BENCH_MAIL_WINDOW)
   --no-build              use dist/api as it is (default: nx run api:build first)
   --help`;
 
@@ -75,6 +86,9 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       only: { type: 'string' },
       'seed-million': { type: 'boolean' },
       'probe-runs': { type: 'string' },
+      'mail-messages': { type: 'string' },
+      'mail-clocks': { type: 'string' },
+      'mail-window': { type: 'string' },
       'no-build': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -98,7 +112,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     return values;
   };
   const onlyRaw = values.only ?? env['BENCH_ONLY'];
-  const only = onlyRaw ? onlyRaw.split(',').map((part) => part.trim().toLowerCase()) : [...SCENARIOS];
+  const only = onlyRaw ? onlyRaw.split(',').map((part) => part.trim().toLowerCase()) : [...DEFAULT_SCENARIOS];
   const unknown = only.filter((id) => !(SCENARIOS as readonly string[]).includes(id));
   if (unknown.length)
     throw new Error(`--only: unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
@@ -123,5 +137,8 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       ? { seedIncidents: 1_000_000, seedOrganisations: 500 }
       : { seedIncidents: 20_000, seedOrganisations: 5 }),
     probeRuns: number(values['probe-runs'], 'BENCH_PROBE_RUNS', 15, 5, 1),
+    mailMessages: number(values['mail-messages'], 'BENCH_MAIL_MESSAGES', 6000, 1000, 1),
+    mailClocks: number(values['mail-clocks'], 'BENCH_MAIL_CLOCKS', 10_000, 2000, 1),
+    mailWindowS: number(values['mail-window'], 'BENCH_MAIL_WINDOW', 120, 30, 1),
   };
 }

@@ -4,6 +4,7 @@ import type { Comparison } from './compare.ts';
 import type { ProbeResult } from './incident-list-probe.ts';
 import type { SeedResult } from './incident-seed.ts';
 import type { BurstScenario, SeveralResult, SweepResult } from './scenarios.ts';
+import type { MailResult } from './mail.ts';
 import type { FloodResult } from './probes.ts';
 import type { RatioSummary } from './stats.ts';
 
@@ -22,6 +23,7 @@ export interface BenchResult {
     f?: FloodResult;
     g?: Comparison;
     h?: ProbeResult;
+    mail?: MailResult;
   };
   seed?: SeedResult;
   /** The seed's wall time including its statistics queries. */
@@ -136,6 +138,19 @@ export function formatReport(result: BenchResult): string {
     );
   }
   if (h) out.push('', ...probeLines(h));
+  const mail = result.scenarios.mail;
+  if (mail) {
+    const { throughput: tp, reminders: r, latency: l } = mail;
+    out.push(
+      `mail: ${tp.messages} mails to the local SMTP server in ${fixed(tp.seconds, 1)} s = ${fixed(tp.perSecond)} mails/s ` +
+        `(slowest 5 s window ${fixed(tp.slowest5sWindowPerSecond)}/s; goal ≥ 50).`,
+      `mail: ${r.clocks} open clocks, next reminders due over ${r.windowS} s: ${r.fired} fired, late p50 ${ms(r.lateMs.p50)}, ` +
+        `p99 ${ms(r.lateMs.p99)}, max ${ms(r.lateMs.max)} (goal p99 ≤ 5000 ms); ${r.mailsEnqueued} mails enqueued.`,
+      `mail: me p99 with ${l.connections} connections, ${l.durationS} s runs: idle ${l.idleP99.map((v) => fixed(v)).join('/')} ms, ` +
+        `delivering ${l.deliveringP99.map((v) => fixed(v)).join('/')} ms (mails during the runs ${l.mailsDuringRuns.join('/')}); ` +
+        `p99 ratio ${ratioText(l.p99Ratio)} (goal ≤ 1.10).`,
+    );
+  }
   if (result.seed) {
     const s = result.seed;
     out.push(

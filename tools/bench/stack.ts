@@ -22,6 +22,8 @@ export interface StackOptions {
   poolMax: number;
   /** Extra users for the dev identity provider (Keycloak partial-import format), e.g. FGs of extra organisations. */
   extraUsers: unknown[];
+  /** The SMTP server the API mails to (the mail scenario's); without it the API queues mail and sends none. */
+  smtpUrl?: string;
   say: (line: string) => void;
 }
 
@@ -29,7 +31,7 @@ export interface BenchStack {
   apiUrl: string;
   /** The app role's connection (row-level security applies), as the API and the floor use it. */
   appUrl: string;
-  /** The schema owner's connection (migrations, seeding). */
+  /** The schema owner's connection (migrations, seeding, the mail scenario's bulk set-up and read-back). */
   migrationUrl: string;
   floorUrl: string;
   issuer: string;
@@ -127,6 +129,7 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
       DATABASE_POOL_MAX: String(options.poolMax),
       OIDC_ISSUER_URL: idp.issuer,
       LOG_LEVEL: 'warn',
+      ...(options.smtpUrl ? { SMTP_URL: options.smtpUrl } : {}),
       // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see where the API's time goes under load.
       ...(process.env['BENCH_API_NODE_OPTIONS'] ? { NODE_OPTIONS: process.env['BENCH_API_NODE_OPTIONS'] } : {}),
     };

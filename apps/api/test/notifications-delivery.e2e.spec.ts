@@ -32,6 +32,7 @@ const SETTINGS: NotificationSettings = {
   leaseMs: 1500,
   lateAfterMs: 60_000,
   batchSize: 16,
+  digestHour: 7,
 };
 
 describe('notification delivery: faults', () => {

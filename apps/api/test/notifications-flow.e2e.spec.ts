@@ -65,7 +65,7 @@ describe('notifications: report → mail → reminders, end to end with a contro
     const mail = sink.to(FG).find((m) => reported.test(m.subject))!;
     expect(mail.subject).toBe(`Nieuwe datalekmelding ${incident.reference} – Verloskundigenpraktijk De Wieg`);
     expect(mail.mail.text).toContain('maandag 26 oktober 2026 om 22:40 CET');
-    expect(mail.mail.text).toContain(`https://datalek.example.org/incidents/${incident.id}`);
+    expect(mail.mail.text).toContain(`https://datalek.example.org/meldingen/${incident.id}`);
     // Never the incident's free text.
     expect(mail.mail.text).not.toContain('Jansen');
     expect(mail.mail.html).not.toContain('Jansen');

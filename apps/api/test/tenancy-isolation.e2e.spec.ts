@@ -190,6 +190,17 @@ const CASES: Record<string, CrossTenantCase> = {
     variables: (a) => ({ id: a.incidentId }),
     plain: 'refused',
   },
+  // A person's own settings: about their own memberships only, whatever organisation they act for.
+  myNotificationSettings: {
+    document: `{ myNotificationSettings { address locale dailyDigest
+      subscriptions { organisationId organisationName role events } } }`,
+    plain: 'own',
+  },
+  updateMyNotificationSettings: {
+    document: `mutation { updateMyNotificationSettings(input: { locale: EN, dailyDigest: true }) {
+      address locale dailyDigest subscriptions { organisationId organisationName role events } } }`,
+    plain: 'own',
+  },
   // Platform admin only: every member of B is refused.
   deadLetters: { document: '{ deadLetters { id reference recipientAddress } }', plain: 'refused' },
   unreachableOrganisations: { document: '{ unreachableOrganisations { id name } }', plain: 'refused' },

@@ -23,6 +23,7 @@ describe('abilities', () => {
     // the address and retries (issue 16), without reading any organisation's breach.
     expect(rights).toEqual([
       'read Me',
+      'update Me',
       'read OrganisationDirectory',
       'create Organisation',
       'update Organisation',
@@ -31,7 +32,7 @@ describe('abilities', () => {
     ]);
   });
 
-  it('gives a person acting for no organisation only their own profile', () => {
-    expect(matrix({ roles: [], platformAdmin: false })).toEqual(['read Me']);
+  it('gives a person acting for no organisation only their own profile and notification settings', () => {
+    expect(matrix({ roles: [], platformAdmin: false })).toEqual(['read Me', 'update Me']);
   });
 });

@@ -20,7 +20,7 @@ export const ACTIONS = ['read', 'create', 'update', 'report', 'advise', 'approve
 export type Action = (typeof ACTIONS)[number];
 
 export const SUBJECTS = [
-  /** The person's own profile and memberships. */
+  /** The person's own profile and memberships, and their own notification settings. */
   'Me',
   /** The chain's organisation directory (name, kind, FG/privacy contact): no breach data. */
   'OrganisationDirectory',
@@ -57,7 +57,8 @@ export function defineAbilityFor(context: AbilityContext): AppAbility {
 
 export function abilityRulesFor({ roles, platformAdmin }: AbilityContext): RawRuleOf<AppAbility>[] {
   const { can, rules } = new AbilityBuilder<AppAbility>(createMongoAbility);
-  can('read', 'Me');
+  // One's own profile, and one's own notification settings (language of mails, the FG's daily digest).
+  can(['read', 'update'], 'Me');
 
   if (roles.length > 0 || platformAdmin) {
     // Partners must be able to reach each other's FG, so every member of the chain reads the directory.

@@ -99,6 +99,8 @@ export const configSchema = z
     NOTIFY_LEASE_MS: z.coerce.number().int().min(1000).default(120_000),
     // A timer fired later than this after its due time (the API was down) says so in its mail.
     NOTIFY_LATE_AFTER_MS: positive(60_000),
+    // The FG's optional daily digest goes out from this hour on (Europe/Amsterdam), once per person and day.
+    NOTIFY_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
     METRICS_PORT: port(9464),
     METRICS_HOST: z.string().default('127.0.0.1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -8,7 +8,10 @@ import type { NotificationSettings } from './notification-settings';
 import type { OutboxRepository } from './outbox.repository';
 import type { RecipientsRepository } from './recipients.repository';
 import type { DueTimer, TimersRepository } from './timers.repository';
+import { DailyDigest } from './daily-digest';
 import { asNotificationWorker } from './worker-transaction';
+
+const DIGEST_EVERY_MS = 60_000;
 
 export interface DeadlineSchedulerDeps {
   dataSource: DataSource;
@@ -32,8 +35,12 @@ export class DeadlineScheduler {
   private loop: Promise<void> | null = null;
   private stopped = true;
   private wake: (() => void) | null = null;
+  private readonly digest: DailyDigest;
+  private lastDigestRound = Number.NEGATIVE_INFINITY;
 
-  constructor(private readonly deps: DeadlineSchedulerDeps) {}
+  constructor(private readonly deps: DeadlineSchedulerDeps) {
+    this.digest = new DailyDigest(deps);
+  }
 
   start(): void {
     if (this.loop) return;
@@ -115,11 +122,23 @@ export class DeadlineScheduler {
     await timers.markFired(manager, timer.id, now, lateMs);
   }
 
+  /**
+   * The daily digests, at most once per `DIGEST_EVERY_MS` of the clock (or when the clock moved back, as a test's
+   * does): their outbox keys make a second round harmless, but it costs a query.
+   */
+  async digestRound(): Promise<number> {
+    const now = this.deps.clock.now().getTime();
+    if (now - this.lastDigestRound < DIGEST_EVERY_MS && now >= this.lastDigestRound) return 0;
+    this.lastDigestRound = now;
+    return this.digest.run();
+  }
+
   private async run(): Promise<void> {
     while (!this.stopped) {
       let fired = 0;
       try {
         fired = await this.tick();
+        await this.digestRound();
       } catch (error) {
         this.deps.logger?.error(`Deadline timer round failed: ${(error as Error).message}`);
       }

@@ -14,6 +14,8 @@ export interface NotificationSettings {
   lateAfterMs: number;
   /** Messages sent at once per instance. */
   batchSize: number;
+  /** The daily digest goes out from this hour (0–23, Europe/Amsterdam) on. */
+  digestHour: number;
 }
 
 export const NOTIFICATION_SETTINGS = Symbol('NOTIFICATION_SETTINGS');
@@ -30,10 +32,11 @@ export function notificationSettings(config: ApiConfig): NotificationSettings {
     leaseMs: config.NOTIFY_LEASE_MS,
     lateAfterMs: config.NOTIFY_LATE_AFTER_MS,
     batchSize: 16,
+    digestHour: config.NOTIFY_DIGEST_HOUR,
   };
 }
 
-/** The portal page of an incident (the portal's incident route). */
+/** The portal page of an incident: the portal route `meldingen/:id` (apps/portal/src/app/app.routes.ts). */
 export function incidentUrl(settings: Pick<NotificationSettings, 'portalBaseUrl'>, incidentId: string): string {
-  return `${settings.portalBaseUrl}/incidents/${incidentId}`;
+  return `${settings.portalBaseUrl}/meldingen/${incidentId}`;
 }

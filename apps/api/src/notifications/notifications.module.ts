@@ -2,6 +2,8 @@ import { Global, Module } from '@nestjs/common';
 import { API_CONFIG } from '../config/config';
 import type { ApiConfig } from '../config/config.schema';
 import { INCIDENT_OBSERVER } from '../incidents/incident-observer';
+import { MyNotificationsResolver } from './my-notifications.resolver';
+import { MyNotificationsService } from './my-notifications.service';
 import { NotificationMetrics } from './notification-metrics';
 import { NotificationPlanner } from './notification-planner';
 import { NOTIFICATION_SETTINGS, notificationSettings } from './notification-settings';
@@ -9,6 +11,7 @@ import { NotificationsResolver } from './notifications.resolver';
 import { NotificationsRuntime } from './notifications.runtime';
 import { NotificationsService } from './notifications.service';
 import { OutboxRepository } from './outbox.repository';
+import { PersonalSettingsRepository } from './personal-settings.repository';
 import { RecipientsRepository } from './recipients.repository';
 import { TimersRepository } from './timers.repository';
 
@@ -30,6 +33,9 @@ import { TimersRepository } from './timers.repository';
     NotificationsService,
     NotificationsResolver,
     NotificationsRuntime,
+    PersonalSettingsRepository,
+    MyNotificationsService,
+    MyNotificationsResolver,
   ],
   exports: [INCIDENT_OBSERVER],
 })

@@ -17,7 +17,8 @@ export interface DeliveryError {
 export interface ClaimedMessage {
   id: string;
   organisationId: string;
-  incidentId: string;
+  /** Null for the daily digest (about an organisation, not one incident). */
+  incidentId: string | null;
   idempotencyKey: string;
   address: string;
   locale: 'nl' | 'en';
@@ -28,7 +29,7 @@ export interface ClaimedMessage {
 export interface OutboxRow {
   id: string;
   organisationId: string;
-  incidentId: string;
+  incidentId: string | null;
   event: NotificationEvent;
   cause: string;
   recipientRole: RecipientRole;
@@ -70,9 +71,15 @@ export class OutboxRepository {
     manager: EntityManager,
     message: {
       organisationId: string;
-      incidentId: string;
+      /** Null only for the daily digest. */
+      incidentId: string | null;
       /** What caused it, unique per message: `<incident id>:v<version>:<event type>` or `timer:<timer id>`. */
       cause: string;
+      /**
+       * The whole idempotency key, for a message whose identity is not its address (the digest: one per person and
+       * day, even if the person's address changed during the day). Only with a single recipient.
+       */
+      idempotencyKey?: string;
       payload: NotificationPayload;
       recipients: readonly Recipient[];
       now: Date;
@@ -80,8 +87,13 @@ export class OutboxRepository {
   ): Promise<{ queued: number; dead: number }> {
     let queued = 0;
     let dead = 0;
+    if (message.idempotencyKey !== undefined && message.recipients.length !== 1) {
+      throw new Error('An explicit idempotency key names exactly one recipient');
+    }
     for (const recipient of message.recipients) {
-      const key = `${message.cause}:${message.payload.event}:${recipient.role}:${recipient.address?.toLowerCase() ?? '-'}`;
+      const key =
+        message.idempotencyKey ??
+        `${message.cause}:${message.payload.event}:${recipient.role}:${recipient.address?.toLowerCase() ?? '-'}`;
       const reachable = recipient.address !== null;
       const rows: unknown[] = await manager.query(
         `INSERT INTO notification_outbox (organisation_id, incident_id, idempotency_key, event, cause, recipient_role,

@@ -34,6 +34,7 @@ interface Person {
   user_id: string;
   email: string;
   roles: string[];
+  locale: Locale;
 }
 
 interface OrganisationRow {
@@ -46,7 +47,8 @@ interface OrganisationRow {
  * Finds recipients. People and their roles come from `user_organisation_roles` (recorded at each sign-in, because
  * roles otherwise live only in the identity provider's tokens) joined with the e-mail address of their last token;
  * the organisation's registered contact (set by the platform admin) stands in for an FG nobody has signed in as.
- * Every mail gets the product's default language, Dutch: no language preference per person is stored yet.
+ * A person's mails are in the language they chose ("Mijn berichten", `user_notification_settings`), Dutch by
+ * default; a registered contact (no account) gets Dutch.
  */
 @Injectable()
 export class RecipientsRepository {
@@ -87,8 +89,9 @@ export class RecipientsRepository {
 
   private async people(manager: EntityManager, organisationId: string, role: string): Promise<Person[]> {
     const rows: Person[] = await manager.query(
-      `SELECT u.id::text AS user_id, u.email, r.roles
+      `SELECT u.id::text AS user_id, u.email, r.roles, coalesce(s.locale, 'nl') AS locale
          FROM user_organisation_roles r JOIN users u ON u.id = r.user_id
+         LEFT JOIN user_notification_settings s ON s.user_id = u.id
         WHERE r.organisation_id = $1 AND $2 = ANY (r.roles) AND u.email IS NOT NULL
         ORDER BY u.email`,
       [organisationId, role],
@@ -127,7 +130,7 @@ export class RecipientsRepository {
 }
 
 function person(role: RecipientRole, p: Person): Recipient {
-  return { role, address: p.email, userId: p.user_id, locale: 'nl' };
+  return { role, address: p.email, userId: p.user_id, locale: p.locale };
 }
 
 function unreachable(role: RecipientRole): Recipient {

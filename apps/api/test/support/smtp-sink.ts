@@ -12,11 +12,16 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server for notification tests (smtp-server on a loopback port). It can go down and come back on the
- * same port, and refuse chosen addresses with 550.
+ * same port, refuse chosen addresses with 550, and hold its reply to DATA (`holdData`): the message is complete and
+ * counted as received — as a real mail server that has queued it — but the sender never hears the 250, as when it
+ * dies at that moment.
  */
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   readonly rejected = new Set<string>();
+  /** While true, DATA is read and recorded but not answered; `held` lists the messages waiting for their reply. */
+  holdData = false;
+  readonly held: { messageId: string; release: () => void }[] = [];
   private server: SMTPServer | null = null;
   private port = 0;
 
@@ -40,7 +45,8 @@ export class SmtpSink {
         simpleParser(stream).then(
           (mail) => {
             this.received.push({ to, messageId: mail.messageId ?? '', subject: mail.subject ?? '', mail });
-            callback();
+            if (this.holdData) this.held.push({ messageId: mail.messageId ?? '', release: () => callback() });
+            else callback();
           },
           (error: Error) => callback(error),
         );
@@ -54,6 +60,7 @@ export class SmtpSink {
 
   /** Down: connections are refused until start() again (same port). */
   async stop(): Promise<void> {
+    this.held.splice(0).forEach((h) => h.release());
     const server = this.server;
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));

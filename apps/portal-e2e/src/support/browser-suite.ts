@@ -3,7 +3,7 @@
 // failing test that says how to install it.
 import type { Browser, BrowserContext } from 'playwright-core';
 import { CHROMIUM_MISSING, chromiumInstalled, launchChromium, oneLineError } from './browser';
-import { startTestStack, type TestStack } from './stack';
+import { startTestStack, type TestStack, type TestStackOptions } from './stack';
 
 export interface BrowserSuite {
   /** The running stack (portal, identity provider and API URLs); available from the block's beforeAll on. */
@@ -12,7 +12,12 @@ export interface BrowserSuite {
   newContext(viewport?: { width: number; height: number }): Promise<BrowserContext>;
 }
 
-export function describeInBrowser(name: string, body: (suite: BrowserSuite) => void): void {
+/** `stackOptions` is read when the stack starts (in the block's first beforeAll), so it may name a server started at load. */
+export function describeInBrowser(
+  name: string,
+  body: (suite: BrowserSuite) => void,
+  stackOptions: () => Promise<TestStackOptions> = async () => ({}),
+): void {
   if (!chromiumInstalled()) {
     test(name, () => {
       throw oneLineError(CHROMIUM_MISSING);
@@ -26,7 +31,7 @@ export function describeInBrowser(name: string, body: (suite: BrowserSuite) => v
 
     // Registered before the body's own hooks, so they run after the stack is up.
     beforeAll(async () => {
-      stack = await startTestStack();
+      stack = await startTestStack(await stackOptions());
       browser = await launchChromium();
     }, 180_000);
 

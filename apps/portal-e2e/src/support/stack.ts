@@ -12,10 +12,17 @@ export interface TestStack {
   readonly portal: string;
   readonly issuer: string;
   readonly api: string;
+  /** The mail catcher's web page (MailDev), unless the test gave its own SMTP server. */
+  readonly mail: string | undefined;
   stop(): Promise<void>;
 }
 
-export async function startTestStack(): Promise<TestStack> {
+export interface TestStackOptions {
+  /** An SMTP server the test runs itself (e.g. one that refuses an address), instead of the stack's mail catcher. */
+  smtpUrl?: string;
+}
+
+export async function startTestStack(options: TestStackOptions = {}): Promise<TestStack> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
   chmodSync(dataDir, 0o755); // embedded PostgreSQL runs as the OS user `postgres` when we are root
   const log: string[] = [];
@@ -25,6 +32,7 @@ export async function startTestStack(): Promise<TestStack> {
   for (const name of ['DATABASE_URL', 'DATABASE_MIGRATION_URL', 'OIDC_ISSUER_URL', 'SMTP_URL', 'SEED_DEMO']) {
     delete env[name];
   }
+  if (options.smtpUrl) env['SMTP_URL'] = options.smtpUrl;
   let stack: Stack;
   try {
     stack = await startStack({
@@ -40,11 +48,12 @@ export async function startTestStack(): Promise<TestStack> {
     rmSync(dataDir, { recursive: true, force: true });
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${log.slice(-40).join('\n')}`);
   }
-  const { portal, issuer, api } = stack.urls as { portal: string; issuer: string; api: string };
+  const { portal, issuer, api, mail } = stack.urls as { portal: string; issuer: string; api: string; mail?: string };
   return {
     portal,
     issuer,
     api,
+    mail,
     async stop() {
       await stack.stop();
       rmSync(dataDir, { recursive: true, force: true });

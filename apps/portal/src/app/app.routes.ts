@@ -23,5 +23,15 @@ export const routes: Routes = [
     path: 'meldingen/:id',
     loadComponent: () => import('./pages/incident/incident').then((m) => m.IncidentPage),
   },
+  // Every signed-in person: which mails they get, their mail language, the FG's daily digest.
+  {
+    path: 'berichten',
+    loadComponent: () => import('./pages/my-notifications/my-notifications').then((m) => m.MyNotifications),
+  },
+  // The platform admin's undeliverable messages (the page and the API check `read NotificationDelivery`).
+  {
+    path: 'beheer/berichten',
+    loadComponent: () => import('./pages/dead-letters/dead-letters').then((m) => m.DeadLetters),
+  },
   { path: '**', loadComponent: () => import('./pages/not-found/not-found').then((m) => m.NotFound) },
 ];

@@ -9,6 +9,7 @@ import {
   meMulti,
   meSingle,
   providePortalTesting,
+  rulesFor,
   waitFor,
   words,
 } from '../testing/portal-testing';
@@ -105,6 +106,7 @@ describe('App shell', () => {
       ['Start', '/'],
       ['Datalekken', '/meldingen'],
       ['Datalek melden', '/melden'],
+      ['Mijn berichten', '/berichten'],
     ]);
   });
 
@@ -115,12 +117,31 @@ describe('App shell', () => {
       ['Datalekken', '/meldingen'],
       ['Datalek melden', '/melden'],
       ['Toegangslogboek', '/toegangslogboek'],
+      ['Mijn berichten', '/berichten'],
     ]);
   });
 
   it('offers no breach pages to a person without a role in the acting organisation', async () => {
     const fixture = await render(meSingle([]));
-    expect(navLinks(fixture)).toEqual([['Start', '/']]);
+    expect(navLinks(fixture)).toEqual([
+      ['Start', '/'],
+      ['Mijn berichten', '/berichten'],
+    ]);
+  });
+
+  it('offers the platform admin the undeliverable messages, and no breach pages', async () => {
+    const fixture = await render({
+      ...meSingle([]),
+      platformAdmin: true,
+      actingOrganisation: null,
+      memberships: [],
+      abilityRules: rulesFor([], true),
+    });
+    expect(navLinks(fixture)).toEqual([
+      ['Start', '/'],
+      ['Mijn berichten', '/berichten'],
+      ['Onbestelbare berichten', '/beheer/berichten'],
+    ]);
   });
 
   it('follows the organisation switch in the navigation', async () => {

@@ -52,6 +52,8 @@ export class App {
   protected readonly canReadAccessLog = computed(() => this.session.can('read', 'AccessLog'));
   /** Everyone of an organisation may report a breach and follow (at least) her own reports. */
   protected readonly canReport = computed(() => this.session.can('report', 'Incident'));
+  protected readonly canReadMe = computed(() => this.session.can('read', 'Me'));
+  protected readonly canReadDeliveries = computed(() => this.session.can('read', 'NotificationDelivery'));
   private readonly drafts = inject(ReportDraftStore);
 
   protected choose(organisationId: string): void {

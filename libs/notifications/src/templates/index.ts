@@ -1,4 +1,5 @@
 export { breachReported } from './breach-reported';
+export { dailyDigest } from './daily-digest';
 export { deadlineCalendar, type CalendarAttachment, type DeadlineCalendarInput } from './deadline-calendar';
 export { deadlineOverdue } from './deadline-overdue';
 export { deadlineReminder } from './deadline-reminder';
@@ -27,5 +28,6 @@ export {
   type RenderOptions,
   type TemplateContent,
   type TemplateData,
+  type DeadlineLine,
 } from './template';
 export * from './chain';

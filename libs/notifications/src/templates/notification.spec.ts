@@ -25,13 +25,16 @@ const base: NotificationPayload = {
   partnerDeadline: '2026-10-24T21:40:00Z',
   decision: 'ap:notify',
   elapsedPercent: 75,
-  portalUrl: 'https://datalek.example.org/incidents/6f1c2a9e-8d7b-4c3a-9e2f-1a2b3c4d5e6f',
+  portalUrl: 'https://datalek.example.org/meldingen/6f1c2a9e-8d7b-4c3a-9e2f-1a2b3c4d5e6f',
 };
 
 describe('renderNotification', () => {
   // The chain's mails have their own spec (chain.spec.ts): they state the 24 hours or ask for an acknowledgement.
-  const AP_EVENTS = NOTIFICATION_EVENTS.filter((event) => !CHAIN_NOTIFICATION_EVENTS.includes(event));
-  it.each(AP_EVENTS.flatMap((event) => [[event, 'nl'] as const, [event, 'en'] as const]))(
+  // The daily digest is about several incidents: daily-digest.spec.ts.
+  const single = NOTIFICATION_EVENTS.filter(
+    (event) => !CHAIN_NOTIFICATION_EVENTS.includes(event) && event !== 'daily-digest',
+  );
+  it.each(single.flatMap((event) => [[event, 'nl'] as const, [event, 'en'] as const]))(
     '%s in %s: reference, organisation, Amsterdam deadline, link',
     (event, locale) => {
       const mail = renderNotification({ ...base, event }, locale);

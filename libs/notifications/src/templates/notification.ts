@@ -10,6 +10,7 @@ import {
   partnerInformReminder,
   partnerUnreachable,
 } from './chain';
+import { dailyDigest } from './daily-digest';
 import { deadlineCalendar, type CalendarAttachment } from './deadline-calendar';
 import { deadlineOverdue } from './deadline-overdue';
 import { deadlineReminder } from './deadline-reminder';
@@ -33,6 +34,7 @@ export const NOTIFICATION_EVENTS = [
   'partner-inform-overdue',
   'partner-ack-reminder',
   'partner-ack-escalation',
+  'daily-digest',
 ] as const;
 export type NotificationEvent = (typeof NOTIFICATION_EVENTS)[number];
 /** The chain's events: their mails name the 24-hour clock or an acknowledgement, not the AP deadline (chain.spec.ts). */
@@ -61,6 +63,11 @@ export interface NotificationPayload {
   lateSince?: string;
   /** partner-unreachable, partner-ack-escalation: the partner's name (the organisation is the reporter). */
   partnerName?: string;
+  /**
+   * daily-digest: the organisation's open incidents, soonest deadline first (reference and AP deadline only). The
+   * digest's own `reference` is `digest-<day>` and its `incidentId` and `deadline` are unused.
+   */
+  openIncidents?: { reference: string; deadline: string; exercise: boolean }[];
 }
 
 export interface NotificationMail extends RenderedMail {
@@ -73,6 +80,20 @@ export function renderNotification(payload: NotificationPayload, locale: Locale)
     reference: payload.reference,
     portalUrl: payload.portalUrl,
   };
+  if (payload.event === 'daily-digest') {
+    const incidents = (payload.openIncidents ?? []).map((entry) => ({
+      reference: entry.reference,
+      deadline: instant(payload.event, 'openIncidents.deadline', entry.deadline),
+      exercise: entry.exercise === true,
+    }));
+    const data = {
+      organisationName: payload.organisationName,
+      portalUrl: payload.portalUrl,
+      count: String(incidents.length),
+      incidents,
+    };
+    return { ...renderMail(dailyDigest, locale, data), attachments: [] };
+  }
   const deadline = instant(payload.event, 'deadline', payload.deadline);
   const options = {
     exercise: payload.exercise === true,

@@ -9,9 +9,10 @@ import { LOCALES, type Locale } from './locale';
 /**
  * text: a short single-line name (organisation), without invisible formatting characters; reference: an identifier like DL-2026-0042;
  * instant: a Date, shown in Europe/Amsterdam; url: an http(s) link to the portal; percent: a whole number 0–100
- * (how much of a deadline's time has elapsed), shown as `75%`.
+ * (how much of a deadline's time has elapsed), shown as `75%`; count: a whole number ≥ 0; deadlines: a list of
+ * incidents by reference and AP deadline (the daily digest), one line each — identifiers and instants only.
  */
-export type FieldKind = 'text' | 'reference' | 'instant' | 'url' | 'percent';
+export type FieldKind = 'text' | 'reference' | 'instant' | 'url' | 'percent' | 'count' | 'deadlines';
 export type FieldKinds = Readonly<Record<string, FieldKind>>;
 
 export interface TemplateContent {
@@ -27,8 +28,15 @@ export interface MailTemplate<F extends FieldKinds> {
   readonly content: Readonly<Record<Locale, TemplateContent>>;
 }
 
+/** One open incident in a digest: its reference and AP deadline, nothing of its content. */
+export interface DeadlineLine {
+  reference: string;
+  deadline: Date;
+  exercise: boolean;
+}
+
 export type TemplateData<F extends FieldKinds> = {
-  readonly [K in keyof F]: F[K] extends 'instant' ? Date : string;
+  readonly [K in keyof F]: F[K] extends 'instant' ? Date : F[K] extends 'deadlines' ? readonly DeadlineLine[] : string;
 };
 
 /** What every template can be told besides its fields; each adds fixed wording, never caller text. */
@@ -46,6 +54,8 @@ const EXERCISE = {
   nl: { subject: 'OEFENING', line: 'OEFENING — dit bericht hoort bij een oefening, niet bij een echt datalek.' },
   en: { subject: 'EXERCISE', line: 'EXERCISE — this message belongs to a drill, not to a real breach.' },
 } as const;
+
+const DEADLINE_WORD = { nl: 'termijn AP:', en: 'AP deadline:' } as const;
 
 const LATE = {
   nl: { subject: '(verlaat)', line: (due: string) => `Dit bericht is later verzonden dan gepland (gepland: ${due}).` },
@@ -148,6 +158,21 @@ function formatValue(template: string, field: string, kind: FieldKind, value: un
     case 'percent':
       if (typeof value !== 'string' || !/^(100|[1-9]?\d)$/.test(value)) return fail('must be a whole percentage 0–100');
       return `${value}%`;
+    case 'count':
+      if (typeof value !== 'string' || !/^(0|[1-9]\d{0,5})$/.test(value)) return fail('must be a whole number');
+      return value;
+    case 'deadlines': {
+      if (!Array.isArray(value) || value.length > 500) return fail('must be a list of at most 500 deadlines');
+      return (value as unknown[])
+        .map((line) => {
+          const { reference, deadline, exercise } = (line ?? {}) as Partial<DeadlineLine>;
+          if (typeof reference !== 'string' || !REFERENCE.test(reference)) return fail('has an invalid reference');
+          if (!(deadline instanceof Date) || Number.isNaN(deadline.getTime())) return fail('has an invalid deadline');
+          const drill = exercise === true ? ` (${EXERCISE[locale].subject})` : '';
+          return `${reference}${drill} – ${DEADLINE_WORD[locale]} ${formatInstant(deadline, locale)}`;
+        })
+        .join('\n');
+    }
     case 'text': {
       if (typeof value !== 'string') return fail('must be a string');
       // Single line: it also lands in the subject header. Bidi overrides and zero-width characters are removed, not

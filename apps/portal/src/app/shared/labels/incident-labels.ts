@@ -178,6 +178,7 @@ export const INCIDENT_ENUMS = {
     PARTNER_ACK_REMINDER: ['herinnering: ontvangst bevestigen', 'reminder: acknowledge receipt'],
     PARTNER_ACK_ESCALATION: ['ontvangst niet bevestigd: escalatie', 'receipt not acknowledged: escalation'],
     PARTNER_UNREACHABLE: ['ketenpartner niet bereikbaar', 'chain partner unreachable'],
+    DAILY_DIGEST: ['dagoverzicht van open datalekken', 'daily overview of open breaches'],
   },
   DeliveryStatus: {
     QUEUED: ['in de wachtrij', 'queued'],

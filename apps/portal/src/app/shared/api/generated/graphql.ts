@@ -169,8 +169,17 @@ export type IncidentStage = 'CLOSED' | 'OVERVIEW' | 'REPORTED' | 'RESPONSE';
 /** Stap 5 (ENISA): gewijzigd maar niet gebruikt, herstelbaar, onherstelbaar, onbekend. */
 export type IntegrityLoss = 'ALTERED_NOT_USED' | 'IRRECOVERABLE' | 'RECOVERABLE' | 'UNKNOWN';
 
+/** De taal van e-mails: Nederlands of Engels. */
+export type MailLocale = 'EN' | 'NL';
+
 /** Status van een maatregel (stap 4). */
 export type MeasureStatus = 'DONE' | 'DROPPED' | 'IN_PROGRESS' | 'PLANNED';
+
+/** Wat je leeg laat, blijft zoals het was. */
+export type MyNotificationSettingsInput = {
+  readonly dailyDigest?: boolean | null | undefined;
+  readonly locale?: MailLocale | null | undefined;
+};
 
 /** De 72-uursklok voor de AP: open, bijna verlopen, verlopen, op tijd gemeld, te laat gemeld, niet nodig. */
 export type NotificationClockState = 'DUE_SOON' | 'MET' | 'MET_LATE' | 'NOT_NEEDED' | 'OPEN' | 'OVERDUE';
@@ -179,6 +188,7 @@ export type NotificationClockState = 'DUE_SOON' | 'MET' | 'MET_LATE' | 'NOT_NEED
 export type NotificationEvent =
   | 'BREACH_REPORTED'
   | 'CHAIN_INCIDENT_DECLARED'
+  | 'DAILY_DIGEST'
   | 'DEADLINE_OVERDUE'
   | 'DEADLINE_REMINDER'
   | 'DECISION_RECORDED'
@@ -361,6 +371,32 @@ export type AccessLogQuery = {
     }>;
   };
 };
+
+export type DeadLettersQueryVariables = Exact<{ [key: string]: never }>;
+
+export type DeadLettersQuery = {
+  readonly deadLetters: ReadonlyArray<{
+    readonly id: string;
+    readonly event: NotificationEvent;
+    readonly recipientRole: RecipientRole;
+    readonly recipientAddress: string | null;
+    readonly attempts: number;
+    readonly createdAt: string;
+    readonly organisationName: string;
+    readonly reference: string;
+    readonly lastFailure: {
+      readonly reason: string;
+      readonly text: { readonly nl: string; readonly en: string };
+    } | null;
+  }>;
+  readonly unreachableOrganisations: ReadonlyArray<{ readonly id: string; readonly name: string }>;
+};
+
+export type RetryDeadLetterMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type RetryDeadLetterMutation = { readonly retryDeadLetter: boolean };
 
 export type IncidentDetailFragment = {
   readonly id: string;
@@ -3535,6 +3571,48 @@ export type MeQuery = {
   };
 };
 
+export type MyNotificationSettingsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type MyNotificationSettingsQuery = {
+  readonly myNotificationSettings: {
+    readonly address: string | null;
+    readonly locale: MailLocale;
+    readonly dailyDigest: boolean;
+    readonly dailyDigestAvailable: boolean;
+    readonly digestHour: number;
+    readonly subscriptions: ReadonlyArray<{
+      readonly organisationId: string;
+      readonly organisationName: string;
+      readonly organisationKind: OrganisationKind;
+      readonly role: string;
+      readonly events: ReadonlyArray<NotificationEvent>;
+      readonly chainOnly: boolean;
+    }>;
+  };
+};
+
+export type UpdateMyNotificationSettingsMutationVariables = Exact<{
+  input: MyNotificationSettingsInput;
+}>;
+
+export type UpdateMyNotificationSettingsMutation = {
+  readonly updateMyNotificationSettings: {
+    readonly address: string | null;
+    readonly locale: MailLocale;
+    readonly dailyDigest: boolean;
+    readonly dailyDigestAvailable: boolean;
+    readonly digestHour: number;
+    readonly subscriptions: ReadonlyArray<{
+      readonly organisationId: string;
+      readonly organisationName: string;
+      readonly organisationKind: OrganisationKind;
+      readonly role: string;
+      readonly events: ReadonlyArray<NotificationEvent>;
+      readonly chainOnly: boolean;
+    }>;
+  };
+};
+
 export type ReportBreachMutationVariables = Exact<{
   input: ReportBreachInput;
 }>;
@@ -3777,6 +3855,36 @@ export const AccessLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AccessLogQuery, AccessLogQueryVariables>;
+export const DeadLettersDocument = new TypedDocumentString(`
+    query DeadLetters {
+  deadLetters(first: 100) {
+    id
+    event
+    recipientRole
+    recipientAddress
+    attempts
+    createdAt
+    organisationName
+    reference
+    lastFailure {
+      reason
+      text {
+        nl
+        en
+      }
+    }
+  }
+  unreachableOrganisations {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<DeadLettersQuery, DeadLettersQueryVariables>;
+export const RetryDeadLetterDocument = new TypedDocumentString(`
+    mutation RetryDeadLetter($id: ID!) {
+  retryDeadLetter(id: $id)
+}
+    `) as unknown as TypedDocumentString<RetryDeadLetterMutation, RetryDeadLetterMutationVariables>;
 export const IncidentDocument = new TypedDocumentString(`
     query Incident($id: ID!) {
   incident(id: $id) {
@@ -7041,6 +7149,47 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const MyNotificationSettingsDocument = new TypedDocumentString(`
+    query MyNotificationSettings {
+  myNotificationSettings {
+    address
+    locale
+    dailyDigest
+    dailyDigestAvailable
+    digestHour
+    subscriptions {
+      organisationId
+      organisationName
+      organisationKind
+      role
+      events
+      chainOnly
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyNotificationSettingsQuery, MyNotificationSettingsQueryVariables>;
+export const UpdateMyNotificationSettingsDocument = new TypedDocumentString(`
+    mutation UpdateMyNotificationSettings($input: MyNotificationSettingsInput!) {
+  updateMyNotificationSettings(input: $input) {
+    address
+    locale
+    dailyDigest
+    dailyDigestAvailable
+    digestHour
+    subscriptions {
+      organisationId
+      organisationName
+      organisationKind
+      role
+      events
+      chainOnly
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<
+  UpdateMyNotificationSettingsMutation,
+  UpdateMyNotificationSettingsMutationVariables
+>;
 export const ReportBreachDocument = new TypedDocumentString(`
     mutation ReportBreach($input: ReportBreachInput!) {
   reportBreach(input: $input) {
