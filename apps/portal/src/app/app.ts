@@ -52,6 +52,9 @@ export class App {
   protected readonly canReadAccessLog = computed(() => this.session.can('read', 'AccessLog'));
   /** Everyone of an organisation may report a breach and follow (at least) her own reports. */
   protected readonly canReport = computed(() => this.session.can('report', 'Incident'));
+  /** Chain incidents: the reporter's and partners' privacy officer, FG, auditor, and HINQ's coordinator. */
+  protected readonly canReadChain = computed(() => this.session.can('read', 'ChainIncident'));
+  protected readonly canReadChainFigures = computed(() => this.session.can('read', 'ChainFigures'));
   private readonly drafts = inject(ReportDraftStore);
 
   protected choose(organisationId: string): void {

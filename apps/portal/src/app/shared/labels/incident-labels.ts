@@ -168,6 +168,13 @@ export const INCIDENT_ENUMS = {
     DECISION_RECORDED: ['besluit vastgelegd', 'decision recorded'],
     DEADLINE_REMINDER: ['herinnering AP-termijn', 'AP deadline reminder'],
     DEADLINE_OVERDUE: ['AP-termijn verstreken', 'AP deadline overdue'],
+    CHAIN_INCIDENT_DECLARED: ['ketenincident gemeld aan HINQ', 'chain incident declared to HINQ'],
+    PARTNER_INFORMED: ['partner geïnformeerd', 'partner informed'],
+    PARTNER_INFORM_REMINDER: ['herinnering partner informeren', 'reminder to inform a partner'],
+    PARTNER_INFORM_OVERDUE: ['24-uurstermijn partner verstreken', "partner's 24-hour deadline passed"],
+    PARTNER_ACK_REMINDER: ['herinnering ontvangst bevestigen', 'reminder to acknowledge receipt'],
+    PARTNER_ACK_ESCALATION: ['ontvangst niet bevestigd: escalatie', 'receipt not acknowledged: escalation'],
+    PARTNER_UNREACHABLE: ['partner niet bereikbaar', 'partner unreachable'],
   },
   DeliveryStatus: {
     QUEUED: ['in de wachtrij', 'queued'],
@@ -183,6 +190,32 @@ export const INCIDENT_ENUMS = {
     HINQ_COORDINATOR: ['HINQ-coördinator', 'HINQ coordinator'],
     HINQ_DPO: ['FG van HINQ', "HINQ's DPO"],
     HINQ_CONTACT: ['contactpersoon van HINQ', "HINQ's contact"],
+  },
+  // Chain incidents (issue 17).
+  ChainScenario: {
+    A: ['A: bij HINQ of aan HINQ gemeld', 'A: at HINQ or reported to HINQ'],
+    B: ['B: alleen intern', 'B: internal only'],
+    C: ['C: mogelijk gegevens van andere organisaties', "C: possibly other organisations' data"],
+  },
+  PartnerNotificationStatus: {
+    CHOSEN: ['gekozen', 'chosen'],
+    APPROVED: ['goedgekeurd', 'approved'],
+    SENT: ['verzonden', 'sent'],
+    ACKNOWLEDGED: ['ontvangst bevestigd', 'receipt acknowledged'],
+  },
+  AwarenessBasis: {
+    ACKNOWLEDGED: ['bevestiging van ontvangst', 'acknowledgement of receipt'],
+    SENT: ['verzending (nog niet bevestigd)', 'sending (not yet acknowledged)'],
+  },
+  TimelineAuthorKind: {
+    REPORTER: ['melder', 'reporter'],
+    COORDINATOR: ['HINQ', 'HINQ'],
+    PARTNER: ['partner', 'partner'],
+  },
+  ChainParticipation: {
+    REPORTER: ['melder', 'reporter'],
+    COORDINATOR: ['HINQ-coördinator', 'HINQ coordinator'],
+    PARTNER: ['geïnformeerde partner', 'informed partner'],
   },
 } as const satisfies Readonly<Record<string, Names>>;
 
