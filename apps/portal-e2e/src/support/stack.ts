@@ -12,6 +12,8 @@ export interface TestStack {
   readonly portal: string;
   readonly issuer: string;
   readonly api: string;
+  /** The mail catcher's web address; its JSON API lists the received mails at `/api/email`. */
+  readonly mail: string;
   stop(): Promise<void>;
 }
 
@@ -40,11 +42,12 @@ export async function startTestStack(): Promise<TestStack> {
     rmSync(dataDir, { recursive: true, force: true });
     throw new Error(`${error instanceof Error ? error.message : String(error)}\n${log.slice(-40).join('\n')}`);
   }
-  const { portal, issuer, api } = stack.urls as { portal: string; issuer: string; api: string };
+  const { portal, issuer, api, mail } = stack.urls as { portal: string; issuer: string; api: string; mail: string };
   return {
     portal,
     issuer,
     api,
+    mail,
     async stop() {
       await stack.stop();
       rmSync(dataDir, { recursive: true, force: true });

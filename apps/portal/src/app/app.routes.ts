@@ -24,7 +24,11 @@ export const routes: Routes = [
     loadComponent: () => import('./pages/incident/incident').then((m) => m.IncidentPage),
   },
   // Chain incidents (issue 17). `keten/cijfers` before `keten/:id`, which would take it as an id.
-  { path: 'keten', pathMatch: 'full', loadComponent: () => import('./pages/chain/chain-list').then((m) => m.ChainList) },
+  {
+    path: 'keten',
+    pathMatch: 'full',
+    loadComponent: () => import('./pages/chain/chain-list').then((m) => m.ChainList),
+  },
   {
     path: 'keten/cijfers',
     loadComponent: () => import('./pages/chain/chain-figures').then((m) => m.ChainFigures),

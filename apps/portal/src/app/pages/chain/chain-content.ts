@@ -107,7 +107,12 @@ export class ChainContent {
   protected readonly mayCompose = computed(() => this.context.rights()?.coordinate ?? false);
   protected readonly editing = signal(false);
   protected readonly problems = computed(() =>
-    this.action.problems().length > 0 ? this.action.problems().map((p) => p.message).join(' ') : null,
+    this.action.problems().length > 0
+      ? this.action
+          .problems()
+          .map((p) => p.message)
+          .join(' ')
+      : null,
   );
 
   protected readonly form = new FormGroup({

@@ -56,9 +56,7 @@ export class ChainContext {
   readonly overview = rxResource({
     params: () => this.overviewKey(),
     stream: () =>
-      this.graphql
-        .request(ChainOverviewDocument, { id: this.id() ?? '' })
-        .pipe(map((data) => data.chainOverview.rows)),
+      this.graphql.request(ChainOverviewDocument, { id: this.id() ?? '' }).pipe(map((data) => data.chainOverview.rows)),
   });
 
   /** The organisation directory, for choosing partners (reporter and HINQ only). */

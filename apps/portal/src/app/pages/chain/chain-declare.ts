@@ -30,67 +30,67 @@ const SCENARIOS: readonly ChainScenario[] = ['A', 'B', 'C'];
   imports: [FormsModule, MatButtonModule, MatIconModule, MatRadioModule, RouterLink, ChainActionFeedback],
   template: `
     @if (mayRead()) {
-    <section class="chain" aria-labelledby="chain-declare-title" data-testid="chain-declare">
-      <h2 id="chain-declare-title">{{ t('chain.declare.title') }}</h2>
-      @if (chain(); as chain) {
-        <p data-testid="chain-declared">
-          {{ t('chain.declare.exists', { reference: chain.reference, scenario: scenarioText(chain.scenario) }) }}
-        </p>
-        <a mat-stroked-button [routerLink]="['/keten', chain.id]" data-testid="chain-link">{{
-          t('chain.declare.open')
-        }}</a>
-      } @else if (loadError(); as message) {
-        <p class="error" role="alert">{{ t('chain.list.loadError') }} {{ message }}</p>
-      } @else if (list.hasValue()) {
-        @if (internal()) {
-          <p data-testid="chain-internal">{{ t('chain.declare.internal') }}</p>
-        }
-        @if (mayDeclare()) {
-          @if (advice() === 'recommended') {
-            <p class="advice" data-testid="chain-advice">
-              <mat-icon aria-hidden="true" svgIcon="error" /> {{ t('chain.declare.recommended') }}
-            </p>
+      <section class="chain" aria-labelledby="chain-declare-title" data-testid="chain-declare">
+        <h2 id="chain-declare-title">{{ t('chain.declare.title') }}</h2>
+        @if (chain(); as chain) {
+          <p data-testid="chain-declared">
+            {{ t('chain.declare.exists', { reference: chain.reference, scenario: scenarioText(chain.scenario) }) }}
+          </p>
+          <a mat-stroked-button [routerLink]="['/keten', chain.id]" data-testid="chain-link">{{
+            t('chain.declare.open')
+          }}</a>
+        } @else if (loadError(); as message) {
+          <p class="error" role="alert">{{ t('chain.list.loadError') }} {{ message }}</p>
+        } @else if (list.hasValue()) {
+          @if (internal()) {
+            <p data-testid="chain-internal">{{ t('chain.declare.internal') }}</p>
           }
-          @if (open()) {
-            <fieldset class="choices">
-              <legend>{{ t('chain.declare.question') }}</legend>
-              <mat-radio-group
-                [ngModel]="scenario()"
-                (ngModelChange)="scenario.set($event)"
-                data-testid="chain-scenario"
-                [attr.aria-label]="t('chain.declare.question')"
+          @if (mayDeclare()) {
+            @if (advice() === 'recommended') {
+              <p class="advice" data-testid="chain-advice">
+                <mat-icon aria-hidden="true" svgIcon="error" /> {{ t('chain.declare.recommended') }}
+              </p>
+            }
+            @if (open()) {
+              <fieldset class="choices">
+                <legend>{{ t('chain.declare.question') }}</legend>
+                <mat-radio-group
+                  [ngModel]="scenario()"
+                  (ngModelChange)="scenario.set($event)"
+                  data-testid="chain-scenario"
+                  [attr.aria-label]="t('chain.declare.question')"
+                >
+                  @for (s of scenarios; track s) {
+                    <mat-radio-button [value]="s" [attr.data-testid]="'chain-scenario-' + s">
+                      <span class="choice">
+                        <span class="name">{{ scenarioText(s) }}</span>
+                        <span class="explain">{{ t(explainKey(s)) }}</span>
+                      </span>
+                    </mat-radio-button>
+                  }
+                </mat-radio-group>
+              </fieldset>
+              <button
+                mat-flat-button
+                type="button"
+                data-testid="chain-declare-save"
+                [disabled]="!scenario() || action.busy()"
+                (click)="declare()"
               >
-                @for (s of scenarios; track s) {
-                  <mat-radio-button [value]="s" [attr.data-testid]="'chain-scenario-' + s">
-                    <span class="choice">
-                      <span class="name">{{ scenarioText(s) }}</span>
-                      <span class="explain">{{ t(explainKey(s)) }}</span>
-                    </span>
-                  </mat-radio-button>
-                }
-              </mat-radio-group>
-            </fieldset>
-            <button
-              mat-flat-button
-              type="button"
-              data-testid="chain-declare-save"
-              [disabled]="!scenario() || action.busy()"
-              (click)="declare()"
-            >
-              {{ t('chain.declare.save') }}
-            </button>
-            <app-chain-action-feedback [action]="action" testId="chain-declare" />
+                {{ t('chain.declare.save') }}
+              </button>
+              <app-chain-action-feedback [action]="action" testId="chain-declare" />
+            } @else {
+              <p class="hint">{{ t('chain.declare.optional') }}</p>
+              <button mat-stroked-button type="button" data-testid="chain-declare-open" (click)="open.set(true)">
+                {{ t('chain.declare.start') }}
+              </button>
+            }
           } @else {
-            <p class="hint">{{ t('chain.declare.optional') }}</p>
-            <button mat-stroked-button type="button" data-testid="chain-declare-open" (click)="open.set(true)">
-              {{ t('chain.declare.start') }}
-            </button>
+            <p class="hint" data-testid="chain-none">{{ t('chain.declare.none') }}</p>
           }
-        } @else {
-          <p class="hint" data-testid="chain-none">{{ t('chain.declare.none') }}</p>
         }
-      }
-    </section>
+      </section>
     }
   `,
   styles: `
@@ -185,8 +185,7 @@ export class ChainDeclare {
   protected declare(): void {
     const scenario = this.scenario();
     if (!scenario) return;
-    const success =
-      scenario === 'B' ? this.t('chain.declare.savedInternal') : this.t('chain.declare.saved');
+    const success = scenario === 'B' ? this.t('chain.declare.savedInternal') : this.t('chain.declare.saved');
     this.action.run(
       () =>
         this.graphql

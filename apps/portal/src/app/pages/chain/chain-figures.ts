@@ -108,8 +108,7 @@ export class ChainFigures {
 
   protected readonly allowed = computed(() => this.session.can('read', 'ChainFigures'));
   private readonly resource = rxResource({
-    params: () =>
-      this.allowed() && !this.session.meLoading() ? this.session.me()?.actingOrganisation?.id : undefined,
+    params: () => (this.allowed() && !this.session.meLoading() ? this.session.me()?.actingOrganisation?.id : undefined),
     stream: () => this.graphql.request(ChainFiguresDocument).pipe(map((data) => data.chainFigures)),
   });
   protected readonly loading = computed(() => this.resource.isLoading() || this.session.meLoading());

@@ -81,20 +81,20 @@ export const LIST_TICK_MS = 30_000;
                       <span class="badge exercise">{{ t('incident.exercise') }}</span>
                     }
                     <span class="small"
-                      >{{ t('chain.col.discovered') }} <time [attr.datetime]="row.discoveredAt">{{ row.discoveredText }}</time></span
+                      >{{ t('chain.col.discovered') }}
+                      <time [attr.datetime]="row.discoveredAt">{{ row.discoveredText }}</time></span
                     >
                   </td>
                   <td>{{ row.reporter }}</td>
                   <td data-testid="chain-row-scenario">{{ row.scenarioText }}</td>
                   <td>{{ row.participationText }}</td>
-                  <td>{{ t('chain.list.partnerCount', { informed: row.partnersInformed, chosen: row.partnersChosen }) }}</td>
+                  <td>
+                    {{ t('chain.list.partnerCount', { informed: row.partnersInformed, chosen: row.partnersChosen }) }}
+                  </td>
                   <td data-testid="chain-row-clock" [attr.data-state]="row.clock.state">
-                    <span
-                      class="countdown"
-                      [class.due-soon]="row.clock.dueSoon"
-                      [class.overdue]="row.clock.overdue"
-                      >{{ row.clock.text }}</span
-                    >
+                    <span class="countdown" [class.due-soon]="row.clock.dueSoon" [class.overdue]="row.clock.overdue">{{
+                      row.clock.text
+                    }}</span>
                     <time class="small" [attr.datetime]="row.clock.deadlineIso">{{
                       t('chain.deadlineAt', { deadline: row.clock.deadlineText })
                     }}</time>
@@ -121,8 +121,7 @@ export class ChainList {
   protected readonly allowed = computed(() => this.session.can('read', 'ChainIncident'));
   protected readonly mayReadFigures = computed(() => this.session.can('read', 'ChainFigures'));
   protected readonly list = rxResource({
-    params: () =>
-      this.allowed() && !this.session.meLoading() ? this.session.me()?.actingOrganisation?.id : undefined,
+    params: () => (this.allowed() && !this.session.meLoading() ? this.session.me()?.actingOrganisation?.id : undefined),
     stream: () => this.graphql.request(ChainIncidentsDocument).pipe(map((data) => data.chainIncidents)),
   });
   protected readonly loading = computed(() => this.list.isLoading() || this.session.meLoading());

@@ -34,7 +34,14 @@ const FIELD_KEYS = {
  */
 @Component({
   selector: 'app-chain-partner-card',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, ChainActionFeedback],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    ChainActionFeedback,
+  ],
   template: `
     @let p = partner();
     <article
@@ -144,7 +151,13 @@ const FIELD_KEYS = {
             </button>
           }
           @if (p.status === 'APPROVED') {
-            <button mat-flat-button type="button" data-testid="partner-send" [disabled]="action.busy()" (click)="send()">
+            <button
+              mat-flat-button
+              type="button"
+              data-testid="partner-send"
+              [disabled]="action.busy()"
+              (click)="send()"
+            >
               {{ t('chain.partner.send') }}
             </button>
           }

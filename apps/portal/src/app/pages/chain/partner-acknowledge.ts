@@ -46,7 +46,12 @@ import { type PartnerNotification, awarenessRule } from './chain-view';
       <p class="error" role="alert">{{ t('chain.incident.loadError') }} {{ message }}</p>
     }
     @if (view(); as n) {
-      <section class="panel" aria-labelledby="ack-notification" data-testid="ack-notification" [attr.data-status]="n.status">
+      <section
+        class="panel"
+        aria-labelledby="ack-notification"
+        data-testid="ack-notification"
+        [attr.data-status]="n.status"
+      >
         <h2 id="ack-notification">
           {{ t('chain.ack.from', { reporter: n.reportingOrganisation.name, reference: n.reference }) }}
         </h2>
@@ -155,7 +160,9 @@ export class PartnerAcknowledge {
     const error = this.resource.error();
     return error instanceof GraphqlRequestError && error.code === 'NOT_FOUND';
   });
-  protected readonly loadError = computed(() => (this.notFound() ? null : describeError(this.resource.error(), this.t)));
+  protected readonly loadError = computed(() =>
+    this.notFound() ? null : describeError(this.resource.error(), this.t),
+  );
 
   protected readonly view = computed(() => {
     const n = this.notification();

@@ -462,7 +462,8 @@ export const EN: Dictionary = {
   // Chain incidents (issue 17): pages/chain.
   'chain.nav.list': 'Chain',
   'chain.nav.figures': 'Chain figures',
-  'chain.notAllowed': 'Chain incidents are shown to the privacy officer, the DPO, the auditor and the HINQ coordinator.',
+  'chain.notAllowed':
+    'Chain incidents are shown to the privacy officer, the DPO, the auditor and the HINQ coordinator.',
   'chain.yes': 'yes',
   'chain.no': 'no',
   'chain.notYet': 'not yet',
@@ -470,7 +471,7 @@ export const EN: Dictionary = {
   'chain.cancel': 'Cancel',
   'chain.deadlineAt': 'by {deadline}',
   'chain.scenario.A':
-    "The breach happened at HINQ (for instance in the viewer) or was reported to HINQ. HINQ runs the protocol and informs the partners; every partner whose own data is affected decides on its own AP notification.",
+    'The breach happened at HINQ (for instance in the viewer) or was reported to HINQ. HINQ runs the protocol and informs the partners; every partner whose own data is affected decides on its own AP notification.',
   'chain.scenario.B':
     "Only your own organisation is involved; no other organisation's data is concerned. The breach stays internal. You can still choose C later.",
   'chain.scenario.C':
@@ -509,8 +510,7 @@ export const EN: Dictionary = {
   'chain.incident.notFound': 'This chain incident was not found.',
   'chain.incident.loadError': 'The chain incident could not be loaded.',
   'chain.incident.partnerDeadline': 'Inform partners by',
-  'chain.incident.partnerDeadlineRule':
-    '24 hours after discovery, for every partner; also for a partner added later.',
+  'chain.incident.partnerDeadlineRule': '24 hours after discovery, for every partner; also for a partner added later.',
   'chain.incident.source': 'Open your own breach',
   'chain.matrix.title': 'Partners and their deadlines',
   'chain.matrix.error': 'The partner overview could not be loaded.',
