@@ -33,5 +33,24 @@ export const routes: Routes = [
     path: 'beheer/berichten',
     loadComponent: () => import('./pages/dead-letters/dead-letters').then((m) => m.DeadLetters),
   },
+  // Chain incidents (issue 17). `keten/cijfers` before `keten/:id`, which would take it as an id.
+  {
+    path: 'keten',
+    pathMatch: 'full',
+    loadComponent: () => import('./pages/chain/chain-list').then((m) => m.ChainList),
+  },
+  {
+    path: 'keten/cijfers',
+    loadComponent: () => import('./pages/chain/chain-figures').then((m) => m.ChainFigures),
+  },
+  // The mail's link for an informed partner; login first, then straight here (keycloak-js returns to this URL).
+  {
+    path: 'keten/partnermeldingen/:id',
+    loadComponent: () => import('./pages/chain/partner-acknowledge').then((m) => m.PartnerAcknowledge),
+  },
+  {
+    path: 'keten/:id',
+    loadComponent: () => import('./pages/chain/chain-incident').then((m) => m.ChainIncidentPage),
+  },
   { path: '**', loadComponent: () => import('./pages/not-found/not-found').then((m) => m.NotFound) },
 ];

@@ -110,13 +110,26 @@ describe('App shell', () => {
     ]);
   });
 
-  it('shows the access log in the navigation of an FG', async () => {
+  it('shows the chain incidents and the access log in the navigation of an FG', async () => {
     const fixture = await render(meSingle(['dpo']));
     expect(navLinks(fixture)).toEqual([
       ['Start', '/'],
       ['Datalekken', '/meldingen'],
       ['Datalek melden', '/melden'],
+      ['Keten', '/keten'],
       ['Toegangslogboek', '/toegangslogboek'],
+      ['Mijn berichten', '/berichten'],
+    ]);
+  });
+
+  it("shows HINQ's coordinator the chain incidents and the chain figures", async () => {
+    const fixture = await render(meSingle(['hinq-coordinator']));
+    expect(navLinks(fixture)).toEqual([
+      ['Start', '/'],
+      ['Datalekken', '/meldingen'],
+      ['Datalek melden', '/melden'],
+      ['Keten', '/keten'],
+      ['Ketencijfers', '/keten/cijfers'],
       ['Mijn berichten', '/berichten'],
     ]);
   });

@@ -54,6 +54,9 @@ export class App {
   protected readonly canReport = computed(() => this.session.can('report', 'Incident'));
   protected readonly canReadMe = computed(() => this.session.can('read', 'Me'));
   protected readonly canReadDeliveries = computed(() => this.session.can('read', 'NotificationDelivery'));
+  /** Chain incidents: the reporter's and partners' privacy officer, FG, auditor, and HINQ's coordinator. */
+  protected readonly canReadChain = computed(() => this.session.can('read', 'ChainIncident'));
+  protected readonly canReadChainFigures = computed(() => this.session.can('read', 'ChainFigures'));
   private readonly drafts = inject(ReportDraftStore);
 
   protected choose(organisationId: string): void {

@@ -1,3 +1,4 @@
+import { PARTNER_DUE_SOON_HOURS } from '@babyconnect/domain';
 import { countdown, durationText, liveClockState, serverClockOffset } from './countdown';
 
 const at = (iso: string) => new Date(iso);
@@ -13,6 +14,14 @@ describe('the AP countdown', () => {
     expect(
       countdown({ state: 'OPEN', deadline: '2026-06-03T12:00:00.000Z' }, at('2026-06-01T18:47:30Z'), 'en').text,
     ).toBe('41 h 12 min left');
+  });
+
+  it("turns a partner's 24-hour clock due soon at its own threshold (4 hours), not the AP's 12", () => {
+    const deadline = at('2026-06-02T12:00:00Z');
+    expect(liveClockState('OPEN', deadline, at('2026-06-02T02:00:00Z'), PARTNER_DUE_SOON_HOURS)).toBe('OPEN');
+    expect(liveClockState('OPEN', deadline, at('2026-06-02T08:00:00Z'), PARTNER_DUE_SOON_HOURS)).toBe('DUE_SOON');
+    const view = countdown({ state: 'OPEN', deadline: deadline.toISOString() }, at('2026-06-02T02:00:00Z'), 'nl', 4);
+    expect(view).toMatchObject({ state: 'OPEN', text: 'nog 10 u 0 min' });
   });
 
   it('turns due soon at 12 hours and overdue after the deadline without asking the API again', () => {

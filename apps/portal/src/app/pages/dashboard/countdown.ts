@@ -40,12 +40,20 @@ export interface CountdownView {
   readonly deadlineIso: string;
 }
 
-/** The state at `now` of a clock that the API read as `state` earlier. */
-export function liveClockState(state: NotificationClockState, deadline: Date, now: Date): NotificationClockState {
+/**
+ * The state at `now` of a clock that the API read as `state` earlier. `dueSoonHours`: when a running clock is
+ * "due soon" — the AP's 72 hours by default; a partner's 24-hour clock passes PARTNER_DUE_SOON_HOURS.
+ */
+export function liveClockState(
+  state: NotificationClockState,
+  deadline: Date,
+  now: Date,
+  dueSoonHours = AP_DUE_SOON_HOURS,
+): NotificationClockState {
   if (!RUNNING.has(state)) return state;
   const left = deadline.getTime() - now.getTime();
   if (left < 0) return 'OVERDUE';
-  return left <= AP_DUE_SOON_HOURS * HOUR_MS ? 'DUE_SOON' : 'OPEN';
+  return left <= dueSoonHours * HOUR_MS ? 'DUE_SOON' : 'OPEN';
 }
 
 /** "41 u 12 min" / "41 h 12 min": whole minutes, rounded down (never promise a minute that is not there). */
@@ -55,9 +63,9 @@ export function durationText(ms: number, lang: Lang): string {
   return `${hours} ${lang === 'nl' ? 'u' : 'h'} ${minutes % 60} min`;
 }
 
-export function countdown(clock: ApClockData, now: Date, lang: Lang): CountdownView {
+export function countdown(clock: ApClockData, now: Date, lang: Lang, dueSoonHours = AP_DUE_SOON_HOURS): CountdownView {
   const deadline = new Date(clock.deadline);
-  const state = liveClockState(clock.state, deadline, now);
+  const state = liveClockState(clock.state, deadline, now, dueSoonHours);
   const left = deadline.getTime() - now.getTime();
   let text: string;
   if (state === 'OVERDUE') {

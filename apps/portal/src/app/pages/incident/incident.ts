@@ -21,6 +21,7 @@ import { GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
 import { SessionService, describeError } from '../../shared/session/session.service';
+import { ChainDeclare } from '../chain/chain-declare';
 import { DpoAdvice } from './dpo-advice';
 import { IncidentContext } from './incident-context';
 import { IncidentHeader } from './incident-header';
@@ -58,6 +59,7 @@ const STATUS_ICON: Readonly<Record<StepStatus, string>> = {
     MatProgressBarModule,
     IncidentHeader,
     DpoAdvice,
+    ChainDeclare,
     IncidentHistory,
     IncidentNotifications,
     ReportStep,

@@ -50,14 +50,26 @@ export class AuthService {
     return userFromClaims(this.keycloak.idTokenParsed ?? this.keycloak.tokenParsed);
   });
 
+  /**
+   * Back to the page the person is on after logging in (a mail's deep link such as a partner's
+   * `/keten/partnermeldingen/:id` survives a session that ended meanwhile). The first login needs nothing:
+   * keycloak-js (`login-required`) returns to the URL that was opened.
+   */
   login(): Promise<void> {
-    return this.keycloak.login({ redirectUri: this.homeUrl() });
+    return this.keycloak.login({ redirectUri: this.currentUrl() });
   }
 
   /** Ends the session at the provider too, and forgets the organisation choice of this tab. */
   logout(): Promise<void> {
     this.organisation.clear();
     return this.keycloak.logout({ redirectUri: this.homeUrl() });
+  }
+
+  /** The page's own URL without a fragment (keycloak-js puts its callback parameters there). */
+  private currentUrl(): string {
+    const url = new URL(this.document.location?.href ?? this.homeUrl());
+    url.hash = '';
+    return url.href;
   }
 
   private homeUrl(): string {

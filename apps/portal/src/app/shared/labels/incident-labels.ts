@@ -195,6 +195,32 @@ export const INCIDENT_ENUMS = {
     HINQ_DPO: ['FG van HINQ', "HINQ's DPO"],
     HINQ_CONTACT: ['contactpersoon van HINQ', "HINQ's contact"],
   },
+  // Chain incidents (issue 17).
+  ChainScenario: {
+    A: ['A: bij HINQ of aan HINQ gemeld', 'A: at HINQ or reported to HINQ'],
+    B: ['B: alleen intern', 'B: internal only'],
+    C: ['C: mogelijk gegevens van andere organisaties', "C: possibly other organisations' data"],
+  },
+  PartnerNotificationStatus: {
+    CHOSEN: ['gekozen', 'chosen'],
+    APPROVED: ['goedgekeurd', 'approved'],
+    SENT: ['verzonden', 'sent'],
+    ACKNOWLEDGED: ['ontvangst bevestigd', 'receipt acknowledged'],
+  },
+  AwarenessBasis: {
+    ACKNOWLEDGED: ['bevestiging van ontvangst', 'acknowledgement of receipt'],
+    SENT: ['verzending (nog niet bevestigd)', 'sending (not yet acknowledged)'],
+  },
+  TimelineAuthorKind: {
+    REPORTER: ['melder', 'reporter'],
+    COORDINATOR: ['HINQ', 'HINQ'],
+    PARTNER: ['partner', 'partner'],
+  },
+  ChainParticipation: {
+    REPORTER: ['melder', 'reporter'],
+    COORDINATOR: ['HINQ-coördinator', 'HINQ coordinator'],
+    PARTNER: ['geïnformeerde partner', 'informed partner'],
+  },
 } as const satisfies Readonly<Record<string, Names>>;
 
 export type IncidentEnum = keyof typeof INCIDENT_ENUMS;

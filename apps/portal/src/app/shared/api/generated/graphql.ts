@@ -48,6 +48,9 @@ export type AssessmentConclusion = 'BREACH' | 'NEAR_MISS' | 'NOT_A_BREACH';
 /** Stap 5 (ENISA): zonder moeite herstelbaar, tijdelijk, blijvend, onbekend. */
 export type AvailabilityLoss = 'PERMANENT' | 'RECOVERABLE_WITHOUT_DIFFICULTY' | 'TEMPORARY' | 'UNKNOWN';
 
+/** Waarop het moment van kennisname van de partner berust: de bevestiging van ontvangst, of (zolang die ontbreekt) het verzenden. */
+export type AwarenessBasis = 'ACKNOWLEDGED' | 'SENT';
+
 export type BreachCauseInput = {
   readonly category: CauseCategory;
   readonly description?: string | null | undefined;
@@ -70,6 +73,12 @@ export type CauseCategory =
   | 'SYSTEM_ERROR'
   | 'UNAUTHORISED_ACCESS_INTERNAL'
   | 'UNKNOWN';
+
+/** Hoe de handelende organisatie deelneemt: melder, HINQ-coördinator of geïnformeerde partner. */
+export type ChainParticipation = 'COORDINATOR' | 'PARTNER' | 'REPORTER';
+
+/** Protocol: A = datalek bij HINQ of aan HINQ gemeld; B = intern, geen andere organisaties; C = gegevens van andere organisaties mogelijk betrokken. */
+export type ChainScenario = 'A' | 'B' | 'C';
 
 export type ChecklistInput = {
   readonly cause?: BreachCauseInput | null | undefined;
@@ -203,6 +212,32 @@ export type NotificationEvent =
 /** Verloskundigenpraktijk, ziekenhuis, kraamzorgorganisatie of HINQ. */
 export type OrganisationKind = 'HINQ' | 'HOSPITAL' | 'MATERNITY_CARE' | 'MIDWIFERY_PRACTICE';
 
+export type PartnerChoiceInput = {
+  readonly organisationId: string | number;
+  /** Waarom deze partner geïnformeerd moet worden. */
+  readonly reasoning: string;
+};
+
+/** Alleen de velden die voor deze partner anders zijn; weggelaten = gelijk aan de gedeelde tekst. */
+export type PartnerNotificationAdjustmentInput = {
+  readonly affectedRecords?: number | null | undefined;
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  readonly impact?: string | null | undefined;
+  readonly measures?: string | null | undefined;
+  readonly nature?: string | null | undefined;
+};
+
+export type PartnerNotificationContentInput = {
+  readonly affectedRecords?: number | null | undefined;
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  readonly impact: string;
+  readonly measures: string;
+  readonly nature: string;
+};
+
+/** Gekozen, goedgekeurd, verzonden, ontvangst bevestigd. */
+export type PartnerNotificationStatus = 'ACKNOWLEDGED' | 'APPROVED' | 'CHOSEN' | 'SENT';
+
 /** Soort persoonsgegevens. */
 export type PersonalDataCategory =
   | 'CHILDREN'
@@ -301,6 +336,9 @@ export type RiskLevel = 'HIGH_RISK' | 'NO_RISK' | 'RISK';
 /** Wacht op een eerdere stap, open, klaar, of niet van toepassing. */
 export type StepStatus = 'DONE' | 'NOT_APPLICABLE' | 'OPEN' | 'WAITING';
 
+/** Melder, HINQ of partner. */
+export type TimelineAuthorKind = 'COORDINATOR' | 'PARTNER' | 'REPORTER';
+
 export type UnintelligibilityInput = {
   readonly encrypted: YesNoUnknown;
   readonly encryptionStateOfTheArt: YesNoUnknown;
@@ -368,6 +406,733 @@ export type AccessLogQuery = {
       readonly result: string;
       readonly reason: string | null;
       readonly requestId: string | null;
+    }>;
+  };
+};
+
+export type ChainClockFragment = {
+  readonly state: NotificationClockState;
+  readonly deadline: string;
+  readonly remainingMs: number | null;
+};
+
+export type ChainAwarenessFragment = {
+  readonly at: string;
+  readonly basis: AwarenessBasis;
+  readonly ruleNl: string;
+  readonly ruleEn: string;
+};
+
+export type PartnerNotificationDetailFragment = {
+  readonly id: string;
+  readonly chainIncidentId: string;
+  readonly reference: string;
+  readonly scenario: ChainScenario;
+  readonly reasoning: string;
+  readonly status: PartnerNotificationStatus;
+  readonly contactReachable: boolean;
+  readonly adjustedFields: ReadonlyArray<string>;
+  readonly informBy: string;
+  readonly approvedAt: string | null;
+  readonly sentAt: string | null;
+  readonly delayReasons: string | null;
+  readonly acknowledgedAt: string | null;
+  readonly acknowledgedByName: string | null;
+  readonly linkedIncidentId: string | null;
+  readonly ownApDecisionRequired: boolean;
+  readonly reportingOrganisation: { readonly id: string; readonly name: string };
+  readonly partnerOrganisation: { readonly id: string; readonly name: string };
+  readonly content: {
+    readonly nature: string;
+    readonly impact: string;
+    readonly measures: string;
+    readonly affectedRecords: number | null;
+  } | null;
+  readonly informClock: {
+    readonly state: NotificationClockState;
+    readonly deadline: string;
+    readonly remainingMs: number | null;
+  };
+  readonly awareness: {
+    readonly at: string;
+    readonly basis: AwarenessBasis;
+    readonly ruleNl: string;
+    readonly ruleEn: string;
+  } | null;
+};
+
+export type ChainIncidentDetailFragment = {
+  readonly id: string;
+  readonly reference: string;
+  readonly scenario: ChainScenario;
+  readonly exercise: boolean;
+  readonly discoveredAt: string;
+  readonly partnerDeadline: string;
+  readonly declaredAt: string;
+  readonly participation: ReadonlyArray<ChainParticipation>;
+  readonly sourceIncidentId: string | null;
+  readonly reportingOrganisation: { readonly id: string; readonly name: string };
+  readonly content: {
+    readonly nature: string;
+    readonly impact: string;
+    readonly measures: string;
+    readonly affectedRecords: number | null;
+  } | null;
+  readonly partners: ReadonlyArray<{
+    readonly id: string;
+    readonly chainIncidentId: string;
+    readonly reference: string;
+    readonly scenario: ChainScenario;
+    readonly reasoning: string;
+    readonly status: PartnerNotificationStatus;
+    readonly contactReachable: boolean;
+    readonly adjustedFields: ReadonlyArray<string>;
+    readonly informBy: string;
+    readonly approvedAt: string | null;
+    readonly sentAt: string | null;
+    readonly delayReasons: string | null;
+    readonly acknowledgedAt: string | null;
+    readonly acknowledgedByName: string | null;
+    readonly linkedIncidentId: string | null;
+    readonly ownApDecisionRequired: boolean;
+    readonly reportingOrganisation: { readonly id: string; readonly name: string };
+    readonly partnerOrganisation: { readonly id: string; readonly name: string };
+    readonly content: {
+      readonly nature: string;
+      readonly impact: string;
+      readonly measures: string;
+      readonly affectedRecords: number | null;
+    } | null;
+    readonly informClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly awareness: {
+      readonly at: string;
+      readonly basis: AwarenessBasis;
+      readonly ruleNl: string;
+      readonly ruleEn: string;
+    } | null;
+  }>;
+  readonly timeline: ReadonlyArray<{
+    readonly id: string;
+    readonly authorKind: TimelineAuthorKind;
+    readonly authorName: string | null;
+    readonly at: string;
+    readonly text: string;
+    readonly authorOrganisation: { readonly id: string; readonly name: string };
+  }>;
+};
+
+export type ChainIncidentsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ChainIncidentsQuery = {
+  readonly chainIncidents: ReadonlyArray<{
+    readonly id: string;
+    readonly reference: string;
+    readonly scenario: ChainScenario;
+    readonly exercise: boolean;
+    readonly discoveredAt: string;
+    readonly partnerDeadline: string;
+    readonly declaredAt: string;
+    readonly participation: ReadonlyArray<ChainParticipation>;
+    readonly sourceIncidentId: string | null;
+    readonly reportingOrganisation: { readonly id: string; readonly name: string };
+    readonly partners: ReadonlyArray<{
+      readonly id: string;
+      readonly status: PartnerNotificationStatus;
+      readonly partnerOrganisation: { readonly id: string; readonly name: string };
+      readonly informClock: {
+        readonly state: NotificationClockState;
+        readonly deadline: string;
+        readonly remainingMs: number | null;
+      };
+    }>;
+  }>;
+};
+
+export type ChainIncidentQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ChainIncidentQuery = {
+  readonly chainIncident: {
+    readonly id: string;
+    readonly reference: string;
+    readonly scenario: ChainScenario;
+    readonly exercise: boolean;
+    readonly discoveredAt: string;
+    readonly partnerDeadline: string;
+    readonly declaredAt: string;
+    readonly participation: ReadonlyArray<ChainParticipation>;
+    readonly sourceIncidentId: string | null;
+    readonly reportingOrganisation: { readonly id: string; readonly name: string };
+    readonly content: {
+      readonly nature: string;
+      readonly impact: string;
+      readonly measures: string;
+      readonly affectedRecords: number | null;
+    } | null;
+    readonly partners: ReadonlyArray<{
+      readonly id: string;
+      readonly chainIncidentId: string;
+      readonly reference: string;
+      readonly scenario: ChainScenario;
+      readonly reasoning: string;
+      readonly status: PartnerNotificationStatus;
+      readonly contactReachable: boolean;
+      readonly adjustedFields: ReadonlyArray<string>;
+      readonly informBy: string;
+      readonly approvedAt: string | null;
+      readonly sentAt: string | null;
+      readonly delayReasons: string | null;
+      readonly acknowledgedAt: string | null;
+      readonly acknowledgedByName: string | null;
+      readonly linkedIncidentId: string | null;
+      readonly ownApDecisionRequired: boolean;
+      readonly reportingOrganisation: { readonly id: string; readonly name: string };
+      readonly partnerOrganisation: { readonly id: string; readonly name: string };
+      readonly content: {
+        readonly nature: string;
+        readonly impact: string;
+        readonly measures: string;
+        readonly affectedRecords: number | null;
+      } | null;
+      readonly informClock: {
+        readonly state: NotificationClockState;
+        readonly deadline: string;
+        readonly remainingMs: number | null;
+      };
+      readonly awareness: {
+        readonly at: string;
+        readonly basis: AwarenessBasis;
+        readonly ruleNl: string;
+        readonly ruleEn: string;
+      } | null;
+    }>;
+    readonly timeline: ReadonlyArray<{
+      readonly id: string;
+      readonly authorKind: TimelineAuthorKind;
+      readonly authorName: string | null;
+      readonly at: string;
+      readonly text: string;
+      readonly authorOrganisation: { readonly id: string; readonly name: string };
+    }>;
+  };
+};
+
+export type ChainOverviewQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ChainOverviewQuery = {
+  readonly chainOverview: {
+    readonly rows: ReadonlyArray<{
+      readonly partnerNotificationId: string;
+      readonly status: PartnerNotificationStatus;
+      readonly informBy: string;
+      readonly informedAt: string | null;
+      readonly acknowledgedAt: string | null;
+      readonly ownApDecisionTaken: boolean;
+      readonly ownApNotifiedAt: string | null;
+      readonly dataSubjectsDecided: boolean;
+      readonly dataSubjectsInformedAt: string | null;
+      readonly partnerOrganisation: { readonly id: string; readonly name: string };
+      readonly informClock: {
+        readonly state: NotificationClockState;
+        readonly deadline: string;
+        readonly remainingMs: number | null;
+      };
+      readonly awareness: {
+        readonly at: string;
+        readonly basis: AwarenessBasis;
+        readonly ruleNl: string;
+        readonly ruleEn: string;
+      } | null;
+      readonly ownApClock: {
+        readonly state: NotificationClockState;
+        readonly deadline: string;
+        readonly remainingMs: number | null;
+      } | null;
+    }>;
+  };
+};
+
+export type ChainDirectoryQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ChainDirectoryQuery = {
+  readonly organisations: ReadonlyArray<{
+    readonly id: string;
+    readonly name: string;
+    readonly kind: OrganisationKind;
+  }>;
+};
+
+export type PartnerNotificationQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+export type PartnerNotificationQuery = {
+  readonly partnerNotification: {
+    readonly id: string;
+    readonly chainIncidentId: string;
+    readonly reference: string;
+    readonly scenario: ChainScenario;
+    readonly reasoning: string;
+    readonly status: PartnerNotificationStatus;
+    readonly contactReachable: boolean;
+    readonly adjustedFields: ReadonlyArray<string>;
+    readonly informBy: string;
+    readonly approvedAt: string | null;
+    readonly sentAt: string | null;
+    readonly delayReasons: string | null;
+    readonly acknowledgedAt: string | null;
+    readonly acknowledgedByName: string | null;
+    readonly linkedIncidentId: string | null;
+    readonly ownApDecisionRequired: boolean;
+    readonly reportingOrganisation: { readonly id: string; readonly name: string };
+    readonly partnerOrganisation: { readonly id: string; readonly name: string };
+    readonly content: {
+      readonly nature: string;
+      readonly impact: string;
+      readonly measures: string;
+      readonly affectedRecords: number | null;
+    } | null;
+    readonly informClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly awareness: {
+      readonly at: string;
+      readonly basis: AwarenessBasis;
+      readonly ruleNl: string;
+      readonly ruleEn: string;
+    } | null;
+  };
+};
+
+export type ChainFiguresQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ChainFiguresQuery = {
+  readonly chainFigures: ReadonlyArray<{
+    readonly quarter: string;
+    readonly reported: number;
+    readonly breaches: number;
+    readonly nearMisses: number;
+    readonly chainIncidents: number;
+    readonly lowReportingSignal: boolean;
+    readonly organisation: { readonly id: string; readonly name: string };
+  }>;
+};
+
+export type DeclareChainScenarioMutationVariables = Exact<{
+  incidentId: string | number;
+  scenario: ChainScenario;
+}>;
+
+export type DeclareChainScenarioMutation = {
+  readonly declareChainScenario: {
+    readonly scenario: ChainScenario;
+    readonly chainIncident: {
+      readonly id: string;
+      readonly reference: string;
+      readonly scenario: ChainScenario;
+    } | null;
+  };
+};
+
+export type ChoosePartnersMutationVariables = Exact<{
+  chainIncidentId: string | number;
+  partners: ReadonlyArray<PartnerChoiceInput> | PartnerChoiceInput;
+  confirmPrivacyWarnings?: boolean | null | undefined;
+}>;
+
+export type ChoosePartnersMutation = {
+  readonly choosePartners: {
+    readonly id: string;
+    readonly reference: string;
+    readonly scenario: ChainScenario;
+    readonly exercise: boolean;
+    readonly discoveredAt: string;
+    readonly partnerDeadline: string;
+    readonly declaredAt: string;
+    readonly participation: ReadonlyArray<ChainParticipation>;
+    readonly sourceIncidentId: string | null;
+    readonly reportingOrganisation: { readonly id: string; readonly name: string };
+    readonly content: {
+      readonly nature: string;
+      readonly impact: string;
+      readonly measures: string;
+      readonly affectedRecords: number | null;
+    } | null;
+    readonly partners: ReadonlyArray<{
+      readonly id: string;
+      readonly chainIncidentId: string;
+      readonly reference: string;
+      readonly scenario: ChainScenario;
+      readonly reasoning: string;
+      readonly status: PartnerNotificationStatus;
+      readonly contactReachable: boolean;
+      readonly adjustedFields: ReadonlyArray<string>;
+      readonly informBy: string;
+      readonly approvedAt: string | null;
+      readonly sentAt: string | null;
+      readonly delayReasons: string | null;
+      readonly acknowledgedAt: string | null;
+      readonly acknowledgedByName: string | null;
+      readonly linkedIncidentId: string | null;
+      readonly ownApDecisionRequired: boolean;
+      readonly reportingOrganisation: { readonly id: string; readonly name: string };
+      readonly partnerOrganisation: { readonly id: string; readonly name: string };
+      readonly content: {
+        readonly nature: string;
+        readonly impact: string;
+        readonly measures: string;
+        readonly affectedRecords: number | null;
+      } | null;
+      readonly informClock: {
+        readonly state: NotificationClockState;
+        readonly deadline: string;
+        readonly remainingMs: number | null;
+      };
+      readonly awareness: {
+        readonly at: string;
+        readonly basis: AwarenessBasis;
+        readonly ruleNl: string;
+        readonly ruleEn: string;
+      } | null;
+    }>;
+    readonly timeline: ReadonlyArray<{
+      readonly id: string;
+      readonly authorKind: TimelineAuthorKind;
+      readonly authorName: string | null;
+      readonly at: string;
+      readonly text: string;
+      readonly authorOrganisation: { readonly id: string; readonly name: string };
+    }>;
+  };
+};
+
+export type ComposePartnerNotificationMutationVariables = Exact<{
+  chainIncidentId: string | number;
+  input: PartnerNotificationContentInput;
+}>;
+
+export type ComposePartnerNotificationMutation = {
+  readonly composePartnerNotification: {
+    readonly id: string;
+    readonly reference: string;
+    readonly scenario: ChainScenario;
+    readonly exercise: boolean;
+    readonly discoveredAt: string;
+    readonly partnerDeadline: string;
+    readonly declaredAt: string;
+    readonly participation: ReadonlyArray<ChainParticipation>;
+    readonly sourceIncidentId: string | null;
+    readonly reportingOrganisation: { readonly id: string; readonly name: string };
+    readonly content: {
+      readonly nature: string;
+      readonly impact: string;
+      readonly measures: string;
+      readonly affectedRecords: number | null;
+    } | null;
+    readonly partners: ReadonlyArray<{
+      readonly id: string;
+      readonly chainIncidentId: string;
+      readonly reference: string;
+      readonly scenario: ChainScenario;
+      readonly reasoning: string;
+      readonly status: PartnerNotificationStatus;
+      readonly contactReachable: boolean;
+      readonly adjustedFields: ReadonlyArray<string>;
+      readonly informBy: string;
+      readonly approvedAt: string | null;
+      readonly sentAt: string | null;
+      readonly delayReasons: string | null;
+      readonly acknowledgedAt: string | null;
+      readonly acknowledgedByName: string | null;
+      readonly linkedIncidentId: string | null;
+      readonly ownApDecisionRequired: boolean;
+      readonly reportingOrganisation: { readonly id: string; readonly name: string };
+      readonly partnerOrganisation: { readonly id: string; readonly name: string };
+      readonly content: {
+        readonly nature: string;
+        readonly impact: string;
+        readonly measures: string;
+        readonly affectedRecords: number | null;
+      } | null;
+      readonly informClock: {
+        readonly state: NotificationClockState;
+        readonly deadline: string;
+        readonly remainingMs: number | null;
+      };
+      readonly awareness: {
+        readonly at: string;
+        readonly basis: AwarenessBasis;
+        readonly ruleNl: string;
+        readonly ruleEn: string;
+      } | null;
+    }>;
+    readonly timeline: ReadonlyArray<{
+      readonly id: string;
+      readonly authorKind: TimelineAuthorKind;
+      readonly authorName: string | null;
+      readonly at: string;
+      readonly text: string;
+      readonly authorOrganisation: { readonly id: string; readonly name: string };
+    }>;
+  };
+};
+
+export type AdjustPartnerNotificationMutationVariables = Exact<{
+  id: string | number;
+  input: PartnerNotificationAdjustmentInput;
+}>;
+
+export type AdjustPartnerNotificationMutation = {
+  readonly adjustPartnerNotification: {
+    readonly id: string;
+    readonly chainIncidentId: string;
+    readonly reference: string;
+    readonly scenario: ChainScenario;
+    readonly reasoning: string;
+    readonly status: PartnerNotificationStatus;
+    readonly contactReachable: boolean;
+    readonly adjustedFields: ReadonlyArray<string>;
+    readonly informBy: string;
+    readonly approvedAt: string | null;
+    readonly sentAt: string | null;
+    readonly delayReasons: string | null;
+    readonly acknowledgedAt: string | null;
+    readonly acknowledgedByName: string | null;
+    readonly linkedIncidentId: string | null;
+    readonly ownApDecisionRequired: boolean;
+    readonly reportingOrganisation: { readonly id: string; readonly name: string };
+    readonly partnerOrganisation: { readonly id: string; readonly name: string };
+    readonly content: {
+      readonly nature: string;
+      readonly impact: string;
+      readonly measures: string;
+      readonly affectedRecords: number | null;
+    } | null;
+    readonly informClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly awareness: {
+      readonly at: string;
+      readonly basis: AwarenessBasis;
+      readonly ruleNl: string;
+      readonly ruleEn: string;
+    } | null;
+  };
+};
+
+export type ApprovePartnerNotificationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type ApprovePartnerNotificationMutation = {
+  readonly approvePartnerNotification: {
+    readonly id: string;
+    readonly chainIncidentId: string;
+    readonly reference: string;
+    readonly scenario: ChainScenario;
+    readonly reasoning: string;
+    readonly status: PartnerNotificationStatus;
+    readonly contactReachable: boolean;
+    readonly adjustedFields: ReadonlyArray<string>;
+    readonly informBy: string;
+    readonly approvedAt: string | null;
+    readonly sentAt: string | null;
+    readonly delayReasons: string | null;
+    readonly acknowledgedAt: string | null;
+    readonly acknowledgedByName: string | null;
+    readonly linkedIncidentId: string | null;
+    readonly ownApDecisionRequired: boolean;
+    readonly reportingOrganisation: { readonly id: string; readonly name: string };
+    readonly partnerOrganisation: { readonly id: string; readonly name: string };
+    readonly content: {
+      readonly nature: string;
+      readonly impact: string;
+      readonly measures: string;
+      readonly affectedRecords: number | null;
+    } | null;
+    readonly informClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly awareness: {
+      readonly at: string;
+      readonly basis: AwarenessBasis;
+      readonly ruleNl: string;
+      readonly ruleEn: string;
+    } | null;
+  };
+};
+
+export type SendPartnerNotificationMutationVariables = Exact<{
+  id: string | number;
+  delayReasons?: string | null | undefined;
+  confirmPrivacyWarnings?: boolean | null | undefined;
+}>;
+
+export type SendPartnerNotificationMutation = {
+  readonly sendPartnerNotification: {
+    readonly id: string;
+    readonly chainIncidentId: string;
+    readonly reference: string;
+    readonly scenario: ChainScenario;
+    readonly reasoning: string;
+    readonly status: PartnerNotificationStatus;
+    readonly contactReachable: boolean;
+    readonly adjustedFields: ReadonlyArray<string>;
+    readonly informBy: string;
+    readonly approvedAt: string | null;
+    readonly sentAt: string | null;
+    readonly delayReasons: string | null;
+    readonly acknowledgedAt: string | null;
+    readonly acknowledgedByName: string | null;
+    readonly linkedIncidentId: string | null;
+    readonly ownApDecisionRequired: boolean;
+    readonly reportingOrganisation: { readonly id: string; readonly name: string };
+    readonly partnerOrganisation: { readonly id: string; readonly name: string };
+    readonly content: {
+      readonly nature: string;
+      readonly impact: string;
+      readonly measures: string;
+      readonly affectedRecords: number | null;
+    } | null;
+    readonly informClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly awareness: {
+      readonly at: string;
+      readonly basis: AwarenessBasis;
+      readonly ruleNl: string;
+      readonly ruleEn: string;
+    } | null;
+  };
+};
+
+export type AcknowledgePartnerNotificationMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+export type AcknowledgePartnerNotificationMutation = {
+  readonly acknowledgePartnerNotification: {
+    readonly id: string;
+    readonly chainIncidentId: string;
+    readonly reference: string;
+    readonly scenario: ChainScenario;
+    readonly reasoning: string;
+    readonly status: PartnerNotificationStatus;
+    readonly contactReachable: boolean;
+    readonly adjustedFields: ReadonlyArray<string>;
+    readonly informBy: string;
+    readonly approvedAt: string | null;
+    readonly sentAt: string | null;
+    readonly delayReasons: string | null;
+    readonly acknowledgedAt: string | null;
+    readonly acknowledgedByName: string | null;
+    readonly linkedIncidentId: string | null;
+    readonly ownApDecisionRequired: boolean;
+    readonly reportingOrganisation: { readonly id: string; readonly name: string };
+    readonly partnerOrganisation: { readonly id: string; readonly name: string };
+    readonly content: {
+      readonly nature: string;
+      readonly impact: string;
+      readonly measures: string;
+      readonly affectedRecords: number | null;
+    } | null;
+    readonly informClock: {
+      readonly state: NotificationClockState;
+      readonly deadline: string;
+      readonly remainingMs: number | null;
+    };
+    readonly awareness: {
+      readonly at: string;
+      readonly basis: AwarenessBasis;
+      readonly ruleNl: string;
+      readonly ruleEn: string;
+    } | null;
+  };
+};
+
+export type PostChainTimelineEntryMutationVariables = Exact<{
+  chainIncidentId: string | number;
+  text: string;
+  confirmPrivacyWarnings?: boolean | null | undefined;
+}>;
+
+export type PostChainTimelineEntryMutation = {
+  readonly postChainTimelineEntry: {
+    readonly id: string;
+    readonly reference: string;
+    readonly scenario: ChainScenario;
+    readonly exercise: boolean;
+    readonly discoveredAt: string;
+    readonly partnerDeadline: string;
+    readonly declaredAt: string;
+    readonly participation: ReadonlyArray<ChainParticipation>;
+    readonly sourceIncidentId: string | null;
+    readonly reportingOrganisation: { readonly id: string; readonly name: string };
+    readonly content: {
+      readonly nature: string;
+      readonly impact: string;
+      readonly measures: string;
+      readonly affectedRecords: number | null;
+    } | null;
+    readonly partners: ReadonlyArray<{
+      readonly id: string;
+      readonly chainIncidentId: string;
+      readonly reference: string;
+      readonly scenario: ChainScenario;
+      readonly reasoning: string;
+      readonly status: PartnerNotificationStatus;
+      readonly contactReachable: boolean;
+      readonly adjustedFields: ReadonlyArray<string>;
+      readonly informBy: string;
+      readonly approvedAt: string | null;
+      readonly sentAt: string | null;
+      readonly delayReasons: string | null;
+      readonly acknowledgedAt: string | null;
+      readonly acknowledgedByName: string | null;
+      readonly linkedIncidentId: string | null;
+      readonly ownApDecisionRequired: boolean;
+      readonly reportingOrganisation: { readonly id: string; readonly name: string };
+      readonly partnerOrganisation: { readonly id: string; readonly name: string };
+      readonly content: {
+        readonly nature: string;
+        readonly impact: string;
+        readonly measures: string;
+        readonly affectedRecords: number | null;
+      } | null;
+      readonly informClock: {
+        readonly state: NotificationClockState;
+        readonly deadline: string;
+        readonly remainingMs: number | null;
+      };
+      readonly awareness: {
+        readonly at: string;
+        readonly basis: AwarenessBasis;
+        readonly ruleNl: string;
+        readonly ruleEn: string;
+      } | null;
+    }>;
+    readonly timeline: ReadonlyArray<{
+      readonly id: string;
+      readonly authorKind: TimelineAuthorKind;
+      readonly authorName: string | null;
+      readonly at: string;
+      readonly text: string;
+      readonly authorOrganisation: { readonly id: string; readonly name: string };
     }>;
   };
 };
@@ -3646,6 +4411,168 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ChainClockFragmentDoc = new TypedDocumentString(
+  `
+    fragment ChainClock on ApClock {
+  state
+  deadline
+  remainingMs
+}
+    `,
+  { fragmentName: 'ChainClock' },
+) as unknown as TypedDocumentString<ChainClockFragment, unknown>;
+export const ChainAwarenessFragmentDoc = new TypedDocumentString(
+  `
+    fragment ChainAwareness on PartnerAwareness {
+  at
+  basis
+  ruleNl
+  ruleEn
+}
+    `,
+  { fragmentName: 'ChainAwareness' },
+) as unknown as TypedDocumentString<ChainAwarenessFragment, unknown>;
+export const PartnerNotificationDetailFragmentDoc = new TypedDocumentString(
+  `
+    fragment PartnerNotificationDetail on PartnerNotification {
+  id
+  chainIncidentId
+  reference
+  scenario
+  reportingOrganisation {
+    id
+    name
+  }
+  partnerOrganisation {
+    id
+    name
+  }
+  reasoning
+  status
+  contactReachable
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  adjustedFields
+  informBy
+  informClock {
+    ...ChainClock
+  }
+  approvedAt
+  sentAt
+  delayReasons
+  acknowledgedAt
+  acknowledgedByName
+  awareness {
+    ...ChainAwareness
+  }
+  linkedIncidentId
+  ownApDecisionRequired
+}
+    fragment ChainClock on ApClock {
+  state
+  deadline
+  remainingMs
+}
+fragment ChainAwareness on PartnerAwareness {
+  at
+  basis
+  ruleNl
+  ruleEn
+}`,
+  { fragmentName: 'PartnerNotificationDetail' },
+) as unknown as TypedDocumentString<PartnerNotificationDetailFragment, unknown>;
+export const ChainIncidentDetailFragmentDoc = new TypedDocumentString(
+  `
+    fragment ChainIncidentDetail on ChainIncident {
+  id
+  reference
+  scenario
+  exercise
+  reportingOrganisation {
+    id
+    name
+  }
+  discoveredAt
+  partnerDeadline
+  declaredAt
+  participation
+  sourceIncidentId
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  partners {
+    ...PartnerNotificationDetail
+  }
+  timeline {
+    id
+    authorKind
+    authorOrganisation {
+      id
+      name
+    }
+    authorName
+    at
+    text
+  }
+}
+    fragment ChainClock on ApClock {
+  state
+  deadline
+  remainingMs
+}
+fragment ChainAwareness on PartnerAwareness {
+  at
+  basis
+  ruleNl
+  ruleEn
+}
+fragment PartnerNotificationDetail on PartnerNotification {
+  id
+  chainIncidentId
+  reference
+  scenario
+  reportingOrganisation {
+    id
+    name
+  }
+  partnerOrganisation {
+    id
+    name
+  }
+  reasoning
+  status
+  contactReachable
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  adjustedFields
+  informBy
+  informClock {
+    ...ChainClock
+  }
+  approvedAt
+  sentAt
+  delayReasons
+  acknowledgedAt
+  acknowledgedByName
+  awareness {
+    ...ChainAwareness
+  }
+  linkedIncidentId
+  ownApDecisionRequired
+}`,
+  { fragmentName: 'ChainIncidentDetail' },
+) as unknown as TypedDocumentString<ChainIncidentDetailFragment, unknown>;
 export const IncidentDetailFragmentDoc = new TypedDocumentString(
   `
     fragment IncidentDetail on Incident {
@@ -3855,6 +4782,767 @@ export const AccessLogDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AccessLogQuery, AccessLogQueryVariables>;
+export const ChainIncidentsDocument = new TypedDocumentString(`
+    query ChainIncidents {
+  chainIncidents {
+    id
+    reference
+    scenario
+    exercise
+    reportingOrganisation {
+      id
+      name
+    }
+    discoveredAt
+    partnerDeadline
+    declaredAt
+    participation
+    sourceIncidentId
+    partners {
+      id
+      status
+      partnerOrganisation {
+        id
+        name
+      }
+      informClock {
+        ...ChainClock
+      }
+    }
+  }
+}
+    fragment ChainClock on ApClock {
+  state
+  deadline
+  remainingMs
+}`) as unknown as TypedDocumentString<ChainIncidentsQuery, ChainIncidentsQueryVariables>;
+export const ChainIncidentDocument = new TypedDocumentString(`
+    query ChainIncident($id: ID!) {
+  chainIncident(id: $id) {
+    ...ChainIncidentDetail
+  }
+}
+    fragment ChainClock on ApClock {
+  state
+  deadline
+  remainingMs
+}
+fragment ChainAwareness on PartnerAwareness {
+  at
+  basis
+  ruleNl
+  ruleEn
+}
+fragment PartnerNotificationDetail on PartnerNotification {
+  id
+  chainIncidentId
+  reference
+  scenario
+  reportingOrganisation {
+    id
+    name
+  }
+  partnerOrganisation {
+    id
+    name
+  }
+  reasoning
+  status
+  contactReachable
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  adjustedFields
+  informBy
+  informClock {
+    ...ChainClock
+  }
+  approvedAt
+  sentAt
+  delayReasons
+  acknowledgedAt
+  acknowledgedByName
+  awareness {
+    ...ChainAwareness
+  }
+  linkedIncidentId
+  ownApDecisionRequired
+}
+fragment ChainIncidentDetail on ChainIncident {
+  id
+  reference
+  scenario
+  exercise
+  reportingOrganisation {
+    id
+    name
+  }
+  discoveredAt
+  partnerDeadline
+  declaredAt
+  participation
+  sourceIncidentId
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  partners {
+    ...PartnerNotificationDetail
+  }
+  timeline {
+    id
+    authorKind
+    authorOrganisation {
+      id
+      name
+    }
+    authorName
+    at
+    text
+  }
+}`) as unknown as TypedDocumentString<ChainIncidentQuery, ChainIncidentQueryVariables>;
+export const ChainOverviewDocument = new TypedDocumentString(`
+    query ChainOverview($id: ID!) {
+  chainOverview(id: $id) {
+    rows {
+      partnerNotificationId
+      partnerOrganisation {
+        id
+        name
+      }
+      status
+      informBy
+      informClock {
+        ...ChainClock
+      }
+      informedAt
+      acknowledgedAt
+      awareness {
+        ...ChainAwareness
+      }
+      ownApDecisionTaken
+      ownApNotifiedAt
+      ownApClock {
+        ...ChainClock
+      }
+      dataSubjectsDecided
+      dataSubjectsInformedAt
+    }
+  }
+}
+    fragment ChainClock on ApClock {
+  state
+  deadline
+  remainingMs
+}
+fragment ChainAwareness on PartnerAwareness {
+  at
+  basis
+  ruleNl
+  ruleEn
+}`) as unknown as TypedDocumentString<ChainOverviewQuery, ChainOverviewQueryVariables>;
+export const ChainDirectoryDocument = new TypedDocumentString(`
+    query ChainDirectory {
+  organisations {
+    id
+    name
+    kind
+  }
+}
+    `) as unknown as TypedDocumentString<ChainDirectoryQuery, ChainDirectoryQueryVariables>;
+export const PartnerNotificationDocument = new TypedDocumentString(`
+    query PartnerNotification($id: ID!) {
+  partnerNotification(id: $id) {
+    ...PartnerNotificationDetail
+  }
+}
+    fragment ChainClock on ApClock {
+  state
+  deadline
+  remainingMs
+}
+fragment ChainAwareness on PartnerAwareness {
+  at
+  basis
+  ruleNl
+  ruleEn
+}
+fragment PartnerNotificationDetail on PartnerNotification {
+  id
+  chainIncidentId
+  reference
+  scenario
+  reportingOrganisation {
+    id
+    name
+  }
+  partnerOrganisation {
+    id
+    name
+  }
+  reasoning
+  status
+  contactReachable
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  adjustedFields
+  informBy
+  informClock {
+    ...ChainClock
+  }
+  approvedAt
+  sentAt
+  delayReasons
+  acknowledgedAt
+  acknowledgedByName
+  awareness {
+    ...ChainAwareness
+  }
+  linkedIncidentId
+  ownApDecisionRequired
+}`) as unknown as TypedDocumentString<PartnerNotificationQuery, PartnerNotificationQueryVariables>;
+export const ChainFiguresDocument = new TypedDocumentString(`
+    query ChainFigures {
+  chainFigures {
+    organisation {
+      id
+      name
+    }
+    quarter
+    reported
+    breaches
+    nearMisses
+    chainIncidents
+    lowReportingSignal
+  }
+}
+    `) as unknown as TypedDocumentString<ChainFiguresQuery, ChainFiguresQueryVariables>;
+export const DeclareChainScenarioDocument = new TypedDocumentString(`
+    mutation DeclareChainScenario($incidentId: ID!, $scenario: ChainScenario!) {
+  declareChainScenario(incidentId: $incidentId, scenario: $scenario) {
+    scenario
+    chainIncident {
+      id
+      reference
+      scenario
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DeclareChainScenarioMutation, DeclareChainScenarioMutationVariables>;
+export const ChoosePartnersDocument = new TypedDocumentString(`
+    mutation ChoosePartners($chainIncidentId: ID!, $partners: [PartnerChoiceInput!]!, $confirmPrivacyWarnings: Boolean) {
+  choosePartners(
+    chainIncidentId: $chainIncidentId
+    partners: $partners
+    confirmPrivacyWarnings: $confirmPrivacyWarnings
+  ) {
+    ...ChainIncidentDetail
+  }
+}
+    fragment ChainClock on ApClock {
+  state
+  deadline
+  remainingMs
+}
+fragment ChainAwareness on PartnerAwareness {
+  at
+  basis
+  ruleNl
+  ruleEn
+}
+fragment PartnerNotificationDetail on PartnerNotification {
+  id
+  chainIncidentId
+  reference
+  scenario
+  reportingOrganisation {
+    id
+    name
+  }
+  partnerOrganisation {
+    id
+    name
+  }
+  reasoning
+  status
+  contactReachable
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  adjustedFields
+  informBy
+  informClock {
+    ...ChainClock
+  }
+  approvedAt
+  sentAt
+  delayReasons
+  acknowledgedAt
+  acknowledgedByName
+  awareness {
+    ...ChainAwareness
+  }
+  linkedIncidentId
+  ownApDecisionRequired
+}
+fragment ChainIncidentDetail on ChainIncident {
+  id
+  reference
+  scenario
+  exercise
+  reportingOrganisation {
+    id
+    name
+  }
+  discoveredAt
+  partnerDeadline
+  declaredAt
+  participation
+  sourceIncidentId
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  partners {
+    ...PartnerNotificationDetail
+  }
+  timeline {
+    id
+    authorKind
+    authorOrganisation {
+      id
+      name
+    }
+    authorName
+    at
+    text
+  }
+}`) as unknown as TypedDocumentString<ChoosePartnersMutation, ChoosePartnersMutationVariables>;
+export const ComposePartnerNotificationDocument = new TypedDocumentString(`
+    mutation ComposePartnerNotification($chainIncidentId: ID!, $input: PartnerNotificationContentInput!) {
+  composePartnerNotification(chainIncidentId: $chainIncidentId, input: $input) {
+    ...ChainIncidentDetail
+  }
+}
+    fragment ChainClock on ApClock {
+  state
+  deadline
+  remainingMs
+}
+fragment ChainAwareness on PartnerAwareness {
+  at
+  basis
+  ruleNl
+  ruleEn
+}
+fragment PartnerNotificationDetail on PartnerNotification {
+  id
+  chainIncidentId
+  reference
+  scenario
+  reportingOrganisation {
+    id
+    name
+  }
+  partnerOrganisation {
+    id
+    name
+  }
+  reasoning
+  status
+  contactReachable
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  adjustedFields
+  informBy
+  informClock {
+    ...ChainClock
+  }
+  approvedAt
+  sentAt
+  delayReasons
+  acknowledgedAt
+  acknowledgedByName
+  awareness {
+    ...ChainAwareness
+  }
+  linkedIncidentId
+  ownApDecisionRequired
+}
+fragment ChainIncidentDetail on ChainIncident {
+  id
+  reference
+  scenario
+  exercise
+  reportingOrganisation {
+    id
+    name
+  }
+  discoveredAt
+  partnerDeadline
+  declaredAt
+  participation
+  sourceIncidentId
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  partners {
+    ...PartnerNotificationDetail
+  }
+  timeline {
+    id
+    authorKind
+    authorOrganisation {
+      id
+      name
+    }
+    authorName
+    at
+    text
+  }
+}`) as unknown as TypedDocumentString<ComposePartnerNotificationMutation, ComposePartnerNotificationMutationVariables>;
+export const AdjustPartnerNotificationDocument = new TypedDocumentString(`
+    mutation AdjustPartnerNotification($id: ID!, $input: PartnerNotificationAdjustmentInput!) {
+  adjustPartnerNotification(id: $id, input: $input) {
+    ...PartnerNotificationDetail
+  }
+}
+    fragment ChainClock on ApClock {
+  state
+  deadline
+  remainingMs
+}
+fragment ChainAwareness on PartnerAwareness {
+  at
+  basis
+  ruleNl
+  ruleEn
+}
+fragment PartnerNotificationDetail on PartnerNotification {
+  id
+  chainIncidentId
+  reference
+  scenario
+  reportingOrganisation {
+    id
+    name
+  }
+  partnerOrganisation {
+    id
+    name
+  }
+  reasoning
+  status
+  contactReachable
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  adjustedFields
+  informBy
+  informClock {
+    ...ChainClock
+  }
+  approvedAt
+  sentAt
+  delayReasons
+  acknowledgedAt
+  acknowledgedByName
+  awareness {
+    ...ChainAwareness
+  }
+  linkedIncidentId
+  ownApDecisionRequired
+}`) as unknown as TypedDocumentString<AdjustPartnerNotificationMutation, AdjustPartnerNotificationMutationVariables>;
+export const ApprovePartnerNotificationDocument = new TypedDocumentString(`
+    mutation ApprovePartnerNotification($id: ID!) {
+  approvePartnerNotification(id: $id) {
+    ...PartnerNotificationDetail
+  }
+}
+    fragment ChainClock on ApClock {
+  state
+  deadline
+  remainingMs
+}
+fragment ChainAwareness on PartnerAwareness {
+  at
+  basis
+  ruleNl
+  ruleEn
+}
+fragment PartnerNotificationDetail on PartnerNotification {
+  id
+  chainIncidentId
+  reference
+  scenario
+  reportingOrganisation {
+    id
+    name
+  }
+  partnerOrganisation {
+    id
+    name
+  }
+  reasoning
+  status
+  contactReachable
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  adjustedFields
+  informBy
+  informClock {
+    ...ChainClock
+  }
+  approvedAt
+  sentAt
+  delayReasons
+  acknowledgedAt
+  acknowledgedByName
+  awareness {
+    ...ChainAwareness
+  }
+  linkedIncidentId
+  ownApDecisionRequired
+}`) as unknown as TypedDocumentString<ApprovePartnerNotificationMutation, ApprovePartnerNotificationMutationVariables>;
+export const SendPartnerNotificationDocument = new TypedDocumentString(`
+    mutation SendPartnerNotification($id: ID!, $delayReasons: String, $confirmPrivacyWarnings: Boolean) {
+  sendPartnerNotification(
+    id: $id
+    delayReasons: $delayReasons
+    confirmPrivacyWarnings: $confirmPrivacyWarnings
+  ) {
+    ...PartnerNotificationDetail
+  }
+}
+    fragment ChainClock on ApClock {
+  state
+  deadline
+  remainingMs
+}
+fragment ChainAwareness on PartnerAwareness {
+  at
+  basis
+  ruleNl
+  ruleEn
+}
+fragment PartnerNotificationDetail on PartnerNotification {
+  id
+  chainIncidentId
+  reference
+  scenario
+  reportingOrganisation {
+    id
+    name
+  }
+  partnerOrganisation {
+    id
+    name
+  }
+  reasoning
+  status
+  contactReachable
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  adjustedFields
+  informBy
+  informClock {
+    ...ChainClock
+  }
+  approvedAt
+  sentAt
+  delayReasons
+  acknowledgedAt
+  acknowledgedByName
+  awareness {
+    ...ChainAwareness
+  }
+  linkedIncidentId
+  ownApDecisionRequired
+}`) as unknown as TypedDocumentString<SendPartnerNotificationMutation, SendPartnerNotificationMutationVariables>;
+export const AcknowledgePartnerNotificationDocument = new TypedDocumentString(`
+    mutation AcknowledgePartnerNotification($id: ID!) {
+  acknowledgePartnerNotification(id: $id) {
+    ...PartnerNotificationDetail
+  }
+}
+    fragment ChainClock on ApClock {
+  state
+  deadline
+  remainingMs
+}
+fragment ChainAwareness on PartnerAwareness {
+  at
+  basis
+  ruleNl
+  ruleEn
+}
+fragment PartnerNotificationDetail on PartnerNotification {
+  id
+  chainIncidentId
+  reference
+  scenario
+  reportingOrganisation {
+    id
+    name
+  }
+  partnerOrganisation {
+    id
+    name
+  }
+  reasoning
+  status
+  contactReachable
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  adjustedFields
+  informBy
+  informClock {
+    ...ChainClock
+  }
+  approvedAt
+  sentAt
+  delayReasons
+  acknowledgedAt
+  acknowledgedByName
+  awareness {
+    ...ChainAwareness
+  }
+  linkedIncidentId
+  ownApDecisionRequired
+}`) as unknown as TypedDocumentString<
+  AcknowledgePartnerNotificationMutation,
+  AcknowledgePartnerNotificationMutationVariables
+>;
+export const PostChainTimelineEntryDocument = new TypedDocumentString(`
+    mutation PostChainTimelineEntry($chainIncidentId: ID!, $text: String!, $confirmPrivacyWarnings: Boolean) {
+  postChainTimelineEntry(
+    chainIncidentId: $chainIncidentId
+    text: $text
+    confirmPrivacyWarnings: $confirmPrivacyWarnings
+  ) {
+    ...ChainIncidentDetail
+  }
+}
+    fragment ChainClock on ApClock {
+  state
+  deadline
+  remainingMs
+}
+fragment ChainAwareness on PartnerAwareness {
+  at
+  basis
+  ruleNl
+  ruleEn
+}
+fragment PartnerNotificationDetail on PartnerNotification {
+  id
+  chainIncidentId
+  reference
+  scenario
+  reportingOrganisation {
+    id
+    name
+  }
+  partnerOrganisation {
+    id
+    name
+  }
+  reasoning
+  status
+  contactReachable
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  adjustedFields
+  informBy
+  informClock {
+    ...ChainClock
+  }
+  approvedAt
+  sentAt
+  delayReasons
+  acknowledgedAt
+  acknowledgedByName
+  awareness {
+    ...ChainAwareness
+  }
+  linkedIncidentId
+  ownApDecisionRequired
+}
+fragment ChainIncidentDetail on ChainIncident {
+  id
+  reference
+  scenario
+  exercise
+  reportingOrganisation {
+    id
+    name
+  }
+  discoveredAt
+  partnerDeadline
+  declaredAt
+  participation
+  sourceIncidentId
+  content {
+    nature
+    impact
+    measures
+    affectedRecords
+  }
+  partners {
+    ...PartnerNotificationDetail
+  }
+  timeline {
+    id
+    authorKind
+    authorOrganisation {
+      id
+      name
+    }
+    authorName
+    at
+    text
+  }
+}`) as unknown as TypedDocumentString<PostChainTimelineEntryMutation, PostChainTimelineEntryMutationVariables>;
 export const DeadLettersDocument = new TypedDocumentString(`
     query DeadLetters {
   deadLetters(first: 100) {
