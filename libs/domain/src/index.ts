@@ -4,3 +4,4 @@ export * from './identity/index';
 export * from './text/index';
 export * from './time/index';
 export * from './breach/index';
+export * from './register/index';
