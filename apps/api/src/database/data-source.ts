@@ -5,6 +5,7 @@ import { PlainTextOrganisations1765065600000 } from './migrations/1765065600000-
 import { Incidents1765152000000 } from './migrations/1765152000000-incidents';
 import { IncidentListSearch1765238400000 } from './migrations/1765238400000-incident-list-search';
 import { Notifications1765324800000 } from './migrations/1765324800000-notifications';
+import { RegisterRecords1765411200000 } from './migrations/1765411200000-register-records';
 
 export const MIGRATIONS = [
   InitialSchema1764806400000,
@@ -13,6 +14,7 @@ export const MIGRATIONS = [
   Incidents1765152000000,
   IncidentListSearch1765238400000,
   Notifications1765324800000,
+  RegisterRecords1765411200000,
 ];
 
 export interface DataSourceSettings {

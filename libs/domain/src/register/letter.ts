@@ -22,6 +22,12 @@ export interface LetterDraft {
   /** The paragraphs by their part of art. 34(2), in order. */
   parts: { key: LetterPart; text: string }[];
   body: string;
+  /**
+   * Values the product itself wrote into the letter from the organisation's directory and the incident's own
+   * dates (the FG's e-mail address, the discovery date). They look like identities to the privacy guard but are
+   * none: the guard skips exactly these strings, and still checks everything a person adds.
+   */
+  knownValues: string[];
 }
 
 export const LETTER_PARTS = [
@@ -146,7 +152,15 @@ export function draftDataSubjectLetter(input: LetterDraftInput): LetterDraft {
       `Information about a data breach at ${organisation.name}`,
     ),
   );
-  return { language: lang, variant, subject, parts, body: parts.map((p) => p.text).join('\n\n') };
+  const knownValues = [discovered, organisation.contactEmail, organisation.contactName].filter((v): v is string => !!v);
+  return { language: lang, variant, subject, parts, body: parts.map((p) => p.text).join('\n\n'), knownValues };
+}
+
+/** The text with the product's own values blanked out, for the privacy guard (same length: positions stay right). */
+export function withoutKnownValues(text: string, knownValues: readonly string[]): string {
+  let result = text;
+  for (const value of knownValues) if (value) result = result.split(value).join(' '.repeat(value.length));
+  return result;
 }
 
 function contactLine(organisation: RegisterOrganisation, lang: Lang): string {

@@ -8,7 +8,7 @@ import {
   type ApAnswerSection,
   type RegisterOrganisation,
 } from './ap-answers';
-import { draftDataSubjectLetter } from './letter';
+import { draftDataSubjectLetter, withoutKnownValues } from './letter';
 import { checkApFollowUp, checkApWithdrawal, checkCommunication, checkLetter, type ApFollowUp } from './records';
 import { cellText, REGISTER_COLUMNS, registerEntry } from './register-entry';
 
@@ -405,5 +405,15 @@ describe('register entry (art. 33(5))', () => {
         'nl',
       ),
     ).toThrow(/exercise/);
+  });
+});
+
+describe('the letter and the privacy guard', () => {
+  it('blanks out only what the draft itself wrote (the FG address, the discovery date), nothing a person added', () => {
+    const text = 'Ontdekt op vrijdag 23 oktober 2026; mail fg@dewieg.example.org of jan@example.org.';
+    const masked = withoutKnownValues(text, ['vrijdag 23 oktober 2026', 'fg@dewieg.example.org']);
+    expect(masked).toHaveLength(text.length);
+    expect(masked).not.toContain('fg@dewieg');
+    expect(masked).toContain('jan@example.org');
   });
 });
