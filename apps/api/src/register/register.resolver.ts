@@ -145,8 +145,14 @@ export class RegisterResolver {
     @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null | undefined,
     @Args('filter', { type: () => RegisterFilterInput, nullable: true }) filter: RegisterFilterInput | null | undefined,
+    @Args('language', {
+      type: () => LetterLanguageEnum,
+      defaultValue: 'nl',
+      description: 'Taal van de teksten in de regels (fase, soort, gegevens).',
+    })
+    language: LetterLanguage,
   ): Promise<RegisterPageType> {
-    return this.service.page(actor, toRegisterFilter(filter ?? null, this.clock.now()), first, after ?? null);
+    return this.service.page(actor, toRegisterFilter(filter ?? null, this.clock.now()), first, after ?? null, language);
   }
 }
 

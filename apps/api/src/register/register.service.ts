@@ -173,6 +173,7 @@ export class RegisterService {
     filter: RegisterFilter,
     first: number,
     after: string | null,
+    lang: LetterLanguage = 'nl',
   ): Promise<{ entries: RegisterEntry[]; nextCursor: string | null }> {
     if (!Number.isInteger(first) || first < 1 || first > REGISTER_PAGE_MAX) {
       throw errors.invalidInput([
@@ -186,7 +187,7 @@ export class RegisterService {
     return this.tenancy.asTenant(actingOrganisationId(actor), async (tx) => {
       const rows = await this.register.page(tx, filter, first + 1, cursor);
       const page = rows.slice(0, first);
-      const entries = await this.entries(tx, page, 'nl');
+      const entries = await this.entries(tx, page, lang);
       const last = page.at(-1);
       return {
         entries,

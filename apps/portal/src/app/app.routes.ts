@@ -23,5 +23,12 @@ export const routes: Routes = [
     path: 'meldingen/:id',
     loadComponent: () => import('./pages/incident/incident').then((m) => m.IncidentPage),
   },
+  // The breach register and the documents of one incident (issue 15).
+  { path: 'register', loadComponent: () => import('./pages/register/register').then((m) => m.RegisterPage) },
+  {
+    path: 'meldingen/:id/ap-melding',
+    loadComponent: () => import('./pages/ap-notification/ap-notification').then((m) => m.ApNotificationPage),
+  },
+  { path: 'meldingen/:id/brief', loadComponent: () => import('./pages/letter/letter').then((m) => m.LetterPage) },
   { path: '**', loadComponent: () => import('./pages/not-found/not-found').then((m) => m.NotFound) },
 ];
