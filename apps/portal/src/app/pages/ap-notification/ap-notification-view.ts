@@ -1,4 +1,5 @@
 import type { ApAnswersDetailFragment } from '../../shared/api/generated/graphql';
+import { fromAmsterdamInput } from '../../shared/time/amsterdam-time';
 
 export type ApAnswers = ApAnswersDetailFragment;
 type Lang = 'nl' | 'en';
@@ -35,4 +36,13 @@ export function submissionMode(answers: ApAnswers): 'not-decided' | 'record' | '
   if (!answers.decidedToNotify && !answers.submission) return 'not-decided';
   if (!answers.submission) return 'record';
   return answers.submission.apReference ? 'recorded' : 'add-reference';
+}
+
+/**
+ * The instant a time field means. A field still showing the "now" it was filled with at page load means *now*
+ * (to the second): the input shows whole minutes, and the floored minute could lie before a discovery made in
+ * that same minute, which the workflow rightly refuses.
+ */
+export function instantOf(value: string, untouchedDefault: string, now: () => Date = () => new Date()): Date | null {
+  return value === untouchedDefault ? now() : fromAmsterdamInput(value);
 }

@@ -17,9 +17,9 @@ import {
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
-import { formatAmsterdamShort, fromAmsterdamInput, toAmsterdamInput } from '../../shared/time/amsterdam-time';
+import { formatAmsterdamShort, toAmsterdamInput } from '../../shared/time/amsterdam-time';
 import { ExportDownloads } from '../register/export-downloads';
-import { allText, sectionsView, submissionMode } from './ap-notification-view';
+import { allText, instantOf, sectionsView, submissionMode } from './ap-notification-view';
 
 /**
  * The answers for the AP's web form (step 5; GDPR art. 33(3)), in the form's sections and order, each with a copy
@@ -77,13 +77,15 @@ export class ApNotificationPage {
   protected readonly saveError = signal<string | null>(null);
   protected readonly saved = signal<string | null>(null);
 
-  protected submittedAt = toAmsterdamInput(new Date());
+  /** What the time fields show at first: now (see `instantOf`). */
+  private readonly opened = toAmsterdamInput(new Date());
+  protected submittedAt = this.opened;
   protected apReference = '';
   protected delayReasons = '';
   protected correctionReason = '';
-  protected followUpAt = toAmsterdamInput(new Date());
+  protected followUpAt = this.opened;
   protected followUpSummary = '';
-  protected withdrawnAt = toAmsterdamInput(new Date());
+  protected withdrawnAt = this.opened;
   protected withdrawReason = '';
 
   protected when(iso: string | null | undefined): string {
@@ -102,7 +104,7 @@ export class ApNotificationPage {
 
   protected recordSubmission(): Promise<void> {
     const submission = this.answers()?.submission;
-    const at = submission ? new Date(submission.submittedAt) : fromAmsterdamInput(this.submittedAt);
+    const at = submission ? new Date(submission.submittedAt) : instantOf(this.submittedAt, this.opened);
     return this.run(async () => {
       if (!at) throw new Error(this.t('ap.invalidTime'));
       await firstValueFrom(
@@ -122,7 +124,7 @@ export class ApNotificationPage {
 
   protected recordFollowUp(): Promise<void> {
     return this.run(async () => {
-      const at = fromAmsterdamInput(this.followUpAt);
+      const at = instantOf(this.followUpAt, this.opened);
       if (!at) throw new Error(this.t('ap.invalidTime'));
       await firstValueFrom(
         this.graphql.request(RecordApFollowUpDocument, {
@@ -136,7 +138,7 @@ export class ApNotificationPage {
 
   protected withdraw(): Promise<void> {
     return this.run(async () => {
-      const at = fromAmsterdamInput(this.withdrawnAt);
+      const at = instantOf(this.withdrawnAt, this.opened);
       if (!at) throw new Error(this.t('ap.invalidTime'));
       await firstValueFrom(
         this.graphql.request(WithdrawApNotificationDocument, {

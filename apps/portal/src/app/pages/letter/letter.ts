@@ -18,7 +18,8 @@ import {
 import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
-import { formatAmsterdamShort, fromAmsterdamInput, toAmsterdamInput } from '../../shared/time/amsterdam-time';
+import { formatAmsterdamShort, toAmsterdamInput } from '../../shared/time/amsterdam-time';
+import { instantOf } from '../ap-notification/ap-notification-view';
 import { paragraphs, startingText } from './letter-view';
 
 /**
@@ -70,7 +71,8 @@ export class LetterPage {
   protected readonly error = signal<string | null>(null);
   protected readonly needsConfirmation = signal(false);
 
-  protected sentAt = toAmsterdamInput(new Date());
+  private readonly opened = toAmsterdamInput(new Date());
+  protected sentAt = this.opened;
   protected channel: CommunicationChannel = 'LETTER';
   protected recipients: number | null = null;
 
@@ -118,7 +120,7 @@ export class LetterPage {
 
   protected async recordSent(): Promise<void> {
     await this.run(async () => {
-      const at = fromAmsterdamInput(this.sentAt);
+      const at = instantOf(this.sentAt, this.opened);
       if (!at) throw new Error(this.t('ap.invalidTime'));
       const latest = this.letter()?.versions.find(
         (v) => v.language === this.language() && v.variant === this.variant(),

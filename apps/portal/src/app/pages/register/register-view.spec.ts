@@ -1,4 +1,10 @@
-import { type ApAnswers, allText, sectionsView, submissionMode } from '../ap-notification/ap-notification-view';
+import {
+  type ApAnswers,
+  allText,
+  instantOf,
+  sectionsView,
+  submissionMode,
+} from '../ap-notification/ap-notification-view';
 import { type LetterData, paragraphs, startingText } from '../letter/letter-view';
 import { EMPTY_FORM, dayStart, exportFileName, exportQuery, toFilter } from './register-view';
 
@@ -68,6 +74,14 @@ describe('AP answers view', () => {
       { key: 'data.persons', question: 'Number', answer: null },
     ]);
     expect(allText(answers, 'nl')).toBe('alles nl');
+  });
+
+  it('an untouched time field means now to the second; a typed one its Amsterdam minute', () => {
+    const now = new Date('2026-03-02T10:15:42Z');
+    expect(instantOf('2026-03-02T11:15', '2026-03-02T11:15', () => now)).toBe(now);
+    expect(instantOf('2026-03-02T11:10', '2026-03-02T11:15', () => now)?.toISOString()).toBe(
+      '2026-03-02T10:10:00.000Z',
+    );
   });
 
   it('offers to record the submission, then the reference, then nothing', () => {

@@ -463,7 +463,6 @@ export const EN: Dictionary = {
   'ap.copied': 'Copied to the clipboard.',
   'ap.copiedShort': 'Copied',
   'ap.copy': 'Copy',
-  'ap.copyOne': 'Copy the answer to: {question}',
   'ap.missing': 'Not yet known — supplement in a follow-up',
   'ap.submission': 'Submitted to the AP',
   'ap.submittedAt': 'Submitted on',

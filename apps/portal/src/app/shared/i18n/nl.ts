@@ -468,7 +468,6 @@ export const NL = {
   'ap.copied': 'Gekopieerd naar het klembord.',
   'ap.copiedShort': 'Gekopieerd',
   'ap.copy': 'Kopiëren',
-  'ap.copyOne': 'Kopieer het antwoord op: {question}',
   'ap.missing': 'Nog niet bekend — aanvullen in een vervolgmelding',
   'ap.submission': 'Ingediend bij de AP',
   'ap.submittedAt': 'Ingediend op',
