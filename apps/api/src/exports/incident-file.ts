@@ -39,7 +39,7 @@ export function writeIncidentFile(pdf: IncidentPdf, file: IncidentFile, lang: La
   pdf.section(t('Register (AVG art. 33 lid 5)', 'Register (GDPR art. 33(5))'));
   if (!file.incident.exercise) {
     const entry = registerEntry(
-      { id: file.id, reference: file.reference, incident: file.incident, ...file.records },
+      { id: file.id, reference: file.reference, incident: file.incident, ...file.records, now: file.now },
       lang,
     );
     for (const column of REGISTER_COLUMNS) pdf.line(column.header[lang], cellText(entry, column, lang));

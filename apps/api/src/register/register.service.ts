@@ -210,6 +210,7 @@ export class RegisterService {
           reference: formatIncidentReference(row.year, row.number),
           incident: fromStoredState(row.state),
           ...records.get(row.id)!,
+          now: this.clock.now(),
         },
         lang,
       ),

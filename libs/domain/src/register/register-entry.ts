@@ -1,5 +1,5 @@
 import type { LocalisedText } from '../text/localised-text';
-import { isLateApNotification } from '../time/notification-clock';
+import { incidentApClock } from '../breach/incident-clock';
 import type { BreachIncident } from '../breach/incident';
 import { CATEGORY, GROUP, KIND } from '../breach/risk-words';
 import type { ApFollowUp, ApWithdrawal, DataSubjectCommunication } from './records';
@@ -20,6 +20,8 @@ export interface RegisterEntryInput {
   followUps: readonly ApFollowUp[];
   withdrawal: ApWithdrawal | null;
   communications: readonly DataSubjectCommunication[];
+  /** The moment of reading: a breach not notified while its 72 hours passed is late from then on. */
+  now: Date;
 }
 
 export type RegisterOutcome = 'open' | 'registered' | 'not-a-breach' | 'near-miss';
@@ -116,7 +118,9 @@ export function registerEntry(input: RegisterEntryInput, lang: Lang): RegisterEn
     apNotified: notifiedAt !== null,
     apNotifiedAt: notifiedAt,
     apReference: incident.apNotification?.apReference ?? '',
-    late: notifiedAt !== null && isLateApNotification(incident.report.discoveredAt, notifiedAt),
+    // Notified after the 72 hours, or not notified while they passed and a notification was not ruled out: the
+    // same rule as the register's "late" filter (register.repository.ts) and the AP clock's states.
+    late: ['met-late', 'overdue'].includes(incidentApClock(incident, { now: () => input.now }).state),
     delayReasons: incident.apNotification?.delayReasons ?? '',
     followUps: input.followUps
       .map((f) => `${dateText(f.submittedAt)}: ${f.summary}${f.apReference ? ` (${f.apReference})` : ''}`)
@@ -187,7 +191,7 @@ export const REGISTER_COLUMNS: readonly RegisterColumn[] = [
   { key: 'apNotified', header: { nl: 'Gemeld bij AP', en: 'Notified to AP' }, type: 'boolean', width: 8 },
   { key: 'apNotifiedAt', header: { nl: 'Gemeld bij AP op', en: 'Notified to AP on' }, type: 'instant', width: 18 },
   { key: 'apReference', header: { nl: 'Meldnummer AP', en: 'AP reference' }, type: 'text', width: 14 },
-  { key: 'late', header: { nl: 'Te laat gemeld', en: 'Notified late' }, type: 'boolean', width: 8 },
+  { key: 'late', header: { nl: 'Te laat (na 72 uur)', en: 'Late (after 72 hours)' }, type: 'boolean', width: 8 },
   { key: 'delayReasons', header: { nl: 'Redenen vertraging', en: 'Reasons for delay' }, type: 'text', width: 24 },
   { key: 'followUps', header: { nl: 'Vervolgmeldingen', en: 'Follow-up notifications' }, type: 'text', width: 24 },
   { key: 'withdrawal', header: { nl: 'Intrekking', en: 'Withdrawal' }, type: 'text', width: 20 },

@@ -194,7 +194,15 @@ describe('AP notification answers (art. 33(3))', () => {
       'Ja. Redenen: De omvang was pas na het terugvinden van de back-up bekend.',
     );
     const row = registerEntry(
-      { id: 'x', reference: 'DL-2026-0001', incident: late, followUps: [], withdrawal: null, communications: [] },
+      {
+        id: 'x',
+        reference: 'DL-2026-0001',
+        incident: late,
+        followUps: [],
+        withdrawal: null,
+        communications: [],
+        now: NOW,
+      },
       'nl',
     );
     expect(row.late).toBe(true);
@@ -370,6 +378,7 @@ describe('register entry (art. 33(5))', () => {
         followUps,
         withdrawal: null,
         communications: [],
+        now: NOW,
       },
       'nl',
     );
@@ -391,6 +400,18 @@ describe('register entry (art. 33(5))', () => {
     ).toBe('ja');
   });
 
+  it('is late when notified after 72 hours, and also when the 72 hours passed without a notification', () => {
+    const input = { id: 'i', reference: 'DL-2026-0001', followUps: [], withdrawal: null, communications: [] };
+    const pending = usbStick(); // decided to notify, not yet notified
+    expect(registerEntry({ ...input, incident: pending, now: new Date('2026-10-26T21:00:00Z') }, 'nl').late).toBe(
+      false,
+    );
+    expect(registerEntry({ ...input, incident: pending, now: new Date('2026-10-27T00:00:00Z') }, 'nl').late).toBe(true);
+    expect(
+      registerEntry({ ...input, incident: notifiedInTime(), now: new Date('2026-12-01T00:00:00Z') }, 'nl').late,
+    ).toBe(false);
+  });
+
   it('never takes an exercise', () => {
     expect(() =>
       registerEntry(
@@ -401,6 +422,7 @@ describe('register entry (art. 33(5))', () => {
           followUps: [],
           withdrawal: null,
           communications: [],
+          now: NOW,
         },
         'nl',
       ),
