@@ -114,6 +114,7 @@ describe('App shell', () => {
       ['Start', '/'],
       ['Datalekken', '/meldingen'],
       ['Datalek melden', '/melden'],
+      ['Datalekregister', '/register'],
       ['Toegangslogboek', '/toegangslogboek'],
     ]);
   });
