@@ -16,6 +16,8 @@ import { MetricsModule } from './metrics/metrics.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
+import { ExportsModule } from './exports/exports.module';
+import { RegisterModule } from './register/register.module';
 import { TimeModule } from './time/time.module';
 import { textInputPipeProvider } from './validation/text-input.pipe';
 
@@ -46,6 +48,8 @@ export class AppModule {
         NotificationsModule,
         ChainModule,
         AccessLogModule,
+        RegisterModule,
+        ExportsModule,
       ],
       // Every string argument is checked for control and invisible characters before any resolver sees it.
       providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }, textInputPipeProvider],

@@ -185,6 +185,53 @@ const CASES: Record<string, CrossTenantCase> = {
     'updateImprovementAction',
     ...input('UpdateImprovementActionInput', { actionId: 'a1', status: 'DONE' }),
   ),
+  // The register (issue 15): A's incident id in B's request is "not found"; B's own register holds only B's.
+  apNotificationAnswers: {
+    document: 'query($id: ID!) { apNotificationAnswers(incidentId: $id) { reference textNl sections { key } } }',
+    variables: (a) => ({ id: a.incidentId }),
+    plain: 'refused',
+  },
+  recordApFollowUp: {
+    document: `mutation($id: ID!, $input: RecordApFollowUpInput!) {
+      recordApFollowUp(incidentId: $id, input: $input) { reference followUps { summary } } }`,
+    variables: (a) => ({ id: a.incidentId, input: { submittedAt: new Date().toISOString(), summary: 'Overgenomen.' } }),
+    plain: 'refused',
+  },
+  withdrawApNotification: {
+    document: `mutation($id: ID!, $input: WithdrawApNotificationInput!) {
+      withdrawApNotification(incidentId: $id, input: $input) { reference withdrawal { reason } } }`,
+    variables: (a) => ({ id: a.incidentId, input: { withdrawnAt: new Date().toISOString(), reason: 'Overgenomen.' } }),
+    plain: 'refused',
+  },
+  dataSubjectLetter: {
+    document: 'query($id: ID!) { dataSubjectLetter(incidentId: $id) { reference draft { body } versions { body } } }',
+    variables: (a) => ({ id: a.incidentId }),
+    plain: 'refused',
+  },
+  saveDataSubjectLetter: {
+    document: `mutation($id: ID!, $input: SaveDataSubjectLetterInput!) {
+      saveDataSubjectLetter(incidentId: $id, input: $input) { reference versions { version body } } }`,
+    variables: (a) => ({
+      id: a.incidentId,
+      input: { language: 'NL', variant: 'LETTER', subject: 'Overgenomen', body: 'Overgenomen.' },
+    }),
+    plain: 'refused',
+  },
+  recordDataSubjectCommunication: {
+    document: `mutation($id: ID!, $input: RecordDataSubjectCommunicationInput!) {
+      recordDataSubjectCommunication(incidentId: $id, input: $input) { reference communications { recipients } } }`,
+    variables: (a) => ({
+      id: a.incidentId,
+      input: { sentAt: new Date().toISOString(), channel: 'LETTER', recipients: 3 },
+    }),
+    plain: 'refused',
+  },
+  breachRegister: {
+    document: `query($filter: RegisterFilterInput) {
+      breachRegister(first: 100, filter: $filter) { entries { id reference whatHappened apReference } nextCursor } }`,
+    variables: () => ({ filter: { from: '2000-01-01T00:00:00Z' } }),
+    plain: 'own',
+  },
   incidentNotifications: {
     document: 'query($id: ID!) { incidentNotifications(incidentId: $id) { id event recipientAddress status } }',
     variables: (a) => ({ id: a.incidentId }),

@@ -5,3 +5,4 @@ export * from './text/index';
 export * from './time/index';
 export * from './breach/index';
 export * from './chain/index';
+export * from './register/index';

@@ -25,6 +25,7 @@ import { AccessLogService } from './access-log.service';
           : AnchorSigner.ephemeral(),
     },
   ],
-  exports: [AccessLogPlugin],
+  // The repository and sealer also serve the HTTP exports (exports/export-gate.ts): one log, one chain.
+  exports: [AccessLogPlugin, AccessLogRepository, AccessLogSealer],
 })
 export class AccessLogModule {}

@@ -8,6 +8,7 @@ import { IncidentListIndexes1765281600000 } from './migrations/1765281600000-inc
 import { Notifications1765324800000 } from './migrations/1765324800000-notifications';
 import { ChainIncidents1765411200000 } from './migrations/1765411200000-chain-incidents';
 import { NotificationPreferences1765497600000 } from './migrations/1765497600000-notification-preferences';
+import { RegisterRecords1765584000000 } from './migrations/1765584000000-register-records';
 
 export const MIGRATIONS = [
   InitialSchema1764806400000,
@@ -19,6 +20,7 @@ export const MIGRATIONS = [
   Notifications1765324800000,
   ChainIncidents1765411200000,
   NotificationPreferences1765497600000,
+  RegisterRecords1765584000000,
 ];
 
 export interface DataSourceSettings {

@@ -52,5 +52,12 @@ export const routes: Routes = [
     path: 'keten/:id',
     loadComponent: () => import('./pages/chain/chain-incident').then((m) => m.ChainIncidentPage),
   },
+  // The breach register and the documents of one incident (issue 15).
+  { path: 'register', loadComponent: () => import('./pages/register/register').then((m) => m.RegisterPage) },
+  {
+    path: 'meldingen/:id/ap-melding',
+    loadComponent: () => import('./pages/ap-notification/ap-notification').then((m) => m.ApNotificationPage),
+  },
+  { path: 'meldingen/:id/brief', loadComponent: () => import('./pages/letter/letter').then((m) => m.LetterPage) },
   { path: '**', loadComponent: () => import('./pages/not-found/not-found').then((m) => m.NotFound) },
 ];

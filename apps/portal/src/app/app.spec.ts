@@ -116,6 +116,7 @@ describe('App shell', () => {
       ['Start', '/'],
       ['Datalekken', '/meldingen'],
       ['Datalek melden', '/melden'],
+      ['Datalekregister', '/register'],
       ['Keten', '/keten'],
       ['Toegangslogboek', '/toegangslogboek'],
       ['Mijn berichten', '/berichten'],

@@ -50,6 +50,7 @@ export class App {
   protected readonly organisation = inject(OrganisationContext);
   /** Navigation entries follow the acting organisation's rights (`me.abilityRules`). */
   protected readonly canReadAccessLog = computed(() => this.session.can('read', 'AccessLog'));
+  protected readonly canReadRegister = computed(() => this.session.can('read', 'Register'));
   /** Everyone of an organisation may report a breach and follow (at least) her own reports. */
   protected readonly canReport = computed(() => this.session.can('report', 'Incident'));
   protected readonly canReadMe = computed(() => this.session.can('read', 'Me'));

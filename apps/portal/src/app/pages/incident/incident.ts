@@ -16,6 +16,7 @@ import {
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
 import type { ProtocolStep, StepStatus } from '../../shared/api/generated/graphql';
 import { GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
@@ -54,6 +55,7 @@ const STATUS_ICON: Readonly<Record<StepStatus, string>> = {
 @Component({
   selector: 'app-incident',
   imports: [
+    RouterLink,
     MatCardModule,
     MatIconModule,
     MatProgressBarModule,

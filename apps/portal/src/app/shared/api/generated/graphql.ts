@@ -106,6 +106,9 @@ export type CloseIncidentInput = {
 /** Hoe het datalek eindigde: geregistreerd, geen datalek, bijna-incident. */
 export type ClosedOutcome = 'NEAR_MISS' | 'NOT_A_BREACH' | 'REGISTERED';
 
+/** Hoe de organisatie de betrokkenen bereikte. */
+export type CommunicationChannel = 'EMAIL' | 'IN_PERSON' | 'LETTER' | 'OTHER' | 'PHONE' | 'PRESS' | 'WEBSITE';
+
 export type CorrectReportInput = {
   /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
   readonly confirmPrivacyWarnings?: boolean | null | undefined;
@@ -177,6 +180,12 @@ export type IncidentStage = 'CLOSED' | 'OVERVIEW' | 'REPORTED' | 'RESPONSE';
 
 /** Stap 5 (ENISA): gewijzigd maar niet gebruikt, herstelbaar, onherstelbaar, onbekend. */
 export type IntegrityLoss = 'ALTERED_NOT_USED' | 'IRRECOVERABLE' | 'RECOVERABLE' | 'UNKNOWN';
+
+/** Taal van de brief: Nederlands of Engels. */
+export type LetterLanguage = 'EN' | 'NL';
+
+/** Een persoonlijke brief, of een openbare mededeling (AVG art. 34 lid 3 c). */
+export type LetterVariant = 'LETTER' | 'PUBLIC_COMMUNICATION';
 
 /** De taal van e-mails: Nederlands of Engels. */
 export type MailLocale = 'EN' | 'NL';
@@ -278,6 +287,16 @@ export type RecipientsInput = {
 export type Recommendation =
   'NOTIFY_AP' | 'NOTIFY_AP_AND_DATA_SUBJECTS' | 'NOTIFY_AP_AND_PUBLIC_COMMUNICATION' | 'REGISTER_ONLY';
 
+export type RecordApFollowUpInput = {
+  readonly apReference?: string | null | undefined;
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  /** Wanneer de vervolgmelding via het formulier van de AP is ingediend. */
+  readonly submittedAt: string;
+  /** Wat de vervolgmelding aanvulde of corrigeerde. */
+  readonly summary: string;
+};
+
 export type RecordApNotificationInput = {
   readonly apReference?: string | null | undefined;
   /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
@@ -286,6 +305,33 @@ export type RecordApNotificationInput = {
   readonly delayReasons?: string | null | undefined;
   readonly reason?: string | null | undefined;
   readonly submittedAt: string;
+};
+
+export type RecordDataSubjectCommunicationInput = {
+  readonly channel: CommunicationChannel;
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  readonly letterVersion?: number | null | undefined;
+  readonly note?: string | null | undefined;
+  /** Aan hoeveel personen (geen namen); leeg bij een openbare mededeling. */
+  readonly recipients?: number | null | undefined;
+  readonly sentAt: string;
+};
+
+/** Filters van het datalekregister; oefeningen staan er nooit in. */
+export type RegisterFilterInput = {
+  /** Ontdekt op of na. */
+  readonly from?: string | null | undefined;
+  readonly kind?: BreachKind | null | undefined;
+  /** Te laat gemeld, of de 72 uur verstreken zonder melding. */
+  readonly late?: boolean | null | undefined;
+  /** De lijst met bijna-incidenten in plaats van de datalekken. */
+  readonly nearMisses?: boolean | null | undefined;
+  /** Gemeld bij de AP of niet. */
+  readonly notified?: boolean | null | undefined;
+  readonly stage?: IncidentStage | null | undefined;
+  /** Ontdekt vóór. */
+  readonly to?: string | null | undefined;
 };
 
 export type ReportBreachInput = {
@@ -333,6 +379,15 @@ export type RiskFactor =
 /** Geen risico, risico, hoog risico (EDPB 9/2022). */
 export type RiskLevel = 'HIGH_RISK' | 'NO_RISK' | 'RISK';
 
+export type SaveDataSubjectLetterInput = {
+  readonly body: string;
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  readonly language: LetterLanguage;
+  readonly subject: string;
+  readonly variant: LetterVariant;
+};
+
 /** Wacht op een eerdere stap, open, klaar, of niet van toepassing. */
 export type StepStatus = 'DONE' | 'NOT_APPLICABLE' | 'OPEN' | 'WAITING';
 
@@ -365,6 +420,15 @@ export type UpdateImprovementActionInput = {
   readonly owner?: string | null | undefined;
   /** DONE legt vast wanneer (doneAt). */
   readonly status?: MeasureStatus | null | undefined;
+};
+
+export type WithdrawApNotificationInput = {
+  /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
+  readonly confirmPrivacyWarnings?: boolean | null | undefined;
+  /** Waarom: het bleek geen datalek. */
+  readonly reason: string;
+  /** Wanneer de melding bij de AP is ingetrokken. */
+  readonly withdrawnAt: string;
 };
 
 /** Ja, nee of (nog) onbekend. */
@@ -4378,6 +4442,323 @@ export type UpdateMyNotificationSettingsMutation = {
   };
 };
 
+export type BreachRegisterQueryVariables = Exact<{
+  first: number;
+  after?: string | null | undefined;
+  filter?: RegisterFilterInput | null | undefined;
+  language?: LetterLanguage | null | undefined;
+}>;
+
+export type BreachRegisterQuery = {
+  readonly breachRegister: {
+    readonly nextCursor: string | null;
+    readonly entries: ReadonlyArray<{
+      readonly id: string;
+      readonly reference: string;
+      readonly stage: string;
+      readonly outcome: string;
+      readonly discoveredAt: string;
+      readonly kinds: string;
+      readonly dataCategories: string;
+      readonly persons: string;
+      readonly apNotified: boolean;
+      readonly apNotifiedAt: string | null;
+      readonly apReference: string;
+      readonly late: boolean;
+      readonly subjectsInformedAt: string | null;
+      readonly closedAt: string | null;
+    }>;
+  };
+};
+
+export type ApAnswersDetailFragment = {
+  readonly incidentId: string;
+  readonly reference: string;
+  readonly missing: ReadonlyArray<string>;
+  readonly textNl: string;
+  readonly textEn: string;
+  readonly decidedToNotify: boolean;
+  readonly sections: ReadonlyArray<{
+    readonly key: string;
+    readonly title: { readonly nl: string; readonly en: string };
+    readonly answers: ReadonlyArray<{
+      readonly key: string;
+      readonly question: { readonly nl: string; readonly en: string };
+      readonly answer: { readonly nl: string; readonly en: string } | null;
+    }>;
+  }>;
+  readonly submission: {
+    readonly submittedAt: string;
+    readonly apReference: string | null;
+    readonly delayReasons: string | null;
+    readonly late: boolean;
+    readonly recordedAt: string;
+  } | null;
+  readonly followUps: ReadonlyArray<{
+    readonly submittedAt: string;
+    readonly summary: string;
+    readonly apReference: string | null;
+  }>;
+  readonly withdrawal: { readonly withdrawnAt: string; readonly reason: string } | null;
+  readonly communications: ReadonlyArray<{
+    readonly sentAt: string;
+    readonly channel: CommunicationChannel;
+    readonly recipients: number | null;
+    readonly letterVersion: number | null;
+  }>;
+};
+
+export type ApNotificationAnswersQueryVariables = Exact<{
+  incidentId: string | number;
+}>;
+
+export type ApNotificationAnswersQuery = {
+  readonly apNotificationAnswers: {
+    readonly incidentId: string;
+    readonly reference: string;
+    readonly missing: ReadonlyArray<string>;
+    readonly textNl: string;
+    readonly textEn: string;
+    readonly decidedToNotify: boolean;
+    readonly sections: ReadonlyArray<{
+      readonly key: string;
+      readonly title: { readonly nl: string; readonly en: string };
+      readonly answers: ReadonlyArray<{
+        readonly key: string;
+        readonly question: { readonly nl: string; readonly en: string };
+        readonly answer: { readonly nl: string; readonly en: string } | null;
+      }>;
+    }>;
+    readonly submission: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly late: boolean;
+      readonly recordedAt: string;
+    } | null;
+    readonly followUps: ReadonlyArray<{
+      readonly submittedAt: string;
+      readonly summary: string;
+      readonly apReference: string | null;
+    }>;
+    readonly withdrawal: { readonly withdrawnAt: string; readonly reason: string } | null;
+    readonly communications: ReadonlyArray<{
+      readonly sentAt: string;
+      readonly channel: CommunicationChannel;
+      readonly recipients: number | null;
+      readonly letterVersion: number | null;
+    }>;
+  };
+  readonly incident: { readonly id: string; readonly version: number; readonly stage: IncidentStage };
+};
+
+export type RecordApFollowUpMutationVariables = Exact<{
+  incidentId: string | number;
+  input: RecordApFollowUpInput;
+}>;
+
+export type RecordApFollowUpMutation = {
+  readonly recordApFollowUp: {
+    readonly incidentId: string;
+    readonly reference: string;
+    readonly missing: ReadonlyArray<string>;
+    readonly textNl: string;
+    readonly textEn: string;
+    readonly decidedToNotify: boolean;
+    readonly sections: ReadonlyArray<{
+      readonly key: string;
+      readonly title: { readonly nl: string; readonly en: string };
+      readonly answers: ReadonlyArray<{
+        readonly key: string;
+        readonly question: { readonly nl: string; readonly en: string };
+        readonly answer: { readonly nl: string; readonly en: string } | null;
+      }>;
+    }>;
+    readonly submission: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly late: boolean;
+      readonly recordedAt: string;
+    } | null;
+    readonly followUps: ReadonlyArray<{
+      readonly submittedAt: string;
+      readonly summary: string;
+      readonly apReference: string | null;
+    }>;
+    readonly withdrawal: { readonly withdrawnAt: string; readonly reason: string } | null;
+    readonly communications: ReadonlyArray<{
+      readonly sentAt: string;
+      readonly channel: CommunicationChannel;
+      readonly recipients: number | null;
+      readonly letterVersion: number | null;
+    }>;
+  };
+};
+
+export type WithdrawApNotificationMutationVariables = Exact<{
+  incidentId: string | number;
+  input: WithdrawApNotificationInput;
+}>;
+
+export type WithdrawApNotificationMutation = {
+  readonly withdrawApNotification: {
+    readonly incidentId: string;
+    readonly reference: string;
+    readonly missing: ReadonlyArray<string>;
+    readonly textNl: string;
+    readonly textEn: string;
+    readonly decidedToNotify: boolean;
+    readonly sections: ReadonlyArray<{
+      readonly key: string;
+      readonly title: { readonly nl: string; readonly en: string };
+      readonly answers: ReadonlyArray<{
+        readonly key: string;
+        readonly question: { readonly nl: string; readonly en: string };
+        readonly answer: { readonly nl: string; readonly en: string } | null;
+      }>;
+    }>;
+    readonly submission: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly late: boolean;
+      readonly recordedAt: string;
+    } | null;
+    readonly followUps: ReadonlyArray<{
+      readonly submittedAt: string;
+      readonly summary: string;
+      readonly apReference: string | null;
+    }>;
+    readonly withdrawal: { readonly withdrawnAt: string; readonly reason: string } | null;
+    readonly communications: ReadonlyArray<{
+      readonly sentAt: string;
+      readonly channel: CommunicationChannel;
+      readonly recipients: number | null;
+      readonly letterVersion: number | null;
+    }>;
+  };
+};
+
+export type LetterDetailFragment = {
+  readonly incidentId: string;
+  readonly reference: string;
+  readonly draft: {
+    readonly language: LetterLanguage;
+    readonly variant: LetterVariant;
+    readonly subject: string;
+    readonly body: string;
+  };
+  readonly versions: ReadonlyArray<{
+    readonly version: number;
+    readonly language: LetterLanguage;
+    readonly variant: LetterVariant;
+    readonly subject: string;
+    readonly body: string;
+    readonly savedAt: string;
+    readonly savedByName: string | null;
+  }>;
+};
+
+export type DataSubjectLetterQueryVariables = Exact<{
+  incidentId: string | number;
+  language?: LetterLanguage | null | undefined;
+  variant?: LetterVariant | null | undefined;
+}>;
+
+export type DataSubjectLetterQuery = {
+  readonly dataSubjectLetter: {
+    readonly incidentId: string;
+    readonly reference: string;
+    readonly draft: {
+      readonly language: LetterLanguage;
+      readonly variant: LetterVariant;
+      readonly subject: string;
+      readonly body: string;
+    };
+    readonly versions: ReadonlyArray<{
+      readonly version: number;
+      readonly language: LetterLanguage;
+      readonly variant: LetterVariant;
+      readonly subject: string;
+      readonly body: string;
+      readonly savedAt: string;
+      readonly savedByName: string | null;
+    }>;
+  };
+};
+
+export type SaveDataSubjectLetterMutationVariables = Exact<{
+  incidentId: string | number;
+  input: SaveDataSubjectLetterInput;
+}>;
+
+export type SaveDataSubjectLetterMutation = {
+  readonly saveDataSubjectLetter: {
+    readonly incidentId: string;
+    readonly reference: string;
+    readonly draft: {
+      readonly language: LetterLanguage;
+      readonly variant: LetterVariant;
+      readonly subject: string;
+      readonly body: string;
+    };
+    readonly versions: ReadonlyArray<{
+      readonly version: number;
+      readonly language: LetterLanguage;
+      readonly variant: LetterVariant;
+      readonly subject: string;
+      readonly body: string;
+      readonly savedAt: string;
+      readonly savedByName: string | null;
+    }>;
+  };
+};
+
+export type RecordDataSubjectCommunicationMutationVariables = Exact<{
+  incidentId: string | number;
+  input: RecordDataSubjectCommunicationInput;
+}>;
+
+export type RecordDataSubjectCommunicationMutation = {
+  readonly recordDataSubjectCommunication: {
+    readonly incidentId: string;
+    readonly reference: string;
+    readonly missing: ReadonlyArray<string>;
+    readonly textNl: string;
+    readonly textEn: string;
+    readonly decidedToNotify: boolean;
+    readonly sections: ReadonlyArray<{
+      readonly key: string;
+      readonly title: { readonly nl: string; readonly en: string };
+      readonly answers: ReadonlyArray<{
+        readonly key: string;
+        readonly question: { readonly nl: string; readonly en: string };
+        readonly answer: { readonly nl: string; readonly en: string } | null;
+      }>;
+    }>;
+    readonly submission: {
+      readonly submittedAt: string;
+      readonly apReference: string | null;
+      readonly delayReasons: string | null;
+      readonly late: boolean;
+      readonly recordedAt: string;
+    } | null;
+    readonly followUps: ReadonlyArray<{
+      readonly submittedAt: string;
+      readonly summary: string;
+      readonly apReference: string | null;
+    }>;
+    readonly withdrawal: { readonly withdrawnAt: string; readonly reason: string } | null;
+    readonly communications: ReadonlyArray<{
+      readonly sentAt: string;
+      readonly channel: CommunicationChannel;
+      readonly recipients: number | null;
+      readonly letterVersion: number | null;
+    }>;
+  };
+};
+
 export type ReportBreachMutationVariables = Exact<{
   input: ReportBreachInput;
 }>;
@@ -4747,6 +5128,83 @@ export const IncidentDetailFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'IncidentDetail' },
 ) as unknown as TypedDocumentString<IncidentDetailFragment, unknown>;
+export const ApAnswersDetailFragmentDoc = new TypedDocumentString(
+  `
+    fragment ApAnswersDetail on ApNotificationAnswers {
+  incidentId
+  reference
+  missing
+  textNl
+  textEn
+  decidedToNotify
+  sections {
+    key
+    title {
+      nl
+      en
+    }
+    answers {
+      key
+      question {
+        nl
+        en
+      }
+      answer {
+        nl
+        en
+      }
+    }
+  }
+  submission {
+    submittedAt
+    apReference
+    delayReasons
+    late
+    recordedAt
+  }
+  followUps {
+    submittedAt
+    summary
+    apReference
+  }
+  withdrawal {
+    withdrawnAt
+    reason
+  }
+  communications {
+    sentAt
+    channel
+    recipients
+    letterVersion
+  }
+}
+    `,
+  { fragmentName: 'ApAnswersDetail' },
+) as unknown as TypedDocumentString<ApAnswersDetailFragment, unknown>;
+export const LetterDetailFragmentDoc = new TypedDocumentString(
+  `
+    fragment LetterDetail on DataSubjectLetter {
+  incidentId
+  reference
+  draft {
+    language
+    variant
+    subject
+    body
+  }
+  versions {
+    version
+    language
+    variant
+    subject
+    body
+    savedAt
+    savedByName
+  }
+}
+    `,
+  { fragmentName: 'LetterDetail' },
+) as unknown as TypedDocumentString<LetterDetailFragment, unknown>;
 export const AccessLogAnchorDocument = new TypedDocumentString(`
     query AccessLogAnchor {
   accessLogAnchor {
@@ -8877,6 +9335,312 @@ export const UpdateMyNotificationSettingsDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<
   UpdateMyNotificationSettingsMutation,
   UpdateMyNotificationSettingsMutationVariables
+>;
+export const BreachRegisterDocument = new TypedDocumentString(`
+    query BreachRegister($first: Int!, $after: String, $filter: RegisterFilterInput, $language: LetterLanguage) {
+  breachRegister(
+    first: $first
+    after: $after
+    filter: $filter
+    language: $language
+  ) {
+    entries {
+      id
+      reference
+      stage
+      outcome
+      discoveredAt
+      kinds
+      dataCategories
+      persons
+      apNotified
+      apNotifiedAt
+      apReference
+      late
+      subjectsInformedAt
+      closedAt
+    }
+    nextCursor
+  }
+}
+    `) as unknown as TypedDocumentString<BreachRegisterQuery, BreachRegisterQueryVariables>;
+export const ApNotificationAnswersDocument = new TypedDocumentString(`
+    query ApNotificationAnswers($incidentId: ID!) {
+  apNotificationAnswers(incidentId: $incidentId) {
+    ...ApAnswersDetail
+  }
+  incident(id: $incidentId) {
+    id
+    version
+    stage
+  }
+}
+    fragment ApAnswersDetail on ApNotificationAnswers {
+  incidentId
+  reference
+  missing
+  textNl
+  textEn
+  decidedToNotify
+  sections {
+    key
+    title {
+      nl
+      en
+    }
+    answers {
+      key
+      question {
+        nl
+        en
+      }
+      answer {
+        nl
+        en
+      }
+    }
+  }
+  submission {
+    submittedAt
+    apReference
+    delayReasons
+    late
+    recordedAt
+  }
+  followUps {
+    submittedAt
+    summary
+    apReference
+  }
+  withdrawal {
+    withdrawnAt
+    reason
+  }
+  communications {
+    sentAt
+    channel
+    recipients
+    letterVersion
+  }
+}`) as unknown as TypedDocumentString<ApNotificationAnswersQuery, ApNotificationAnswersQueryVariables>;
+export const RecordApFollowUpDocument = new TypedDocumentString(`
+    mutation RecordApFollowUp($incidentId: ID!, $input: RecordApFollowUpInput!) {
+  recordApFollowUp(incidentId: $incidentId, input: $input) {
+    ...ApAnswersDetail
+  }
+}
+    fragment ApAnswersDetail on ApNotificationAnswers {
+  incidentId
+  reference
+  missing
+  textNl
+  textEn
+  decidedToNotify
+  sections {
+    key
+    title {
+      nl
+      en
+    }
+    answers {
+      key
+      question {
+        nl
+        en
+      }
+      answer {
+        nl
+        en
+      }
+    }
+  }
+  submission {
+    submittedAt
+    apReference
+    delayReasons
+    late
+    recordedAt
+  }
+  followUps {
+    submittedAt
+    summary
+    apReference
+  }
+  withdrawal {
+    withdrawnAt
+    reason
+  }
+  communications {
+    sentAt
+    channel
+    recipients
+    letterVersion
+  }
+}`) as unknown as TypedDocumentString<RecordApFollowUpMutation, RecordApFollowUpMutationVariables>;
+export const WithdrawApNotificationDocument = new TypedDocumentString(`
+    mutation WithdrawApNotification($incidentId: ID!, $input: WithdrawApNotificationInput!) {
+  withdrawApNotification(incidentId: $incidentId, input: $input) {
+    ...ApAnswersDetail
+  }
+}
+    fragment ApAnswersDetail on ApNotificationAnswers {
+  incidentId
+  reference
+  missing
+  textNl
+  textEn
+  decidedToNotify
+  sections {
+    key
+    title {
+      nl
+      en
+    }
+    answers {
+      key
+      question {
+        nl
+        en
+      }
+      answer {
+        nl
+        en
+      }
+    }
+  }
+  submission {
+    submittedAt
+    apReference
+    delayReasons
+    late
+    recordedAt
+  }
+  followUps {
+    submittedAt
+    summary
+    apReference
+  }
+  withdrawal {
+    withdrawnAt
+    reason
+  }
+  communications {
+    sentAt
+    channel
+    recipients
+    letterVersion
+  }
+}`) as unknown as TypedDocumentString<WithdrawApNotificationMutation, WithdrawApNotificationMutationVariables>;
+export const DataSubjectLetterDocument = new TypedDocumentString(`
+    query DataSubjectLetter($incidentId: ID!, $language: LetterLanguage, $variant: LetterVariant) {
+  dataSubjectLetter(
+    incidentId: $incidentId
+    language: $language
+    variant: $variant
+  ) {
+    ...LetterDetail
+  }
+}
+    fragment LetterDetail on DataSubjectLetter {
+  incidentId
+  reference
+  draft {
+    language
+    variant
+    subject
+    body
+  }
+  versions {
+    version
+    language
+    variant
+    subject
+    body
+    savedAt
+    savedByName
+  }
+}`) as unknown as TypedDocumentString<DataSubjectLetterQuery, DataSubjectLetterQueryVariables>;
+export const SaveDataSubjectLetterDocument = new TypedDocumentString(`
+    mutation SaveDataSubjectLetter($incidentId: ID!, $input: SaveDataSubjectLetterInput!) {
+  saveDataSubjectLetter(incidentId: $incidentId, input: $input) {
+    ...LetterDetail
+  }
+}
+    fragment LetterDetail on DataSubjectLetter {
+  incidentId
+  reference
+  draft {
+    language
+    variant
+    subject
+    body
+  }
+  versions {
+    version
+    language
+    variant
+    subject
+    body
+    savedAt
+    savedByName
+  }
+}`) as unknown as TypedDocumentString<SaveDataSubjectLetterMutation, SaveDataSubjectLetterMutationVariables>;
+export const RecordDataSubjectCommunicationDocument = new TypedDocumentString(`
+    mutation RecordDataSubjectCommunication($incidentId: ID!, $input: RecordDataSubjectCommunicationInput!) {
+  recordDataSubjectCommunication(incidentId: $incidentId, input: $input) {
+    ...ApAnswersDetail
+  }
+}
+    fragment ApAnswersDetail on ApNotificationAnswers {
+  incidentId
+  reference
+  missing
+  textNl
+  textEn
+  decidedToNotify
+  sections {
+    key
+    title {
+      nl
+      en
+    }
+    answers {
+      key
+      question {
+        nl
+        en
+      }
+      answer {
+        nl
+        en
+      }
+    }
+  }
+  submission {
+    submittedAt
+    apReference
+    delayReasons
+    late
+    recordedAt
+  }
+  followUps {
+    submittedAt
+    summary
+    apReference
+  }
+  withdrawal {
+    withdrawnAt
+    reason
+  }
+  communications {
+    sentAt
+    channel
+    recipients
+    letterVersion
+  }
+}`) as unknown as TypedDocumentString<
+  RecordDataSubjectCommunicationMutation,
+  RecordDataSubjectCommunicationMutationVariables
 >;
 export const ReportBreachDocument = new TypedDocumentString(`
     mutation ReportBreach($input: ReportBreachInput!) {

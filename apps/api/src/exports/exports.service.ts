@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import type { Writable } from 'node:stream';
+import { formatAmsterdam, formatIncidentReference } from '@babyconnect/domain';
+import { actingOrganisationId, type Actor } from '../auth/actor';
+import { Tenancy } from '../database/tenancy';
+import { IncidentsRepository } from '../incidents/incidents.repository';
+import { RegisterRepository, type RegisterFilter } from '../register/register.repository';
+import { RegisterService } from '../register/register.service';
+import { AppClock } from '../time/app-clock';
+import { writeIncidentFile } from './incident-file';
+import { IncidentPdf, type PdfHeading } from './pdf-document';
+import { registerSink, type Lang, type RegisterFormat } from './register-sinks';
+
+/** Rows per FETCH from the register's cursor: large enough to be quick, small enough to stay flat in memory. */
+export const EXPORT_BATCH = 200;
+
+/**
+ * The exports' database work: always in a tenant transaction of the acting organisation (row-level security
+ * binds it too), the register read from a server-side cursor batch by batch while the bytes go out.
+ */
+@Injectable()
+export class ExportsService {
+  constructor(
+    private readonly tenancy: Tenancy,
+    private readonly register: RegisterRepository,
+    private readonly registerService: RegisterService,
+    private readonly incidents: IncidentsRepository,
+    private readonly clock: AppClock,
+  ) {}
+
+  /** Calls `start` (headers, access-log row) once the organisation is known, then streams the register to `out`. */
+  async streamRegister(
+    actor: Actor,
+    filter: RegisterFilter,
+    format: RegisterFormat,
+    lang: Lang,
+    out: Writable,
+    cancelled: () => boolean,
+    start: () => Promise<void>,
+  ): Promise<number> {
+    return this.tenancy.asTenant(actingOrganisationId(actor), async (tx) => {
+      const organisation = await this.register.organisation(tx);
+      await start();
+      const heading: PdfHeading = {
+        organisationName: organisation.name,
+        title:
+          filter.list === 'near-misses'
+            ? lang === 'nl'
+              ? 'Bijna-incidenten'
+              : 'Near misses'
+            : lang === 'nl'
+              ? 'Datalekregister (AVG art. 33 lid 5)'
+              : 'Breach register (GDPR art. 33(5))',
+        period: periodText(filter, lang),
+        exportedAt: this.clock.now(),
+      };
+      const sink = registerSink(format, out, lang, heading);
+      const total = await this.register.stream(
+        tx,
+        filter,
+        EXPORT_BATCH,
+        async (rows) => sink.rows(await this.registerService.entries(tx, rows, lang)),
+        cancelled,
+      );
+      if (!cancelled()) await sink.end();
+      return total;
+    });
+  }
+
+  /** Checks the incident exists for the acting organisation ("not found" otherwise) and returns its reference. */
+  async incidentReference(actor: Actor, id: string): Promise<string> {
+    return this.tenancy.asTenant(actingOrganisationId(actor), async (tx) => {
+      const stored = await this.registerService.load(tx, id, false);
+      return formatIncidentReference(stored.year, stored.number);
+    });
+  }
+
+  async streamIncident(actor: Actor, id: string, lang: Lang, out: Writable): Promise<void> {
+    await this.tenancy.asTenant(actingOrganisationId(actor), async (tx) => {
+      const stored = await this.registerService.load(tx, id, false);
+      const organisation = await this.register.organisation(tx);
+      const records = (await this.register.records(tx, [id])).get(id)!;
+      const history = await this.incidents.history(tx, id);
+      const reference = formatIncidentReference(stored.year, stored.number);
+      const pdf = new IncidentPdf(out, lang, {
+        organisationName: organisation.name,
+        title: `${lang === 'nl' ? 'Dossier datalek' : 'Breach file'} ${reference}`,
+        period: `${lang === 'nl' ? 'ontdekt' : 'discovered'} ${formatAmsterdam(stored.incident.report.discoveredAt, lang)}`,
+        exportedAt: this.clock.now(),
+      });
+      writeIncidentFile(
+        pdf,
+        { id, reference, incident: stored.incident, records, organisation, history, now: this.clock.now() },
+        lang,
+      );
+      await pdf.end();
+    });
+  }
+}
+
+function periodText(filter: RegisterFilter, lang: Lang): string {
+  const day = (d: Date) => formatAmsterdam(d, lang).replace(/ (om|at) \d\d:\d\d.*$/, '');
+  if (!filter.from && !filter.to) return lang === 'nl' ? 'alle periodes' : 'all periods';
+  const from = filter.from ? `${lang === 'nl' ? 'vanaf' : 'from'} ${day(filter.from)}` : '';
+  const to = filter.to ? `${lang === 'nl' ? 'tot' : 'until'} ${day(filter.to)}` : '';
+  return `${lang === 'nl' ? 'ontdekt' : 'discovered'} ${[from, to].filter(Boolean).join(' ')}`;
+}

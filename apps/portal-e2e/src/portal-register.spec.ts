@@ -1,0 +1,199 @@
+// The breach register and its documents in a real browser against the whole local stack (support/stack.ts, with
+// the demo incidents): the privacy officer of De Wieg opens the register, filters it, downloads it as CSV, Excel
+// and PDF, opens the AP answers of a breach decided to be notified, copies an answer, records the AP's reference,
+// and saves the letter to the data subjects. The demo data is never assumed to hold fixed numbers: the incident
+// this test works on is made by the test itself. Each page passes the axe check. Screenshots go to
+// test-results/screenshots/ (git-ignored); `UPDATE_SCREENSHOTS=1` writes them to docs/screenshots/.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Download, Page } from 'playwright-core';
+import { loginWithPassword } from '../../../tools/dev-idp/login-flow';
+import { expectNoSeriousAccessibilityProblems } from './support/accessibility';
+import { describeInBrowser } from './support/browser-suite';
+import { loginThroughProvider, waitForText } from './support/portal';
+import { ROOT } from './support/stack';
+
+jest.setTimeout(120_000);
+
+const WAIT_MS = 20_000;
+const SCREENSHOTS = join(
+  ROOT,
+  process.env['UPDATE_SCREENSHOTS'] === '1' ? 'docs/screenshots' : 'test-results/screenshots',
+);
+
+describeInBrowser('register, AP answers and letter in the browser', (suite) => {
+  let incident = { id: '', reference: '' };
+
+  async function gql(token: string, query: string, variables: Record<string, unknown> = {}) {
+    const response = await fetch(`${suite.stack.api}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: Record<string, Record<string, unknown>>; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data!;
+  }
+
+  const tokenFor = (username: string) =>
+    loginWithPassword({
+      issuer: suite.stack.issuer,
+      clientId: 'babyconnect-portal',
+      redirectUri: new URL('/', suite.stack.portal).href,
+      username,
+      password: 'demo',
+    }).then((tokens) => tokens.accessToken);
+
+  beforeAll(async () => {
+    // A breach of De Wieg taken to "decided to notify the AP", through the workflow as the people would.
+    const employee = await tokenFor('wieg-medewerker');
+    const officer = await tokenFor('wieg-privacy');
+    const reported = (
+      await gql(
+        employee,
+        `mutation($input: ReportBreachInput!) { reportBreach(input: $input) { id reference version } }`,
+        {
+          input: {
+            whatHappened: 'Een map met overdrachtsverslagen is in de bus blijven liggen.',
+            stillOngoing: 'NO',
+            otherOrganisationsInvolved: 'NO',
+            exercise: false,
+          },
+        },
+      )
+    )['reportBreach'] as { id: string; reference: string; version: number };
+    let version = reported.version;
+    const step = async (mutation: string, type: string, input: Record<string, unknown>) => {
+      const data = await gql(
+        officer,
+        `mutation($id: ID!, $v: Int!, $input: ${type}!) { ${mutation}(id: $id, expectedVersion: $v, input: $input) { version } }`,
+        { id: reported.id, v: version, input },
+      );
+      version = data[mutation]!['version'] as number;
+    };
+    await step('assessIncident', 'AssessIncidentInput', { conclusion: 'BREACH', reasoning: 'Verslagen bij derden.' });
+    await step('updateIncidentChecklist', 'ChecklistInput', {
+      kinds: ['CONFIDENTIALITY'],
+      cause: { category: 'LOST_PAPER', description: 'Map met verslagen in de bus vergeten.' },
+      dataCategories: ['HEALTH', 'NAME_ADDRESS'],
+      groups: ['CLIENTS', 'NEWBORNS'],
+      persons: { kind: 'EXACT', value: 12 },
+      records: { kind: 'EXACT', value: 12 },
+      stillOngoing: 'NO',
+    });
+    const done = await gql(
+      officer,
+      `mutation($id: ID!, $v: Int!) { completeIncidentOverview(id: $id, expectedVersion: $v) { version } }`,
+      { id: reported.id, v: version },
+    );
+    version = done['completeIncidentOverview']!['version'] as number;
+    await step('decideApNotification', 'DecideApNotificationInput', {
+      notify: true,
+      reasoning: 'Gezondheidsgegevens van cliënten en pasgeborenen.',
+      departureReason: 'Bij twijfel melden.',
+    });
+    incident = { id: reported.id, reference: reported.reference };
+  }, 180_000);
+
+  async function newPage(): Promise<Page> {
+    const context = await suite.newContext();
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.stack.portal });
+    return context.newPage();
+  }
+
+  async function download(page: Page, testId: string): Promise<{ name: string; body: Buffer }> {
+    const next = page.waitForEvent('download', { timeout: WAIT_MS });
+    await page.getByTestId(testId).click();
+    const file: Download = await next;
+    return { name: file.suggestedFilename(), body: readFileSync((await file.path())!) };
+  }
+
+  it('the privacy officer filters the register and downloads it as CSV, Excel and PDF', async () => {
+    const { portal, issuer } = suite.stack;
+    const page = await newPage();
+    await loginThroughProvider(page, portal, issuer, 'wieg-privacy');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Datalekregister' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Datalekregister' }).waitFor({ timeout: WAIT_MS });
+    const row = page.locator(`tr[data-reference="${incident.reference}"]`);
+    await row.waitFor({ timeout: WAIT_MS });
+    expect(await row.innerText()).toContain('Niet gemeld');
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'portal-register.png'), fullPage: true });
+    await expectNoSeriousAccessibilityProblems(page, 'register page');
+
+    // Filter: notified to the AP → our (not yet notified) breach is gone; back to all → it is there again.
+    await page.getByTestId('filter-notified').selectOption('yes');
+    await page.getByTestId('filter-apply').click();
+    await row.waitFor({ state: 'detached', timeout: WAIT_MS });
+    await page.getByRole('button', { name: 'Wissen' }).click();
+    await row.waitFor({ timeout: WAIT_MS });
+
+    const csv = await download(page, 'export-csv');
+    expect(csv.name).toMatch(/^datalekregister-Verloskundigenpraktijk_De_Wieg-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect([...csv.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = csv.body.toString('utf8');
+    expect(text).toContain('Kenmerk;Fase;Uitkomst');
+    expect(text).toContain(incident.reference);
+    expect(text).toContain('cliënten en pasgeborenen');
+    await waitForText(page.getByTestId('export-saved'), csv.name);
+
+    const xlsx = await download(page, 'export-xlsx');
+    expect(xlsx.name).toMatch(/\.xlsx$/);
+    expect(xlsx.body.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await download(page, 'export-pdf');
+    expect(pdf.name).toMatch(/\.pdf$/);
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+
+    // Near misses have a list of their own.
+    await page.getByTestId('list-near-misses').click();
+    await page.getByRole('heading', { level: 2, name: 'Bijna-incidenten' }).waitFor({ timeout: WAIT_MS });
+    await row.waitFor({ state: 'detached', timeout: WAIT_MS });
+  });
+
+  it('copies an AP answer, records the AP reference, and saves the letter to the data subjects', async () => {
+    const { portal, issuer } = suite.stack;
+    const page = await newPage();
+    await loginThroughProvider(page, portal, issuer, 'wieg-privacy');
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Datalekregister' }).click();
+    await page.getByTestId(`ap-${incident.reference}`).click();
+    await page
+      .getByRole('heading', { level: 1, name: `Melding aan de AP ${incident.reference}` })
+      .waitFor({ timeout: WAIT_MS });
+
+    const categories = page.locator('[data-answer="data.categories"] .text');
+    await categories.waitFor({ timeout: WAIT_MS });
+    expect(await categories.innerText()).toBe('naam- en adresgegevens');
+    await page.getByTestId('copy-data.special').click();
+    await waitForText(page.getByTestId('copied'), 'Gekopieerd');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('gezondheidsgegevens');
+    // Not yet known is marked, never shown as an answer.
+    expect(await page.locator('[data-answer="breach.notifiedAt"] .missing').count()).toBe(1);
+    await page.screenshot({ path: join(SCREENSHOTS, 'portal-ap-answers.png'), fullPage: true });
+    await expectNoSeriousAccessibilityProblems(page, 'AP answers page');
+
+    // The form was submitted: record it with the AP's reference.
+    await page.getByTestId('ap-reference-input').fill('M-DEMO-2026-0042');
+    await page.getByTestId('record-submit').click();
+    await page.locator('[data-testid=saved], [data-testid=save-error]').first().waitFor({ timeout: WAIT_MS });
+    expect(await page.getByTestId('save-error').allInnerTexts()).toEqual([]);
+    await waitForText(page.getByTestId('recorded-reference'), 'M-DEMO-2026-0042');
+    expect(await page.locator('[data-answer="breach.notifiedAt"] .missing').count()).toBe(0);
+
+    // The letter: a draft, edited, saved as version 1, shown in the preview.
+    await page.getByRole('link', { name: 'Brief aan betrokkenen' }).first().click();
+    const body = page.getByTestId('letter-body');
+    await body.waitFor({ timeout: WAIT_MS });
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid=letter-body]') as HTMLTextAreaElement | null)?.value.length ?? 0 > 0,
+      null,
+      { timeout: WAIT_MS },
+    );
+    expect(await body.inputValue()).toContain('Geachte heer, mevrouw,');
+    await body.fill(`${await body.inputValue()}\n\nPS: u kunt ons ook bellen.`);
+    await waitForText(page.getByTestId('letter-preview'), 'PS: u kunt ons ook bellen.');
+    await page.getByTestId('letter-save').click();
+    await waitForText(page.getByTestId('letter-versions'), 'Versie 1');
+    await page.screenshot({ path: join(SCREENSHOTS, 'portal-letter.png'), fullPage: true });
+    await expectNoSeriousAccessibilityProblems(page, 'letter page');
+  });
+});
