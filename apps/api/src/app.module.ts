@@ -17,6 +17,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { TimeModule } from './time/time.module';
+import { ViewerLogModule } from './viewer-log/viewer-log.module';
 import { textInputPipeProvider } from './validation/text-input.pipe';
 
 /** Only imports modules: each feature registers its own entities, resolvers, services and repositories. */
@@ -46,6 +47,7 @@ export class AppModule {
         NotificationsModule,
         ChainModule,
         AccessLogModule,
+        ViewerLogModule,
       ],
       // Every string argument is checked for control and invisible characters before any resolver sees it.
       providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }, textInputPipeProvider],

@@ -25,6 +25,7 @@ import { AccessLogService } from './access-log.service';
           : AnchorSigner.ephemeral(),
     },
   ],
-  exports: [AccessLogPlugin],
+  // The repository and the sealer also serve REST routes that log themselves (viewer-log/rest-gate.ts).
+  exports: [AccessLogPlugin, AccessLogRepository, AccessLogSealer],
 })
 export class AccessLogModule {}

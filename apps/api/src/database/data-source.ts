@@ -7,6 +7,7 @@ import { IncidentListSearch1765238400000 } from './migrations/1765238400000-inci
 import { IncidentListIndexes1765281600000 } from './migrations/1765281600000-incident-list-indexes';
 import { Notifications1765324800000 } from './migrations/1765324800000-notifications';
 import { ChainIncidents1765411200000 } from './migrations/1765411200000-chain-incidents';
+import { ViewerLog1765497600000 } from './migrations/1765497600000-viewer-log';
 
 export const MIGRATIONS = [
   InitialSchema1764806400000,
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   IncidentListIndexes1765281600000,
   Notifications1765324800000,
   ChainIncidents1765411200000,
+  ViewerLog1765497600000,
 ];
 
 export interface DataSourceSettings {

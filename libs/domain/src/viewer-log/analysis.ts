@@ -87,10 +87,7 @@ export class ViewerLogAnalyser {
     this.lines++;
     const checked = checkLine(fields, this.options.organisations);
     if (!checked.ok) {
-      this.rejected++;
-      this.byReason[checked.reason]++;
-      if (this.rejectedLines.length < this.cap)
-        this.rejectedLines.push({ line: lineNumber, reason: checked.reason, detail: checked.detail });
+      this.reject(lineNumber, checked.reason, checked.detail);
       return;
     }
     this.accepted++;
@@ -106,6 +103,18 @@ export class ViewerLogAnalyser {
     entry.accesses++;
     if (line.at < entry.first) entry.first = line.at;
     if (line.at > entry.last) entry.last = line.at;
+  }
+
+  /** A line the CSV reader could not even split into fields (BAD_QUOTING). */
+  addUnreadable(lineNumber: number, detail: LocalisedText): void {
+    this.lines++;
+    this.reject(lineNumber, 'BAD_QUOTING', detail);
+  }
+
+  private reject(lineNumber: number, reason: LineRejection, detail: LocalisedText): void {
+    this.rejected++;
+    this.byReason[reason]++;
+    if (this.rejectedLines.length < this.cap) this.rejectedLines.push({ line: lineNumber, reason, detail });
   }
 
   result(): ViewerLogAnalysis {

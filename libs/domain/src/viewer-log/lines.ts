@@ -8,6 +8,8 @@ export const LINE_REJECTIONS = [
   'BAD_DATE',
   'UNKNOWN_ORGANISATION',
   'FIELD_TOO_LONG',
+  /** A quote that is never closed or a record larger than any line can be: the CSV itself is broken there. */
+  'BAD_QUOTING',
 ] as const;
 export type LineRejection = (typeof LINE_REJECTIONS)[number];
 
