@@ -10,8 +10,8 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import { ViewerLogAnalyser } from '../../libs/domain/src/viewer-log/index';
-import { readViewerLogCsv } from '../../apps/api/src/viewer-log/csv-reader';
+import { ViewerLogAnalyser } from '@babyconnect/domain';
+import { readViewerLogCsv } from '../../apps/api/src/viewer-log/csv-reader.js';
 
 async function main(): Promise<void> {
   const lines = Number(process.argv[2] ?? 1_000_000);
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
     // Every line a suspect's: the worst case for memory (every record kept as a key).
     chunk += `${at},verdacht.1,vp-de-wieg,${orgs[i % 5]},P${i},open\r\n`;
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
       chunk = '';
     }
   }

@@ -142,7 +142,7 @@ async function writeLines(path: string, count: number) {
     }
     chunk += `${line}\r\n`;
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
+      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
       chunk = '';
     }
   }
