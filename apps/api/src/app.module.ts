@@ -19,6 +19,7 @@ import { RateLimitModule } from './rate-limit/rate-limit.module';
 import { ExportsModule } from './exports/exports.module';
 import { RegisterModule } from './register/register.module';
 import { TimeModule } from './time/time.module';
+import { ViewerLogModule } from './viewer-log/viewer-log.module';
 import { textInputPipeProvider } from './validation/text-input.pipe';
 
 /** Only imports modules: each feature registers its own entities, resolvers, services and repositories. */
@@ -50,6 +51,7 @@ export class AppModule {
         AccessLogModule,
         RegisterModule,
         ExportsModule,
+        ViewerLogModule,
       ],
       // Every string argument is checked for control and invisible characters before any resolver sees it.
       providers: [{ provide: APP_FILTER, useClass: ApiErrorFilter }, textInputPipeProvider],

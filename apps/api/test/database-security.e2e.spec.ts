@@ -50,6 +50,11 @@ describe('database: row-level security and the app role', () => {
       'notification_outbox',
       'notification_timers',
       'organisations',
+      'viewer_log_alerts',
+      'viewer_log_analyses',
+      'viewer_log_batches',
+      'viewer_log_detection_keys',
+      'viewer_log_events',
     ]);
   });
 

@@ -278,6 +278,18 @@ const CASES: Record<string, CrossTenantCase> = {
     variables: (a) => ({ id: a.chainIncidentId }),
     plain: 'refused',
   },
+  // HINQ's coordinators only (issue 18): A's chain incident's analysis, and a confirmation naming A's objects.
+  viewerLogAnalysis: {
+    document: 'query($id: ID!) { viewerLogAnalysis(chainIncidentId: $id) { id organisations { distinctRecords } } }',
+    variables: (a) => ({ id: a.chainIncidentId }),
+    plain: 'refused',
+  },
+  confirmViewerLogProposal: {
+    document: `mutation($id: ID!, $orgs: [ID!]!) {
+      confirmViewerLogProposal(analysisId: $id, organisationIds: $orgs) { id confirmedAt } }`,
+    variables: (a) => ({ id: a.chainIncidentId, orgs: [ORG.zuiderhaven] }),
+    plain: 'refused',
+  },
   // HINQ's coordinators only.
   chainFigures: { document: '{ chainFigures { quarter reported } }', plain: 'refused' },
   choosePartners: {

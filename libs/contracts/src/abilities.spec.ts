@@ -32,6 +32,13 @@ describe('abilities', () => {
     ]);
   });
 
+  it('gives a machine client only what its scopes name: pushing the viewer log, nothing of a person', () => {
+    expect(matrix({ roles: [], platformAdmin: false, systemScopes: ['viewer-log:push'] })).toEqual([
+      'create ViewerLogFeed',
+    ]);
+    expect(matrix({ roles: [], platformAdmin: false, systemScopes: ['profile', 'email'] })).toEqual([]);
+  });
+
   it('gives a person acting for no organisation only their own profile and notification settings', () => {
     expect(matrix({ roles: [], platformAdmin: false })).toEqual(['read Me', 'update Me']);
   });

@@ -40,6 +40,12 @@ export const SUBJECTS = [
   'ChainIncident',
   /** HINQ's chain-wide figures per partner and quarter. */
   'ChainFigures',
+  /** The impact analysis of an uploaded viewer-log export for a chain incident (issue 18): HINQ's coordinator. */
+  'ViewerLogAnalysis',
+  /** Alerts that detection on the viewer's access log raised (issue 18): read, and dismiss with a reason. */
+  'ViewerLogAlert',
+  /** Pushing the viewer's access log for detection: HINQ's systems only (client credentials), never a person. */
+  'ViewerLogFeed',
 ] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
@@ -49,14 +55,27 @@ export interface AbilityContext {
   /** Roles in the acting organisation; empty when the request acts for no organisation. */
   roles: readonly OrganisationRole[];
   platformAdmin: boolean;
+  /**
+   * OAuth2 scopes of a machine client (client-credentials token), never of a person: `viewer-log:push` lets HINQ's
+   * systems push the viewer's access log, and nothing else.
+   */
+  systemScopes?: readonly string[];
 }
+
+/** The scope HINQ's systems need to push the viewer's access log (realm client `hinq-viewer-log`). */
+export const VIEWER_LOG_PUSH_SCOPE = 'viewer-log:push';
 
 export function defineAbilityFor(context: AbilityContext): AppAbility {
   return createMongoAbility<[Action, Subject]>(abilityRulesFor(context));
 }
 
-export function abilityRulesFor({ roles, platformAdmin }: AbilityContext): RawRuleOf<AppAbility>[] {
+export function abilityRulesFor({ roles, platformAdmin, systemScopes }: AbilityContext): RawRuleOf<AppAbility>[] {
   const { can, rules } = new AbilityBuilder<AppAbility>(createMongoAbility);
+  if (systemScopes) {
+    // A machine client is no person: it reads nothing, not even `Me`.
+    if (systemScopes.includes(VIEWER_LOG_PUSH_SCOPE)) can('create', 'ViewerLogFeed');
+    return rules;
+  }
   // One's own profile, and one's own notification settings (language of mails, the FG's daily digest).
   can(['read', 'update'], 'Me');
 
@@ -80,6 +99,8 @@ export function abilityRulesFor({ roles, platformAdmin }: AbilityContext): RawRu
         can('read', 'Register');
         can('update', 'OrganisationContact');
         can(['read', 'update', 'approve', 'acknowledge'], 'ChainIncident');
+        // The privacy officer decides on a detection alert: it becomes a breach (reported already) or is dismissed.
+        can(['read', 'update'], 'ViewerLogAlert');
         break;
       case 'dpo':
         can(['report', 'read', 'advise'], 'Incident');
@@ -88,6 +109,7 @@ export function abilityRulesFor({ roles, platformAdmin }: AbilityContext): RawRu
         can('update', 'OrganisationContact');
         // The FG is the contact other organisations write to: it coordinates, approves and acknowledges too.
         can(['read', 'update', 'approve', 'acknowledge'], 'ChainIncident');
+        can('read', 'ViewerLogAlert');
         break;
       case 'auditor':
         // Anyone in the organisation may report a breach (a suspicion is enough); the auditor reads them all.
@@ -102,6 +124,9 @@ export function abilityRulesFor({ roles, platformAdmin }: AbilityContext): RawRu
         can('report', 'Incident');
         can(['read', 'update', 'approve'], 'ChainIncident');
         can('read', 'ChainFigures');
+        // Reads the viewer's access log for a chain incident and every detection alert of the chain.
+        can(['read', 'update'], 'ViewerLogAnalysis');
+        can('read', 'ViewerLogAlert');
         break;
       default: {
         const unknown: never = role;

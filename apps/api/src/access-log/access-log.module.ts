@@ -25,7 +25,8 @@ import { AccessLogService } from './access-log.service';
           : AnchorSigner.ephemeral(),
     },
   ],
-  // The repository and sealer also serve the HTTP exports (exports/export-gate.ts): one log, one chain.
+  // The repository and sealer also serve the HTTP routes that log themselves (exports/export-gate.ts,
+  // viewer-log/rest-gate.ts): one log, one chain.
   exports: [AccessLogPlugin, AccessLogRepository, AccessLogSealer],
 })
 export class AccessLogModule {}

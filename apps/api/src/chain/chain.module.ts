@@ -23,5 +23,7 @@ import { ChainService } from './chain.service';
     RecipientsRepository,
     TimersRepository,
   ],
+  // The viewer log's confirmed proposal becomes partners through the chain's own use case (issue 18).
+  exports: [ChainService],
 })
 export class ChainModule {}

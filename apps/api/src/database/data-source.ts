@@ -9,6 +9,7 @@ import { Notifications1765324800000 } from './migrations/1765324800000-notificat
 import { ChainIncidents1765411200000 } from './migrations/1765411200000-chain-incidents';
 import { NotificationPreferences1765497600000 } from './migrations/1765497600000-notification-preferences';
 import { RegisterRecords1765584000000 } from './migrations/1765584000000-register-records';
+import { ViewerLog1765670400000 } from './migrations/1765670400000-viewer-log';
 
 export const MIGRATIONS = [
   InitialSchema1764806400000,
@@ -21,6 +22,7 @@ export const MIGRATIONS = [
   ChainIncidents1765411200000,
   NotificationPreferences1765497600000,
   RegisterRecords1765584000000,
+  ViewerLog1765670400000,
 ];
 
 export interface DataSourceSettings {

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { AccessLogModule } from '../access-log/access-log.module';
+import { ChainModule } from '../chain/chain.module';
+import { ChainRepository } from '../chain/chain.repository';
+import { RestGate } from './rest-gate';
+import { ViewerLogController } from './viewer-log.controller';
+import { ViewerLogRepository } from './viewer-log.repository';
+import { ViewerLogResolver } from './viewer-log.resolver';
+import { ViewerLogService } from './viewer-log.service';
+
+/**
+ * The viewer's access log (issue 18): the impact analysis of an uploaded export for a chain incident and its
+ * proposal of partners (which feeds the chain's own partner choice), and detection on pushed events.
+ */
+@Module({
+  imports: [AccessLogModule, ChainModule],
+  controllers: [ViewerLogController],
+  providers: [RestGate, ViewerLogRepository, ViewerLogService, ViewerLogResolver, ChainRepository],
+})
+export class ViewerLogModule {}
