@@ -117,7 +117,9 @@ describe('notifications: per-person settings, language and the daily digest', ()
       await report(t.http, 'wieg-medewerker', { discoveredAt: BEFORE_HOUR }),
       await report(t.http, 'wieg-medewerker', { discoveredAt: BEFORE_HOUR, exercise: true }),
     ];
-    expect((await update('wieg-fg', { dailyDigest: true })).data!.updateMyNotificationSettings.dailyDigest).toBe(true);
+    // English, set here: the language test may run before or after this one (random order).
+    const mine = (await update('wieg-fg', { dailyDigest: true, locale: 'EN' })).data!.updateMyNotificationSettings;
+    expect(mine).toMatchObject({ dailyDigest: true, locale: 'EN' });
     // 06:30: before the hour, nothing.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(digests(FG)).toHaveLength(0);

@@ -113,7 +113,8 @@ export class RestGate {
       // reading what is still in flight into nothing so the client sees the answer instead of a reset.
       res.setHeader('connection', 'close');
       req.resume();
-      res.once('finish', () => setTimeout(() => req.socket.destroy(), 5_000).unref());
+      // The socket may already be gone (the client closed it): then there is nothing left to close.
+      res.once('finish', () => setTimeout(() => req.socket?.destroy(), 5_000).unref());
     }
     if (code === 'SERVICE_UNAVAILABLE') res.setHeader('retry-after', '5');
     res
