@@ -122,6 +122,17 @@ const CASES: Record<string, CrossTenantCase> = {
     }),
     plain: 'refused',
   },
+  // The platform admin only: B cannot take A (or anyone) out of the chain, nor undo it.
+  markOrganisationLeftChain: {
+    document: 'mutation($id: ID!) { markOrganisationLeftChain(id: $id) { id leftChainAt } }',
+    variables: (a) => ({ id: a.id }),
+    plain: 'refused',
+  },
+  undoOrganisationLeftChain: {
+    document: 'mutation($id: ID!) { undoOrganisationLeftChain(id: $id) { id leftChainAt } }',
+    variables: (a) => ({ id: a.id }),
+    plain: 'refused',
+  },
   reportBreach: {
     // A member of B reports for B: an incident of B only, never one in A.
     document: REPORT,
@@ -259,6 +270,12 @@ const CASES: Record<string, CrossTenantCase> = {
   // Chain incidents (issue 17): B was never informed of A's chain incident, so it does not exist for B.
   declareChainScenario: {
     document: `mutation($id: ID!) { declareChainScenario(incidentId: $id, scenario: C) { scenario chainIncident { id } } }`,
+    variables: (a) => ({ id: a.incidentId }),
+    plain: 'refused',
+  },
+  incidentChainSituation: {
+    // The situation (even B, kept on the breach) is as private as A's breach itself.
+    document: 'query($id: ID!) { incidentChainSituation(incidentId: $id) { scenario chainIncident { id } } }',
     variables: (a) => ({ id: a.incidentId }),
     plain: 'refused',
   },

@@ -125,6 +125,39 @@ describeInBrowser('reporting a breach and the breach dashboard in the browser', 
     expect(await row.getByTestId('countdown').count()).toBe(0);
   });
 
+  it('answers the chain situation with the report (issue 17): C reaches HINQ at once; "nee" withdraws the question', async () => {
+    const page = await loggedIn('wieg-medewerker', PHONE);
+    await openReportPage(page);
+    const question = page.getByRole('radiogroup', { name: 'Welke situatie is het? (optioneel)' });
+    await page.getByLabel('Wat is er gebeurd?').fill('Een collega keek zonder reden in dossiers via de viewer.');
+    await answer(page, 'Is het nog gaande?', 'nee');
+    expect(await question.count()).toBe(0);
+    await answer(page, 'Kunnen er gegevens van andere organisaties bij betrokken zijn?', 'ja');
+    await question.waitFor({ timeout: WAIT_MS });
+    await question.getByRole('radio', { name: /^C: mogelijk gegevens van andere organisaties/ }).check();
+    await expectNoSeriousAccessibilityProblems(page, 'report page with the chain question (phone)');
+    // "nee" takes the question away, and its answer is not sent; "ja" again brings the answer back.
+    await answer(page, 'Kunnen er gegevens van andere organisaties bij betrokken zijn?', 'nee');
+    await question.waitFor({ state: 'detached', timeout: WAIT_MS });
+    await answer(page, 'Kunnen er gegevens van andere organisaties bij betrokken zijn?', 'ja');
+    expect(await question.getByRole('radio', { name: /^C:/ }).isChecked()).toBe(true);
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, 'report-chain-phone.png'), fullPage: true });
+
+    const reference = await sendAndGetReference(page);
+    expect(await page.getByTestId('report-done-chain').innerText()).toContain('HINQ is direct ingelicht (situatie C)');
+    await expectNoSeriousAccessibilityProblems(page, 'report confirmation with the chain situation (phone)');
+
+    // HINQ's coordinator sees the chain incident at once (the same transaction as the report).
+    const response = await fetch(`${suite.stack.api}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await tokenFor('hinq-coordinator')}` },
+      body: JSON.stringify({ query: '{ chainIncidents { reference scenario } }' }),
+    });
+    const body = (await response.json()) as { data: { chainIncidents: { reference: string; scenario: string }[] } };
+    expect(body.data.chainIncidents).toContainEqual({ reference, scenario: 'C' });
+  });
+
   it('warns inline about an e-mail address without repeating it, and sends only after the confirmation', async () => {
     const page = await loggedIn('wieg-medewerker', PHONE);
     await openReportPage(page);

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CHAIN_SCENARIO_AT_REPORT } from '../incidents/chain-scenario-at-report';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import { OutboxRepository } from '../notifications/outbox.repository';
 import { RecipientsRepository } from '../notifications/recipients.repository';
@@ -22,8 +23,10 @@ import { ChainService } from './chain.service';
     OutboxRepository,
     RecipientsRepository,
     TimersRepository,
+    // The situation answered with a report (IncidentsService.report, same transaction): see chain-scenario-at-report.ts.
+    { provide: CHAIN_SCENARIO_AT_REPORT, useExisting: ChainService },
   ],
   // The viewer log's confirmed proposal becomes partners through the chain's own use case (issue 18).
-  exports: [ChainService],
+  exports: [ChainService, CHAIN_SCENARIO_AT_REPORT],
 })
 export class ChainModule {}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
   ChainIncident,
+  ChainScenario,
   DirectoryEntry,
   PartnerNotification,
   PartnerNotificationContent,
@@ -101,6 +102,27 @@ export class ChainRepository {
   async organisationName(tx: TenantTransaction, id: string): Promise<string> {
     const rows: { name: string }[] = await tx.manager.query(`SELECT name FROM organisations WHERE id = $1`, [id]);
     return rows[0]?.name ?? '—';
+  }
+
+  /**
+   * The situation declared for the reporter's own breach (`incidents.chain_scenario`, migration 1765756800000): B
+   * has no chain incident, so the breach itself keeps it. Written only in the reporter's tenant (RLS of incidents).
+   */
+  async setIncidentScenario(tx: TenantTransaction, incidentId: string, scenario: ChainScenario): Promise<void> {
+    await tx.manager.query(`UPDATE incidents SET chain_scenario = $3 WHERE organisation_id = $1 AND id = $2`, [
+      tx.organisationId,
+      incidentId,
+      scenario,
+    ]);
+  }
+
+  /** The situation declared for a breach of the acting organisation (null: none yet). */
+  async incidentScenario(tx: TenantTransaction, incidentId: string): Promise<ChainScenario | null> {
+    const rows: { chain_scenario: ChainScenario | null }[] = await tx.manager.query(
+      `SELECT chain_scenario FROM incidents WHERE organisation_id = $1 AND id = $2`,
+      [tx.organisationId, incidentId],
+    );
+    return rows[0]?.chain_scenario ?? null;
   }
 
   async bySourceIncident(tx: TenantTransaction, incidentId: string): Promise<StoredChain | null> {

@@ -10,6 +10,7 @@ import {
   ChainQuarterFiguresType,
   ChainScenarioEnum,
   DeclareChainScenarioResultType,
+  IncidentChainSituationType,
   PartnerChoiceInput,
   PartnerNotificationAdjustmentInput,
   PartnerNotificationContentInput,
@@ -42,6 +43,20 @@ export class ChainResolver {
     const result = await this.service.declare(actor, incidentId, scenario);
     if (result.chainIncident) audit.touched(result.chainIncident.id);
     return result;
+  }
+
+  @Query(() => IncidentChainSituationType, {
+    description:
+      'Privacyfunctionaris, FG of auditor van de melder: welke situatie (A, B of C) voor het eigen datalek is aangegeven.',
+  })
+  @Operation('read', 'ChainIncident')
+  async incidentChainSituation(
+    @Args('incidentId', { type: () => ID }) incidentId: string,
+    @CurrentActor() actor: Actor,
+    @Audit() audit: AuditTrail,
+  ): Promise<IncidentChainSituationType> {
+    audit.touched(incidentId);
+    return this.service.situation(actor, incidentId);
   }
 
   @Query(() => [ChainIncidentType], {

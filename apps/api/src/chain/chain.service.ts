@@ -41,9 +41,10 @@ import { API_CONFIG } from '../config/config';
 import type { ApiConfig } from '../config/config.schema';
 import { Tenancy, type TenantTransaction } from '../database/tenancy';
 import { errors } from '../errors/api-error';
+import type { ChainScenarioAtReport } from '../incidents/chain-scenario-at-report';
 import { INCIDENT_OBSERVER, type IncidentObserver } from '../incidents/incident-observer';
 import { checkPrivacy, refusal } from '../incidents/incidents.service';
-import { IncidentsRepository } from '../incidents/incidents.repository';
+import { IncidentsRepository, type StoredIncident } from '../incidents/incidents.repository';
 import { OutboxRepository } from '../notifications/outbox.repository';
 import { RecipientsRepository, type Audience } from '../notifications/recipients.repository';
 import { TimersRepository } from '../notifications/timers.repository';
@@ -55,6 +56,7 @@ import type {
   ChainOverviewType,
   ChainQuarterFiguresType,
   DeclareChainScenarioResultType,
+  IncidentChainSituationType,
   PartnerChoiceInput,
   PartnerNotificationAdjustmentInput,
   PartnerNotificationContentInput,
@@ -85,7 +87,7 @@ interface Loaded {
  * acts) — the database-checked switch into that organisation (ChainRepository.inTenantOf).
  */
 @Injectable()
-export class ChainService {
+export class ChainService implements ChainScenarioAtReport {
   private readonly portalBaseUrl: string;
 
   constructor(
@@ -112,53 +114,105 @@ export class ChainService {
           en: "Only the reporter's privacy officer or DPO (or HINQ's coordinator for a breach at HINQ) declares the situation.",
         });
       }
-      const existing = await this.chains.bySourceIncident(tx, incidentId);
-      const decision = declareScenario(
-        {
-          current: existing?.scenario ?? null,
-          sourceStage: source.incident.stage,
-          sourceClosure: source.incident.closure?.outcome ?? null,
-        },
-        scenario,
-      );
-      if (!decision.ok) throw refusal(decision);
-      if (!decision.createsChainIncident) return { scenario, chainIncident: null };
-      const now = this.clock.now();
-      const chain = {
-        scenario: scenario as 'A' | 'C',
-        reportingOrganisationId: tx.organisationId,
-        sourceIncidentId: incidentId,
-        reference: formatIncidentReference(source.year, source.number),
-        exercise: source.incident.exercise,
-        discoveredAt: source.incident.report.discoveredAt,
-        declaredAt: now,
-        declaredBy: actor.user.id,
-        content: null,
-      };
-      const id = await this.chains.insert(tx, chain, partnerDeadline(chain));
-      const stored = (await this.chains.find(tx, id))!;
-      const base = this.payloadBase(stored, this.chainUrl(id));
-      // HINQ hears at once; the 24 hours remind the reporter and HINQ at 20 h and 24 h while a partner waits.
-      await this.enqueue(tx, stored, HINQ_ONLY, `chain:${id}:declared`, { ...base, event: 'chain-incident-declared' });
-      const span = CHAIN_PARTNER_NOTIFICATION_HOURS * HOUR;
-      await this.timers.arm(
-        tx.manager,
-        tx.organisationId,
-        incidentId,
-        [
-          {
-            kind: 'partner-inform-reminder',
-            pointPermille: 833,
-            dueAt: new Date(chain.discoveredAt.getTime() + (span * 20) / 24),
-          },
-          { kind: 'partner-inform-overdue', pointPermille: 1000, dueAt: partnerDeadline(chain) },
-        ],
-        { ...base, chain: true, chainIncidentId: id },
-        now,
-      );
-      const viewer = { organisationId: tx.organisationId, participation: participationOf(chainActor, stored, []) };
-      return { scenario, chainIncident: presentChain(stored, [], [], viewer, this.clock) };
+      const chain = await this.declareFor(tx, actor, source, scenario);
+      if (!chain) return { scenario, chainIncident: null };
+      const viewer = { organisationId: tx.organisationId, participation: participationOf(chainActor, chain, []) };
+      return { scenario, chainIncident: presentChain(chain, [], [], viewer, this.clock) };
     });
+  }
+
+  /**
+   * The situation answered with the report itself (IncidentsService.report, same transaction). Whoever may report
+   * may answer it — the protocol asks to contact HINQ *at once*, so a midwife's "other organisations' data" must not
+   * wait for her privacy officer; choosing partners and approving notifications still need the officers.
+   */
+  async declareAtReport(
+    tx: TenantTransaction,
+    actor: Actor,
+    source: StoredIncident,
+    scenario: ChainScenario,
+  ): Promise<void> {
+    await this.chains.setCoordinator(tx, isCoordinator(this.chainActorOf(actor)));
+    await this.declareFor(tx, actor, source, scenario);
+  }
+
+  /** The situation, for the reporter's Keten panel: B is kept on the breach, A and C have their chain incident. */
+  async situation(actor: Actor, incidentId: string): Promise<IncidentChainSituationType> {
+    return this.begin(actor, async (tx, chainActor) => {
+      const source = UUID.test(incidentId) ? await this.incidents.find(tx, incidentId, false) : null;
+      if (!source) throw errors.notFound(INCIDENT);
+      const scenario = await this.chains.incidentScenario(tx, incidentId);
+      const chain = await this.chains.bySourceIncident(tx, incidentId);
+      if (!chain) return { incidentId, scenario, chainIncident: null };
+      const partners = await this.chains.partners(tx, chain.id);
+      const participation = participationOf(chainActor, chain, partners);
+      const viewer = { organisationId: tx.organisationId, participation };
+      return {
+        incidentId,
+        scenario: chain.scenario,
+        chainIncident: presentChain(chain, partners, [], viewer, this.clock),
+      };
+    });
+  }
+
+  /**
+   * Declares `scenario` for the reporter's breach in `tx` (the reporter's tenant): the domain's rule (B may become C,
+   * a chain incident never becomes internal), the situation kept on the breach, and for A and C the chain incident,
+   * HINQ's mail and the 24-hour timers. Returns the chain incident, or null for B.
+   */
+  private async declareFor(
+    tx: TenantTransaction,
+    actor: Actor,
+    source: StoredIncident,
+    scenario: ChainScenario,
+  ): Promise<StoredChain | null> {
+    const incidentId = source.id;
+    const existing = await this.chains.bySourceIncident(tx, incidentId);
+    const decision = declareScenario(
+      {
+        current: existing?.scenario ?? null,
+        sourceStage: source.incident.stage,
+        sourceClosure: source.incident.closure?.outcome ?? null,
+      },
+      scenario,
+    );
+    if (!decision.ok) throw refusal(decision);
+    await this.chains.setIncidentScenario(tx, incidentId, scenario);
+    if (!decision.createsChainIncident) return null;
+    const now = this.clock.now();
+    const chain = {
+      scenario: scenario as 'A' | 'C',
+      reportingOrganisationId: tx.organisationId,
+      sourceIncidentId: incidentId,
+      reference: formatIncidentReference(source.year, source.number),
+      exercise: source.incident.exercise,
+      discoveredAt: source.incident.report.discoveredAt,
+      declaredAt: now,
+      declaredBy: actor.user.id,
+      content: null,
+    };
+    const id = await this.chains.insert(tx, chain, partnerDeadline(chain));
+    const stored = (await this.chains.find(tx, id))!;
+    const base = this.payloadBase(stored, this.chainUrl(id));
+    // HINQ hears at once; the 24 hours remind the reporter and HINQ at 20 h and 24 h while a partner waits.
+    await this.enqueue(tx, stored, HINQ_ONLY, `chain:${id}:declared`, { ...base, event: 'chain-incident-declared' });
+    const span = CHAIN_PARTNER_NOTIFICATION_HOURS * HOUR;
+    await this.timers.arm(
+      tx.manager,
+      tx.organisationId,
+      incidentId,
+      [
+        {
+          kind: 'partner-inform-reminder',
+          pointPermille: 833,
+          dueAt: new Date(chain.discoveredAt.getTime() + (span * 20) / 24),
+        },
+        { kind: 'partner-inform-overdue', pointPermille: 1000, dueAt: partnerDeadline(chain) },
+      ],
+      { ...base, chain: true, chainIncidentId: id },
+      now,
+    );
+    return stored;
   }
 
   async list(actor: Actor): Promise<ChainIncidentType[]> {
@@ -414,17 +468,21 @@ export class ChainService {
   // ─── the parts ────────────────────────────────────────────────────────────────────────────────────────────────
 
   private begin<T>(actor: Actor, work: (tx: TenantTransaction, chainActor: ChainActor) => Promise<T>): Promise<T> {
+    const chainActor = this.chainActorOf(actor);
+    return this.tenancy.asTenant(actingOrganisationId(actor), async (tx) => {
+      await this.chains.setCoordinator(tx, isCoordinator(chainActor));
+      return work(tx, chainActor);
+    });
+  }
+
+  private chainActorOf(actor: Actor): ChainActor {
     const acting = actor.acting!;
-    const chainActor: ChainActor = {
+    return {
       personId: actor.user.id,
       organisationId: acting.organisationId,
       organisationKind: acting.kind,
       roles: acting.roles,
     };
-    return this.tenancy.asTenant(actingOrganisationId(actor), async (tx) => {
-      await this.chains.setCoordinator(tx, isCoordinator(chainActor));
-      return work(tx, chainActor);
-    });
   }
 
   private async load(tx: TenantTransaction, actor: ChainActor, id: string, lock: boolean): Promise<Loaded> {

@@ -148,6 +148,17 @@ export class DeclareChainScenarioResultType {
   chainIncident!: ChainIncidentType | null;
 }
 
+@ObjectType('IncidentChainSituation', {
+  description:
+    'De situatie die de melder voor het eigen datalek aangaf: B blijft bij het datalek bewaard, A en C hebben hun ketenincident.',
+})
+export class IncidentChainSituationType {
+  @Field(() => ID) incidentId!: string;
+  @Field(() => ChainScenarioEnum, { nullable: true, description: 'Null: nog niet aangegeven.' })
+  scenario!: string | null;
+  @Field(() => ChainIncidentType, { nullable: true }) chainIncident!: ChainIncidentType | null;
+}
+
 @ObjectType('ChainOverviewRow', { description: 'Eén partner in het overzicht van HINQ, met levende klokken.' })
 export class ChainOverviewRowType {
   @Field(() => ID) partnerNotificationId!: string;

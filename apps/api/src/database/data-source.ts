@@ -10,6 +10,7 @@ import { ChainIncidents1765411200000 } from './migrations/1765411200000-chain-in
 import { NotificationPreferences1765497600000 } from './migrations/1765497600000-notification-preferences';
 import { RegisterRecords1765584000000 } from './migrations/1765584000000-register-records';
 import { ViewerLog1765670400000 } from './migrations/1765670400000-viewer-log';
+import { ChainScenario1765756800000 } from './migrations/1765756800000-chain-scenario';
 
 export const MIGRATIONS = [
   InitialSchema1764806400000,
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   NotificationPreferences1765497600000,
   RegisterRecords1765584000000,
   ViewerLog1765670400000,
+  ChainScenario1765756800000,
 ];
 
 export interface DataSourceSettings {

@@ -1,4 +1,6 @@
 import { Field, Float, InputType } from '@nestjs/graphql';
+import type { ChainScenario } from '@babyconnect/domain';
+import { ChainScenarioEnum } from '../chain/chain.type';
 import {
   AssessmentConclusionEnum,
   AvailabilityLossEnum,
@@ -31,6 +33,12 @@ export class ReportBreachInput {
   otherOrganisationsInvolved!: string;
   @Field({ defaultValue: false, description: 'Een oefening: telt nooit mee in register, cijfers of AP.' })
   exercise!: boolean;
+  @Field(() => ChainScenarioEnum, {
+    nullable: true,
+    description:
+      'Optioneel, de situatie van het protocol: A (bij HINQ of aan HINQ gemeld) en C (mogelijk gegevens van andere organisaties) maken in dezelfde transactie een ketenincident dat HINQ meteen ziet; B (alleen intern) wordt bij het datalek bewaard. C kan niet als andere organisaties niet betrokken zijn (NO).',
+  })
+  chainScenario?: ChainScenario | null;
   @Field(() => Boolean, { nullable: true, description: CONFIRM }) confirmPrivacyWarnings?: boolean | null;
 }
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChainModule } from '../chain/chain.module';
 import { IncidentRevisionsResolver } from './incident-revisions.resolver';
 import { IncidentStepsResolver } from './incident-steps.resolver';
 import { IncidentsRepository } from './incidents.repository';
@@ -7,6 +8,8 @@ import { IncidentsService } from './incidents.service';
 
 /** The breach workflow (protocol steps 1–7) of one organisation: report, read, and take it through the steps. */
 @Module({
+  // The chain answers the situation A/B/C given with a report, in the report's transaction (chain-scenario-at-report.ts).
+  imports: [ChainModule],
   // The clock comes from the global TimeModule (one instance, shared with the notification timers).
   providers: [
     IncidentsRepository,

@@ -12,6 +12,7 @@ import {
   reportBreach,
   type Actor as DomainActor,
   type BreachIncident,
+  type ChainScenario,
   type FreeTextField,
   type IncidentCommand,
   type LocalisedText,
@@ -22,6 +23,7 @@ import { actingOrganisationId, type Actor } from '../auth/actor';
 import { Tenancy, type TenantTransaction } from '../database/tenancy';
 import { ApiError, errors } from '../errors/api-error';
 import { AppClock } from '../time/app-clock';
+import { CHAIN_SCENARIO_AT_REPORT, type ChainScenarioAtReport } from './chain-scenario-at-report';
 import { freeText } from './free-text-labels';
 import { toReportInput, type CommandWithoutVersion } from './incident-commands';
 import { INCIDENT_OBSERVER, type IncidentObserver } from './incident-observer';
@@ -65,6 +67,7 @@ export class IncidentsService {
     private readonly incidents: IncidentsRepository,
     private readonly clock: AppClock,
     @Optional() @Inject(INCIDENT_OBSERVER) private readonly observer?: IncidentObserver,
+    @Optional() @Inject(CHAIN_SCENARIO_AT_REPORT) private readonly chain?: ChainScenarioAtReport,
   ) {}
 
   async report(actor: Actor, input: ReportBreachInput): Promise<IncidentType> {
@@ -77,6 +80,9 @@ export class IncidentsService {
       ],
       input.confirmPrivacyWarnings,
     );
+    const scenario = checkChainScenario(input);
+    // Fail loudly rather than drop the answer: without the chain module HINQ would never hear of an A or C.
+    if (scenario && !this.chain) throw new Error('A chain scenario was given but the chain module is not loaded');
     const incident = decision.incident;
     return this.tenancy.asTenant(actingOrganisationId(actor), async (tx) => {
       // The year of the report, in the organisation's time zone (a report at 00:30 on 1 January is the new year's).
@@ -92,7 +98,9 @@ export class IncidentsService {
         after: incident,
         events: decision.events,
       });
-      return presentIncident({ id, organisationId: tx.organisationId, year, number, incident }, this.clock, null);
+      const stored = { id, organisationId: tx.organisationId, year, number, incident };
+      if (scenario) await this.chain!.declareAtReport(tx, actor, stored, scenario);
+      return presentIncident(stored, this.clock, null);
     });
   }
 
@@ -254,6 +262,26 @@ export function checkPrivacy(fields: FreeTextField[], confirmed: boolean | null 
     // The field and the kind, never the value (the warning travels over the network and into logs).
     warnings.map((w) => ({ field: w.field, message: w.message })),
   );
+}
+
+/**
+ * The situation answered with the report (optional). C says other organisations' data may be involved: refused
+ * when the same report says they are not, so the chain incident HINQ receives never contradicts its breach.
+ */
+function checkChainScenario(input: ReportBreachInput): ChainScenario | null {
+  const scenario = input.chainScenario ?? null;
+  if (scenario === 'C' && input.otherOrganisationsInvolved === 'no') {
+    throw errors.invalidInput([
+      {
+        field: 'chainScenario',
+        message: {
+          nl: 'Situatie C betekent dat gegevens van andere organisaties betrokken kunnen zijn, maar de melding zegt "nee". Kies "ja" of "weet ik niet", of laat de situatie open.',
+          en: 'Situation C means other organisations\' data may be involved, but the report says "no". Choose "yes" or "unknown", or leave the situation open.',
+        },
+      },
+    ]);
+  }
+  return scenario;
 }
 
 function listClock(row: IncidentListRow, clock: { now(): Date }) {

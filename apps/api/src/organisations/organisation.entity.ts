@@ -24,6 +24,8 @@ export class OrganisationEntity {
   contactRole!: ContactRole | null;
   @Column({ name: 'contact_name', type: 'text', nullable: true }) contactName!: string | null;
   @Column({ name: 'contact_email', type: 'text', nullable: true }) contactEmail!: string | null;
+  /** From this moment the organisation is no longer party to the chain's agreement: it cannot be chosen as partner. */
+  @Column({ name: 'left_chain_at', type: 'timestamptz', nullable: true }) leftChainAt!: Date | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt!: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt!: Date;
 }

@@ -28,6 +28,12 @@ export class OrganisationType {
   @Field(() => ContactRoleEnum, { nullable: true }) contactRole!: ContactRole | null;
   @Field(() => String, { nullable: true }) contactName!: string | null;
   @Field(() => String, { nullable: true }) contactEmail!: string | null;
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'Uit de keten gestapt per dit moment: vanaf dan niet meer als partner van een ketenincident te kiezen.',
+  })
+  leftChainAt!: Date | null;
 
   static from(entity: OrganisationEntity): OrganisationType {
     return Object.assign(new OrganisationType(), {
@@ -38,6 +44,7 @@ export class OrganisationType {
       contactRole: entity.contactRole,
       contactName: entity.contactName,
       contactEmail: entity.contactEmail,
+      leftChainAt: entity.leftChainAt,
     });
   }
 }

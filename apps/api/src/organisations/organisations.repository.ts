@@ -60,6 +60,13 @@ export class OrganisationsRepository {
     return result.affected ? repo.findOneByOrFail({ id }) : null;
   }
 
+  /** Sets or clears the moment the organisation left the chain; null when the organisation does not exist. */
+  async setLeftChainAt(tx: PlatformAdminTransaction, id: string, at: Date | null): Promise<OrganisationEntity | null> {
+    const repo = tx.manager.getRepository(OrganisationEntity);
+    const result = await repo.update({ id }, { leftChainAt: at, updatedAt: () => 'now()' });
+    return result.affected ? repo.findOneByOrFail({ id }) : null;
+  }
+
   /** Edits the contact of the transaction's own organisation; the tenant comes from the transaction, never the caller. */
   async updateOwnContact(tx: TenantTransaction, data: ContactData): Promise<OrganisationEntity> {
     const repo = tx.manager.getRepository(OrganisationEntity);

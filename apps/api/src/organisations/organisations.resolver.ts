@@ -56,6 +56,36 @@ export class OrganisationsResolver {
   }
 
   @Mutation(() => OrganisationType, {
+    description:
+      'Beheerder: de organisatie is uit de keten gestapt per `at` (standaard nu); vanaf dan niet meer als partner te kiezen.',
+  })
+  @Operation('update', 'Organisation')
+  async markOrganisationLeftChain(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('at', { type: () => Date, nullable: true }) at: Date | null,
+    @Audit() audit: AuditTrail,
+  ): Promise<OrganisationType> {
+    audit.touched(id);
+    const updated = await this.service.markLeftChain(id, at);
+    audit.concerns(updated.id);
+    return OrganisationType.from(updated);
+  }
+
+  @Mutation(() => OrganisationType, {
+    description: 'Beheerder: het uit de keten stappen ongedaan maken; de organisatie is weer als partner te kiezen.',
+  })
+  @Operation('update', 'Organisation')
+  async undoOrganisationLeftChain(
+    @Args('id', { type: () => ID }) id: string,
+    @Audit() audit: AuditTrail,
+  ): Promise<OrganisationType> {
+    audit.touched(id);
+    const updated = await this.service.undoLeftChain(id);
+    audit.concerns(updated.id);
+    return OrganisationType.from(updated);
+  }
+
+  @Mutation(() => OrganisationType, {
     description: 'Privacyfunctionaris of FG: de contactgegevens van de eigen organisatie wijzigen.',
   })
   @Operation('update', 'OrganisationContact')

@@ -3,6 +3,7 @@ import { actingOrganisationId, type Actor } from '../auth/actor';
 import { MembershipsRepository } from '../auth/memberships.repository';
 import { Tenancy } from '../database/tenancy';
 import { errors, type ApiError } from '../errors/api-error';
+import { AppClock } from '../time/app-clock';
 import type { OrganisationEntity } from './organisation.entity';
 import type {
   CreateOrganisationInput,
@@ -21,6 +22,7 @@ export class OrganisationsService {
     private readonly tenancy: Tenancy,
     private readonly organisations: OrganisationsRepository,
     private readonly memberships: MembershipsRepository,
+    private readonly clock: AppClock,
   ) {}
 
   directory(): Promise<OrganisationEntity[]> {
@@ -60,6 +62,54 @@ export class OrganisationsService {
       if (!updated) throw errors.notFound(ORGANISATION);
       this.tenancy.afterCommit(() => this.memberships.invalidate());
       return updated;
+    });
+  }
+
+  /**
+   * The platform admin records that an organisation left the chain (issue 17): from `at` (default now; a planned
+   * date may lie ahead) it can no longer be chosen as a partner of a chain incident. Partners already informed keep
+   * their notifications and linked incidents. HINQ runs the chain and cannot leave it.
+   */
+  async markLeftChain(id: string, at: Date | null | undefined): Promise<OrganisationEntity> {
+    if (!isUuid(id)) throw errors.notFound(ORGANISATION);
+    const when = at ?? this.clock.now();
+    if (Number.isNaN(when.getTime())) {
+      throw errors.invalidInput([
+        { field: 'at', message: { nl: 'Geen geldig tijdstip.', en: 'Not a valid instant.' } },
+      ]);
+    }
+    return this.tenancy.asPlatformAdmin(async (tx) => {
+      const current = await this.organisations.findById(tx, id);
+      if (!current) throw errors.notFound(ORGANISATION);
+      if (current.kind === 'HINQ')
+        throw conflict(
+          'id',
+          'HINQ coördineert de keten en kan er niet uit stappen.',
+          'HINQ coordinates the chain and cannot leave it.',
+        );
+      if (current.leftChainAt !== null)
+        throw conflict(
+          'id',
+          'Deze organisatie is al uit de keten gestapt; maak dat eerst ongedaan om een ander moment vast te leggen.',
+          'This organisation has already left the chain; undo that first to record another moment.',
+        );
+      return (await this.organisations.setLeftChainAt(tx, id, when))!;
+    });
+  }
+
+  /** Undoes a departure (recorded by mistake, or the organisation rejoined): it can be chosen as a partner again. */
+  async undoLeftChain(id: string): Promise<OrganisationEntity> {
+    if (!isUuid(id)) throw errors.notFound(ORGANISATION);
+    return this.tenancy.asPlatformAdmin(async (tx) => {
+      const current = await this.organisations.findById(tx, id);
+      if (!current) throw errors.notFound(ORGANISATION);
+      if (current.leftChainAt === null)
+        throw conflict(
+          'id',
+          'Deze organisatie is niet uit de keten gestapt.',
+          'This organisation has not left the chain.',
+        );
+      return (await this.organisations.setLeftChainAt(tx, id, null))!;
     });
   }
 

@@ -9,14 +9,7 @@ import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { ChainAction, ChainActionFeedback } from './chain-action';
 import { ChainContext } from './chain-context';
-
-/** A count field's text as the API's `affectedRecords` (empty: not known). */
-export function recordsValue(text: string): number | null {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  const n = Number(trimmed);
-  return Number.isInteger(n) ? n : NaN;
-}
+import { recordsValue } from './chain-view';
 
 /**
  * The partner notification written once (issue 17 item 3): the nature of the breach, its possible impact on the

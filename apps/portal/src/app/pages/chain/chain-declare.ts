@@ -8,8 +8,8 @@ import { RouterLink } from '@angular/router';
 import { map } from 'rxjs';
 import {
   type ChainScenario,
-  ChainIncidentsDocument,
   DeclareChainScenarioDocument,
+  IncidentChainSituationDocument,
 } from '../../shared/api/generated/graphql';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
@@ -156,23 +156,24 @@ export class ChainDeclare {
   protected readonly mayDeclare = computed(() => this.session.can('update', 'ChainIncident'));
   protected readonly advice = computed(() => declarationAdvice(this.otherOrganisationsInvolved()));
 
-  /** The chain incidents the organisation takes part in: this incident's, if any, is the one it reported. */
+  /** The situation declared for this breach (also B, kept on the breach itself) and its chain incident, if any. */
   protected readonly list = rxResource({
     params: () => (this.mayRead() ? `${this.session.me()?.actingOrganisation?.id}/${this.incidentId()}` : undefined),
-    stream: () => this.graphql.request(ChainIncidentsDocument).pipe(map((data) => data.chainIncidents)),
+    stream: () =>
+      this.graphql
+        .request(IncidentChainSituationDocument, { incidentId: this.incidentId() })
+        .pipe(map((data) => data.incidentChainSituation)),
   });
   private readonly declared = signal<{ id: string; reference: string; scenario: ChainScenario } | null>(null);
-  protected readonly chain = computed(() => {
-    const own = this.list.hasValue()
-      ? this.list.value().find((c) => c.sourceIncidentId === this.incidentId())
-      : undefined;
-    return own ?? this.declared();
-  });
+  protected readonly chain = computed(
+    () => (this.list.hasValue() ? this.list.value().chainIncident : null) ?? this.declared(),
+  );
   protected readonly loadError = computed(() => describeError(this.list.error(), this.t));
   protected readonly scenario = signal<ChainScenario | null>(null);
-  protected readonly internal = signal(false);
+  /** Declared internal (B) — at report time or here; C can still follow. */
+  protected readonly internal = linkedSignal(() => this.list.hasValue() && this.list.value().scenario === 'B');
   /** The form shows at once when the report says other organisations are (or may be) involved. */
-  protected readonly open = linkedSignal(() => this.advice() === 'recommended');
+  protected readonly open = linkedSignal(() => this.advice() === 'recommended' && !this.internal());
 
   protected scenarioText(scenario: string): string {
     return incidentLabel('ChainScenario', scenario, this.i18n.lang());

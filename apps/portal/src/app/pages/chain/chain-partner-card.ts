@@ -15,9 +15,8 @@ import { TranslationService } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
 import { formatInstant } from '../incident/incident-view';
 import { ChainAction, ChainActionFeedback } from './chain-action';
-import { recordsValue } from './chain-content';
 import { ChainContext } from './chain-context';
-import { type PartnerNotification, needsDelayReasons } from './chain-view';
+import { type PartnerNotification, needsDelayReasons, partnerAdjustment } from './chain-view';
 
 type Field = 'nature' | 'impact' | 'measures' | 'affectedRecords';
 const FIELD_KEYS = {
@@ -101,14 +100,27 @@ const FIELD_KEYS = {
         @if (adjusting()) {
           <form [formGroup]="form" (ngSubmit)="adjust()" data-testid="partner-adjust-form">
             <p class="hint">{{ t('chain.partner.adjustHint') }}</p>
-            <mat-form-field appearance="outline" class="full">
-              <mat-label>{{ t('chain.content.impact') }}</mat-label>
-              <textarea matInput rows="3" formControlName="impact" data-testid="partner-adjust-impact"></textarea>
-            </mat-form-field>
+            @for (field of textFields; track field) {
+              <mat-form-field appearance="outline" class="full">
+                <mat-label>{{ t(fieldKey(field)) }}</mat-label>
+                <textarea
+                  matInput
+                  rows="3"
+                  [formControlName]="field"
+                  [attr.data-testid]="'partner-adjust-' + field"
+                ></textarea>
+              </mat-form-field>
+              @if (action.problemFor(field); as problem) {
+                <p class="error" role="alert">{{ problem }}</p>
+              }
+            }
             <mat-form-field appearance="outline">
               <mat-label>{{ t('chain.content.records') }}</mat-label>
               <input matInput formControlName="records" inputmode="numeric" data-testid="partner-adjust-records" />
             </mat-form-field>
+            @if (action.problemFor('affectedRecords'); as problem) {
+              <p class="error" role="alert">{{ problem }}</p>
+            }
             <div class="actions">
               <button mat-flat-button type="submit" data-testid="partner-adjust-save" [disabled]="action.busy()">
                 {{ t('chain.partner.adjustSave') }}
@@ -205,10 +217,17 @@ export class ChainPartnerCard {
   protected readonly late = computed(() => needsDelayReasons(this.partner(), this.now()));
   protected readonly adjusting = signal(false);
   protected readonly delayReasons = signal('');
+  protected readonly textFields = ['nature', 'impact', 'measures'] as const;
   protected readonly form = new FormGroup({
+    nature: new FormControl('', { nonNullable: true }),
     impact: new FormControl('', { nonNullable: true }),
+    measures: new FormControl('', { nonNullable: true }),
     records: new FormControl('', { nonNullable: true }),
   });
+
+  protected fieldKey(field: Field) {
+    return FIELD_KEYS[field];
+  }
 
   protected when(iso: string): string {
     return formatInstant(iso, this.i18n.lang());
@@ -217,25 +236,21 @@ export class ChainPartnerCard {
   protected startAdjust(): void {
     const c = this.partner().content;
     this.form.setValue({
+      nature: c?.nature ?? '',
       impact: c?.impact ?? '',
+      measures: c?.measures ?? '',
       records: c?.affectedRecords == null ? '' : String(c.affectedRecords),
     });
     this.adjusting.set(true);
   }
 
   protected adjust(): void {
-    const v = this.form.getRawValue();
-    const records = recordsValue(v.records);
-    if (records !== null && (Number.isNaN(records) || records < 0)) {
+    const { id, content } = this.partner();
+    const input = partnerAdjustment(this.form.getRawValue(), content ?? null);
+    if (input === 'records-invalid') {
       this.action.error.set(this.t('chain.content.recordsInvalid'));
       return;
     }
-    const { id, content } = this.partner();
-    // Only what differs from the text now: an unchanged field stays equal to the shared text.
-    const input = {
-      ...(v.impact !== (content?.impact ?? '') ? { impact: v.impact } : {}),
-      ...(records !== (content?.affectedRecords ?? null) ? { affectedRecords: records } : {}),
-    };
     if (Object.keys(input).length === 0) {
       this.adjusting.set(false);
       return;

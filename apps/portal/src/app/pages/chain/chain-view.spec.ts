@@ -10,6 +10,8 @@ import {
   figuresTable,
   matrixRow,
   needsDelayReasons,
+  partnerAdjustment,
+  recordsValue,
 } from './chain-view';
 
 const at = (iso: string) => new Date(iso);
@@ -189,5 +191,37 @@ describe('chain view helpers', () => {
     expect(table.rows[0]?.lowQuarters).toEqual(['2026-Q2']);
     expect(table.rows[1]?.cells[0]).toBeNull();
     expect(table.rows[1]?.lowQuarters).toEqual([]);
+  });
+});
+
+describe("partnerAdjustment (one partner's own notification)", () => {
+  const content = {
+    nature: 'Inzage via de viewer.',
+    impact: 'Onbekend.',
+    measures: 'Account geblokkeerd.',
+    affectedRecords: 12,
+  };
+  const same = { nature: content.nature, impact: content.impact, measures: content.measures, records: '12' };
+
+  it('sends only what differs, nature and measures included', () => {
+    expect(partnerAdjustment(same, content)).toEqual({});
+    expect(
+      partnerAdjustment({ ...same, nature: 'Inzage in uw dossiers.', measures: 'Wachtwoorden vervangen.' }, content),
+    ).toEqual({ nature: 'Inzage in uw dossiers.', measures: 'Wachtwoorden vervangen.' });
+    expect(partnerAdjustment({ ...same, impact: 'Drie cliënten.', records: '3' }, content)).toEqual({
+      impact: 'Drie cliënten.',
+      affectedRecords: 3,
+    });
+  });
+
+  it('an emptied count means "not known"; a count that is not a whole number ≥ 0 is refused', () => {
+    expect(partnerAdjustment({ ...same, records: ' ' }, content)).toEqual({ affectedRecords: null });
+    expect(partnerAdjustment({ ...same, records: '2.5' }, content)).toBe('records-invalid');
+    expect(partnerAdjustment({ ...same, records: '-1' }, content)).toBe('records-invalid');
+    expect(recordsValue('abc')).toBeNaN();
+  });
+
+  it('without a text yet, every filled field is an adjustment', () => {
+    expect(partnerAdjustment({ nature: 'x', impact: '', measures: '', records: '' }, null)).toEqual({ nature: 'x' });
   });
 });

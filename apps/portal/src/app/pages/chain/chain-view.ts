@@ -175,6 +175,49 @@ export function chainRights(
   };
 }
 
+/** A count field's text as the API's `affectedRecords` (empty: not known; not a whole number: NaN). */
+export function recordsValue(text: string): number | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  const n = Number(trimmed);
+  return Number.isInteger(n) ? n : NaN;
+}
+
+export interface AdjustmentValues {
+  readonly nature: string;
+  readonly impact: string;
+  readonly measures: string;
+  readonly records: string;
+}
+
+export interface AdjustmentInput {
+  nature?: string;
+  impact?: string;
+  measures?: string;
+  affectedRecords?: number | null;
+}
+
+/**
+ * One partner's adjustment (issue 17 item 3): only the fields that differ from its notification as it reads now, so
+ * an unchanged field keeps following the shared text. `records-invalid` when the count is not a whole number ≥ 0.
+ */
+export function partnerAdjustment(
+  values: AdjustmentValues,
+  content: Pick<
+    NonNullable<PartnerNotification['content']>,
+    'nature' | 'impact' | 'measures' | 'affectedRecords'
+  > | null,
+): AdjustmentInput | 'records-invalid' {
+  const records = recordsValue(values.records);
+  if (records !== null && (Number.isNaN(records) || records < 0)) return 'records-invalid';
+  const input: AdjustmentInput = {};
+  for (const field of ['nature', 'impact', 'measures'] as const) {
+    if (values[field] !== (content?.[field] ?? '')) input[field] = values[field];
+  }
+  if (records !== (content?.affectedRecords ?? null)) input.affectedRecords = records;
+  return input;
+}
+
 /** After the 24 hours the sender must say why it is late (the API refuses a late send without reasons). */
 export function needsDelayReasons(partner: Pick<PartnerNotification, 'informBy'>, now: Date): boolean {
   return now.getTime() > new Date(partner.informBy).getTime();

@@ -9,6 +9,7 @@ const typed: ReportValues = {
   howDiscovered: '',
   otherOrganisationsInvolved: 'UNKNOWN',
   exercise: false,
+  chainScenario: 'C',
 };
 const empty: ReportValues = {
   whatHappened: ' ',
@@ -17,6 +18,7 @@ const empty: ReportValues = {
   howDiscovered: '',
   otherOrganisationsInvolved: null,
   exercise: false,
+  chainScenario: null,
 };
 const NOW = new Date('2026-03-12T23:45:00Z');
 
@@ -34,6 +36,14 @@ describe('the report draft store', () => {
     expect(store.load('u-2', 'org-a', NOW)).toBeNull();
     expect(store.load('u-1', 'org-b', NOW)).toBeNull();
     expect(store.has('u-1', 'org-a', NOW)).toBe(true);
+  });
+
+  it('reads back only a known chain situation (storage is input like any other)', () => {
+    const stored = (scenario: unknown) =>
+      JSON.stringify({ values: { ...typed, chainScenario: scenario }, savedAt: NOW.toISOString() });
+    expect(parseDraft(stored('B'), NOW)?.values.chainScenario).toBe('B');
+    expect(parseDraft(stored('D'), NOW)?.values.chainScenario).toBeNull();
+    expect(parseDraft(stored(7), NOW)?.values.chainScenario).toBeNull();
   });
 
   it('keeps nothing for an untouched form (the default time alone) and removes a draft emptied by hand', () => {
@@ -80,6 +90,7 @@ describe('the report draft store', () => {
       howDiscovered: '',
       otherOrganisationsInvolved: 'YES',
       exercise: false,
+      chainScenario: null,
     });
   });
 

@@ -1,6 +1,6 @@
 import { DOCUMENT, Injectable, inject } from '@angular/core';
-import type { YesNoUnknown } from '../../shared/api/generated/graphql';
-import type { ReportValues } from './report-form';
+import type { ChainScenario, YesNoUnknown } from '../../shared/api/generated/graphql';
+import { CHAIN_SCENARIOS, type ReportValues } from './report-form';
 
 /**
  * The unsent "Datalek melden" form, kept in this browser's localStorage while the person types, one draft per
@@ -36,6 +36,8 @@ export function draftKey(userId: string, organisationId: string): string {
 const YES_NO_UNKNOWN: readonly string[] = ['YES', 'NO', 'UNKNOWN'];
 const answer = (value: unknown): YesNoUnknown | null =>
   typeof value === 'string' && YES_NO_UNKNOWN.includes(value) ? (value as YesNoUnknown) : null;
+const scenario = (value: unknown): ChainScenario | null =>
+  typeof value === 'string' && (CHAIN_SCENARIOS as readonly string[]).includes(value) ? (value as ChainScenario) : null;
 const text = (value: unknown, max: number): string => (typeof value === 'string' ? value.slice(0, max) : '');
 
 /**
@@ -63,6 +65,7 @@ export function parseDraft(json: string | null, now: Date): StoredDraft | null {
     howDiscovered: text(values['howDiscovered'], 20_000),
     otherOrganisationsInvolved: answer(values['otherOrganisationsInvolved']),
     exercise: values['exercise'] === true,
+    chainScenario: scenario(values['chainScenario']),
   };
   return isWorthKeeping(draft) ? { values: draft, savedAt: saved.toISOString() } : null;
 }

@@ -1,6 +1,7 @@
 import { FREE_TEXT_MAX } from '@babyconnect/domain';
 import {
   type ReportValues,
+  asksChainScenario,
   discoveredAtProblem,
   inlineWarnings,
   reportFieldOf,
@@ -30,6 +31,22 @@ describe('the report form', () => {
       exercise: true,
     });
     expect(toReportInput(valid, true).confirmPrivacyWarnings).toBe(true);
+  });
+
+  it('sends the chain situation only while the question is asked (other organisations: yes or unknown)', () => {
+    expect(toReportInput({ ...valid, chainScenario: 'C' }, false).chainScenario).toBe('C');
+    expect(
+      toReportInput({ ...valid, otherOrganisationsInvolved: 'YES', chainScenario: 'B' }, false).chainScenario,
+    ).toBe('B');
+    // Answered, then "no" chosen: the question went away, and so does the answer.
+    expect(toReportInput({ ...valid, otherOrganisationsInvolved: 'NO', chainScenario: 'C' }, false)).not.toHaveProperty(
+      'chainScenario',
+    );
+    expect(toReportInput({ ...valid, chainScenario: null }, false)).not.toHaveProperty('chainScenario');
+    expect(asksChainScenario({ otherOrganisationsInvolved: 'UNKNOWN' })).toBe(true);
+    expect(asksChainScenario({ otherOrganisationsInvolved: 'NO' })).toBe(false);
+    expect(asksChainScenario({ otherOrganisationsInvolved: null })).toBe(false);
+    expect(reportFieldOf('input.chainScenario')).toBe('chainScenario');
   });
 
   it('names each missing answer at its field', () => {

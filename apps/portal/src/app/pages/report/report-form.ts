@@ -7,7 +7,7 @@ import {
   privacyWarnings,
   type IdentityKind,
 } from '@babyconnect/domain';
-import type { ReportBreachInput, YesNoUnknown } from '../../shared/api/generated/graphql';
+import type { ChainScenario, ReportBreachInput, YesNoUnknown } from '../../shared/api/generated/graphql';
 import type { TranslationKey } from '../../shared/i18n/nl';
 import type { Lang } from '../../shared/i18n/translation.service';
 import { fromAmsterdamInput } from '../../shared/time/amsterdam-time';
@@ -26,6 +26,8 @@ export interface ReportValues {
   readonly howDiscovered: string;
   readonly otherOrganisationsInvolved: YesNoUnknown | null;
   readonly exercise: boolean;
+  /** The chain situation (issue 17), optional; asked only when other organisations are (possibly) involved. */
+  readonly chainScenario?: ChainScenario | null;
 }
 
 export type ReportField = keyof ReportValues;
@@ -36,7 +38,15 @@ export const REPORT_FIELDS: readonly ReportField[] = [
   'howDiscovered',
   'otherOrganisationsInvolved',
   'exercise',
+  'chainScenario',
 ];
+
+export const CHAIN_SCENARIOS: readonly ChainScenario[] = ['A', 'B', 'C'];
+
+/** The chain question is for a breach that may reach other organisations ("yes" or "unknown"). */
+export function asksChainScenario(values: Pick<ReportValues, 'otherOrganisationsInvolved'>): boolean {
+  return values.otherOrganisationsInvolved === 'YES' || values.otherOrganisationsInvolved === 'UNKNOWN';
+}
 
 /** What is wrong with one field: a text key and its parameters. */
 export interface FieldProblem {
@@ -100,6 +110,8 @@ export function toReportInput(values: ReportValues, confirmPrivacyWarnings: bool
     howDiscovered: howDiscovered === '' ? null : howDiscovered,
     otherOrganisationsInvolved: values.otherOrganisationsInvolved ?? 'UNKNOWN',
     exercise: values.exercise,
+    // An answer given before "no" was chosen is not sent: the question was withdrawn with it.
+    ...(values.chainScenario && asksChainScenario(values) ? { chainScenario: values.chainScenario } : {}),
     ...(confirmPrivacyWarnings ? { confirmPrivacyWarnings: true } : {}),
   };
 }

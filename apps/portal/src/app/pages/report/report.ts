@@ -26,7 +26,12 @@ import { MatRadioModule } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
 import { formatAmsterdam } from '@babyconnect/domain';
 import { startWith } from 'rxjs';
-import { ReportBreachDocument, type ReportBreachMutation, type YesNoUnknown } from '../../shared/api/generated/graphql';
+import {
+  ReportBreachDocument,
+  type ChainScenario,
+  type ReportBreachMutation,
+  type YesNoUnknown,
+} from '../../shared/api/generated/graphql';
 import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { AuthService } from '../../shared/auth/auth.service';
 import type { TranslationKey } from '../../shared/i18n/nl';
@@ -36,6 +41,8 @@ import { SessionService } from '../../shared/session/session.service';
 import { formatAmsterdamShort, toAmsterdamInput } from '../../shared/time/amsterdam-time';
 import { ReportDraftStore } from './report-draft.store';
 import {
+  CHAIN_SCENARIOS,
+  asksChainScenario,
   type FieldProblem,
   type GuardedField,
   type ReportField,
@@ -103,6 +110,7 @@ export class Report {
     howDiscovered: new FormControl('', { nonNullable: true }),
     otherOrganisationsInvolved: new FormControl<YesNoUnknown | null>(null),
     exercise: new FormControl(false, { nonNullable: true }),
+    chainScenario: new FormControl<ChainScenario | null>(null),
   });
   protected readonly confirmPrivacy = new FormControl(false, { nonNullable: true });
 
@@ -141,12 +149,25 @@ export class Report {
   protected readonly needsConfirmation = computed(() => this.warnings().length > 0 || this.serverWarnings().length > 0);
   protected readonly confirmMissing = signal(false);
 
+  protected readonly chainScenarios = CHAIN_SCENARIOS;
+  /** The chain question shows once the report says other organisations are (possibly) involved. */
+  protected readonly asksChain = computed(() => asksChainScenario(this.currentValues()));
+  /** The situation sent with the accepted report, for its confirmation (the API answered in the same transaction). */
+  private readonly sentScenario = signal<ChainScenario | null>(null);
+
   protected readonly doneView = computed(() => {
     const incident = this.done();
     if (!incident) return null;
     const lang = this.i18n.lang();
+    const scenario = this.sentScenario();
     return {
       ...incident,
+      chainText:
+        scenario === null
+          ? null
+          : scenario === 'B'
+            ? this.t('report.chain.doneInternal')
+            : this.t('report.chain.doneChain', { scenario }),
       deadlineText: formatAmsterdam(new Date(incident.apDeadline), lang),
       discoveredText: formatAmsterdamShort(incident.discoveredAt, lang),
       stageText: incidentLabel('IncidentStage', incident.stage, lang),
@@ -184,6 +205,18 @@ export class Report {
 
   protected fieldLabel(field: GuardedField): string {
     return this.t(field === 'whatHappened' ? 'report.whatHappened' : 'report.howDiscovered');
+  }
+
+  protected scenarioLabel(scenario: ChainScenario): string {
+    return incidentLabel('ChainScenario', scenario, this.i18n.lang());
+  }
+
+  protected scenarioExplainKey(scenario: ChainScenario): 'report.chain.A' | 'report.chain.B' | 'report.chain.C' {
+    return `report.chain.${scenario}`;
+  }
+
+  protected clearChainScenario(): void {
+    this.form.controls.chainScenario.setValue(null);
   }
 
   protected answerLabel(answer: YesNoUnknown): string {
@@ -246,8 +279,9 @@ export class Report {
       return;
     }
     this.sending.set(true);
+    const input = toReportInput(values, this.confirmPrivacy.value);
     this.graphql
-      .request(ReportBreachDocument, { input: toReportInput(values, this.confirmPrivacy.value) })
+      .request(ReportBreachDocument, { input })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: ({ reportBreach }) => {
@@ -255,6 +289,7 @@ export class Report {
           const owner = this.owner();
           // Accepted: the draft has done its job (and must not come back as if it were still unsent).
           if (owner) this.drafts.clear(owner.userId, owner.organisationId);
+          this.sentScenario.set(input.chainScenario ?? null);
           this.done.set(reportBreach);
           this.resetForm();
           afterNextRender(() => this.doneHeading()?.nativeElement.focus(), { injector: this.injector });
@@ -319,7 +354,7 @@ export class Report {
     const [userId = '', organisationId = ''] = owner.split('\n');
     const draft = this.drafts.load(userId, organisationId);
     if (!draft) return;
-    this.form.setValue({ ...draft.values }, { emitEvent: false });
+    this.form.setValue({ ...draft.values, chainScenario: draft.values.chainScenario ?? null }, { emitEvent: false });
     this.form.updateValueAndValidity(); // the signals that read the values follow
     this.restoredAt.set(formatAmsterdamShort(draft.savedAt, this.i18n.lang()));
   }
@@ -333,6 +368,7 @@ export class Report {
         howDiscovered: '',
         otherOrganisationsInvolved: null,
         exercise: false,
+        chainScenario: null,
       },
       { emitEvent: false },
     );

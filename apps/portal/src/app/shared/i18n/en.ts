@@ -161,6 +161,16 @@ export const EN: Dictionary = {
   'report.done.another': 'Report another',
   'report.draftWaiting': 'You have a report that has not been sent yet.',
   'report.draftContinue': 'Continue reporting',
+  // Issue 17 item 1: the chain situation, answered with the report (optional).
+  'report.chain.question': 'Which situation is it? (optional)',
+  'report.chain.hint': 'Not sure? Skip this: the privacy officer records it later.',
+  'report.chain.A': 'The breach is at HINQ (for example in the viewer) or you report it to HINQ.',
+  'report.chain.B': "Only your own organisation's data; it stays internal.",
+  'report.chain.C': "Other organisations' data may be involved; HINQ is told at once.",
+  'report.chain.clear': 'Clear the choice',
+  'report.chain.doneChain':
+    'HINQ has been told at once (situation {scenario}). The privacy officer decides with HINQ which partners are informed within 24 hours.',
+  'report.chain.doneInternal': 'Recorded as situation B: the breach stays internal. Choosing C later is possible.',
   'dashboard.title': 'Breaches',
   'dashboard.titleOwn': 'Your reports',
   'dashboard.intro': "{organisation}'s breaches, newest first. Deadlines in Dutch time.",

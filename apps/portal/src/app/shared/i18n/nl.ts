@@ -162,6 +162,16 @@ export const NL = {
   'report.done.another': 'Nog een melding doen',
   'report.draftWaiting': 'U hebt een melding die nog niet is verstuurd.',
   'report.draftContinue': 'Verder met melden',
+  // Issue 17 item 1: the chain situation, answered with the report (optional).
+  'report.chain.question': 'Welke situatie is het? (optioneel)',
+  'report.chain.hint': 'Weet u het niet zeker? Sla dit over: de privacyfunctionaris legt het later vast.',
+  'report.chain.A': 'Het lek is bij HINQ (bijvoorbeeld in de viewer) of u meldt het aan HINQ.',
+  'report.chain.B': 'Alleen gegevens van uw eigen organisatie; het blijft intern.',
+  'report.chain.C': 'Gegevens van andere organisaties kunnen betrokken zijn; HINQ wordt direct ingelicht.',
+  'report.chain.clear': 'Keuze wissen',
+  'report.chain.doneChain':
+    'HINQ is direct ingelicht (situatie {scenario}). De privacyfunctionaris bepaalt met HINQ welke partners binnen 24 uur worden geïnformeerd.',
+  'report.chain.doneInternal': 'Vastgelegd als situatie B: het datalek blijft intern. Later alsnog C kiezen kan.',
   'dashboard.title': 'Datalekken',
   'dashboard.titleOwn': 'Uw meldingen',
   'dashboard.intro': 'De datalekken van {organisation}, nieuwste eerst. Termijnen in Nederlandse tijd.',

@@ -335,6 +335,8 @@ export type RegisterFilterInput = {
 };
 
 export type ReportBreachInput = {
+  /** Optioneel, de situatie van het protocol: A (bij HINQ of aan HINQ gemeld) en C (mogelijk gegevens van andere organisaties) maken in dezelfde transactie een ketenincident dat HINQ meteen ziet; B (alleen intern) wordt bij het datalek bewaard. C kan niet als andere organisaties niet betrokken zijn (NO). */
+  readonly chainScenario?: ChainScenario | null | undefined;
   /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
   readonly confirmPrivacyWarnings?: boolean | null | undefined;
   /** Wanneer het ontdekt is; standaard nu. Niet in de toekomst. */
@@ -789,6 +791,22 @@ export type ChainFiguresQuery = {
     readonly lowReportingSignal: boolean;
     readonly organisation: { readonly id: string; readonly name: string };
   }>;
+};
+
+export type IncidentChainSituationQueryVariables = Exact<{
+  incidentId: string | number;
+}>;
+
+export type IncidentChainSituationQuery = {
+  readonly incidentChainSituation: {
+    readonly incidentId: string;
+    readonly scenario: ChainScenario | null;
+    readonly chainIncident: {
+      readonly id: string;
+      readonly reference: string;
+      readonly scenario: ChainScenario;
+    } | null;
+  };
 };
 
 export type DeclareChainScenarioMutationVariables = Exact<{
@@ -5484,6 +5502,19 @@ export const ChainFiguresDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChainFiguresQuery, ChainFiguresQueryVariables>;
+export const IncidentChainSituationDocument = new TypedDocumentString(`
+    query IncidentChainSituation($incidentId: ID!) {
+  incidentChainSituation(incidentId: $incidentId) {
+    incidentId
+    scenario
+    chainIncident {
+      id
+      reference
+      scenario
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IncidentChainSituationQuery, IncidentChainSituationQueryVariables>;
 export const DeclareChainScenarioDocument = new TypedDocumentString(`
     mutation DeclareChainScenario($incidentId: ID!, $scenario: ChainScenario!) {
   declareChainScenario(incidentId: $incidentId, scenario: $scenario) {
