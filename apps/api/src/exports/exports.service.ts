@@ -52,14 +52,14 @@ export class ExportsService {
               ? 'Datalekregister (AVG art. 33 lid 5)'
               : 'Breach register (GDPR art. 33(5))',
         period: periodText(filter, lang),
-        exportedAt: this.clock.now(),
+        exportedAt: filter.now,
       };
       const sink = registerSink(format, out, lang, heading);
       const total = await this.register.stream(
         tx,
         filter,
         EXPORT_BATCH,
-        async (rows) => sink.rows(await this.registerService.entries(tx, rows, lang)),
+        async (rows) => sink.rows(await this.registerService.entries(tx, rows, lang, filter.now)),
         cancelled,
       );
       if (!cancelled()) await sink.end();

@@ -187,7 +187,7 @@ export class RegisterService {
     return this.tenancy.asTenant(actingOrganisationId(actor), async (tx) => {
       const rows = await this.register.page(tx, filter, first + 1, cursor);
       const page = rows.slice(0, first);
-      const entries = await this.entries(tx, page, lang);
+      const entries = await this.entries(tx, page, lang, filter.now);
       const last = page.at(-1);
       return {
         entries,
@@ -197,8 +197,16 @@ export class RegisterService {
     });
   }
 
-  /** Register rows with their records, for a batch of incidents read by the caller. */
-  async entries(tx: TenantTransaction, rows: readonly RegisterRow[], lang: 'nl' | 'en'): Promise<RegisterEntry[]> {
+  /**
+   * Register rows with their records, for a batch of incidents read by the caller. `now` is the filter's moment, so a
+   * row's "late" says what the "late" filter said about it, even when a deadline passes during a long download.
+   */
+  async entries(
+    tx: TenantTransaction,
+    rows: readonly RegisterRow[],
+    lang: 'nl' | 'en',
+    now: Date,
+  ): Promise<RegisterEntry[]> {
     const records = await this.register.records(
       tx,
       rows.map((r) => r.id),
@@ -210,7 +218,7 @@ export class RegisterService {
           reference: formatIncidentReference(row.year, row.number),
           incident: fromStoredState(row.state),
           ...records.get(row.id)!,
-          now: this.clock.now(),
+          now,
         },
         lang,
       ),
