@@ -100,38 +100,63 @@ export class StreamedPdf {
       lineBreak: false,
     });
     d.page.margins.bottom = bottom;
+    this.fillNow = '#000'; // the decoration leaves black: a page may start inside a text of another colour
+    d.fillColor('#000');
     d.x = x;
     d.y = d.page.margins.top;
   }
 
   protected heading2(text: string): void {
     this.ensureRoom(60);
-    this.doc.moveDown(0.6).font('bold').fontSize(11).fillColor('#000').text(printable(text), MARGIN);
+    this.doc.moveDown(0.6).font('bold').fontSize(11);
+    this.fill('#000');
+    this.write(printable(text));
     this.doc.moveDown(0.2);
   }
 
   protected field(label: string, value: string | null | undefined): void {
     if (value === null || value === undefined || value === '') return;
-    this.ensureRoom(24);
-    this.doc.font('bold').fontSize(8).fillColor('#333').text(label, MARGIN);
-    this.doc
-      .font('body')
-      .fontSize(9)
-      .fillColor('#000')
-      .text(printable(value), MARGIN, undefined, {
-        width: this.doc.page.width - 2 * MARGIN,
-      });
+    this.ensureRoom(24); // the label and a first line of the value stay together
+    this.doc.font('bold').fontSize(8);
+    this.fill('#333');
+    this.oneLine(label);
+    this.doc.font('body').fontSize(9);
+    this.fill('#000');
+    this.write(printable(value));
     this.doc.moveDown(0.25);
   }
 
   protected paragraph(text: string): void {
-    this.doc
-      .font('body')
-      .fontSize(9)
-      .fillColor('#000')
-      .text(printable(text), MARGIN, undefined, {
-        width: this.doc.page.width - 2 * MARGIN,
-      });
+    this.doc.font('body').fontSize(9);
+    this.fill('#000');
+    this.write(printable(text));
+  }
+
+  /**
+   * Text across the page's width, wrapped. A text that fits on one line (most of a register's cells: dates, yes/no,
+   * short answers) skips pdfkit's line wrapper, which is built anew for every call and measured every word: that
+   * was most of the register PDF's time. Its width is measured once to know it fits.
+   */
+  private write(text: string): void {
+    const width = this.doc.page.width - 2 * MARGIN;
+    if (text.length <= 120 && !text.includes('\n') && this.doc.widthOfString(text) <= width) this.oneLine(text);
+    else this.doc.text(text, MARGIN, undefined, { width });
+  }
+
+  /** One line known to fit, without the line wrapper; moves down as a wrapped line would. */
+  private oneLine(text: string): void {
+    const d = this.doc;
+    d.text(text, MARGIN, d.y, { lineBreak: false });
+    d.x = MARGIN;
+    d.y += d.currentLineHeight(true);
+  }
+
+  /** pdfkit writes a colour operator on every call; the register switches colour twice per field. */
+  private fillNow = '';
+  private fill(color: string): void {
+    if (color === this.fillNow) return;
+    this.doc.fillColor(color);
+    this.fillNow = color;
   }
 
   private ensureRoom(points: number): void {

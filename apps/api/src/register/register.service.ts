@@ -216,7 +216,7 @@ export class RegisterService {
         {
           id: row.id,
           reference: formatIncidentReference(row.year, row.number),
-          incident: fromStoredState(row.state),
+          incident: fromStoredState(row.state, { owned: true }), // each row is read once, for this entry only
           ...records.get(row.id)!,
           now,
         },
