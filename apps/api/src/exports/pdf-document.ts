@@ -29,7 +29,8 @@ export interface PdfHeading {
   title: string;
   /** E.g. "Periode: ontdekt van 1 januari 2026 tot 1 juli 2026" or "Alle datalekken". */
   period: string;
-  exportedAt: Date;
+  /** Null for a document meant for others (the letter to data subjects): no export line in its heading. */
+  exportedAt: Date | null;
 }
 
 const MARGIN = 50;
@@ -73,7 +74,10 @@ export class StreamedPdf {
     const bottom = d.page.margins.bottom;
     d.page.margins.bottom = 0; // writing in the margin must not start a new page
     const width = d.page.width - 2 * MARGIN;
-    const exported = `${this.lang === 'nl' ? 'Geëxporteerd' : 'Exported'}: ${formatAmsterdam(this.heading.exportedAt, this.lang)}`;
+    const { exportedAt } = this.heading;
+    const exported = exportedAt
+      ? `${this.lang === 'nl' ? 'Geëxporteerd' : 'Exported'}: ${formatAmsterdam(exportedAt, this.lang)}`
+      : '';
     d.font('bold')
       .fontSize(11)
       .fillColor('#000')
@@ -89,7 +93,7 @@ export class StreamedPdf {
         lineBreak: false,
         ellipsis: true,
       });
-    d.text(exported, MARGIN, MARGIN + 17, { width, lineBreak: false });
+    if (exported) d.text(exported, MARGIN, MARGIN + 17, { width, lineBreak: false });
     d.moveTo(MARGIN, MARGIN + 30)
       .lineTo(d.page.width - MARGIN, MARGIN + 30)
       .lineWidth(0.5)
@@ -200,5 +204,11 @@ export class IncidentPdf extends StreamedPdf {
 
   text(value: string): void {
     this.paragraph(value);
+  }
+
+  /** A paragraph with room after it (the letter's parts). */
+  block(value: string): void {
+    this.paragraph(value);
+    this.doc.moveDown(0.8);
   }
 }

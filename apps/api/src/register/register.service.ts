@@ -236,7 +236,8 @@ export class RegisterService {
     return this.register.organisation(tx);
   }
 
-  private async answersOf(tx: TenantTransaction, stored: StoredIncident): Promise<ApAnswersView> {
+  /** Also for the exports (the AP answers as text and PDF), inside their own tenant transaction. */
+  async answersOf(tx: TenantTransaction, stored: StoredIncident): Promise<ApAnswersView> {
     const records = (await this.register.records(tx, [stored.id])).get(stored.id)!;
     const reference = formatIncidentReference(stored.year, stored.number);
     const sections = apNotificationAnswers({
@@ -249,7 +250,8 @@ export class RegisterService {
     return { incidentId: stored.id, reference, sections, incident: stored.incident, records };
   }
 
-  private async letterOf(
+  /** Also for the exports (the letter as text and PDF), inside their own tenant transaction. */
+  async letterOf(
     tx: TenantTransaction,
     stored: StoredIncident,
     language: LetterLanguage,
