@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { ACTING_ORGANISATION_HEADER } from '@babyconnect/contracts';
 import { PLATFORM_CHAIN } from '../src/access-log/hash-chain';
 import { logRows } from './support/access-log';
-import { ORG } from './support/gql';
+import { gql, ORG } from './support/gql';
 import { ok, report, step, withInput, type IncidentView } from './support/incidents';
 import { pdfText } from './support/pdf-text';
 import { startTestApp, type TestApp } from './support/test-app';
@@ -174,6 +174,136 @@ describe('register exports over HTTP', () => {
     expect(text).toContain('Geschiedenis');
     expect(text).toMatch(/v2 · .* · assess/);
     expect(text).toContain('-1+1 leek een formule; cliënten betrokken.');
+  });
+
+  it('the AP answers as text and PDF: the GraphQL answers in the form order, Dutch and English', async () => {
+    const answers = await gql<{
+      apNotificationAnswers: { textNl: string; textEn: string; sections: { title: { nl: string } }[] };
+    }>(t.http, {
+      token: await tokenFor('wieg-fg'),
+      query: `query($id: ID!) { apNotificationAnswers(incidentId: $id) { textNl textEn sections { title { nl } } } }`,
+      variables: { id: nasty.id },
+    });
+    const view = answers.data!.apNotificationAnswers;
+    const txt = await get(`/exports/incidents/${nasty.id}/ap-notification.txt`, 'wieg-fg');
+    expect(txt.status).toBe(200);
+    expect(txt.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(txt.headers['content-disposition']).toContain(`ap-melding-${nasty.reference}.txt`);
+    const text = (txt.body as Buffer).toString('utf8');
+    expect(text.startsWith(`Melding aan de AP — ${nasty.reference}\nVerloskundigenpraktijk De Wieg`)).toBe(true);
+    expect(text).toContain(view.textNl); // every answer, exactly as the page's "copy everything"
+    expect(text).toContain('cliënten, geëvalueerd'); // what happened, Dutch characters intact
+    const en = (await get(`/exports/incidents/${nasty.id}/ap-notification.txt?lang=en`, 'wieg-fg')).body as Buffer;
+    expect(en.toString('utf8')).toContain(view.textEn);
+
+    const pdf = await get(`/exports/incidents/${nasty.id}/ap-notification.pdf`, 'wieg-auditor');
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const read = pdfText(pdf.body as Buffer);
+    expect(read).toContain(`Melding aan de AP — ${nasty.reference}`);
+    expect(read).toContain('Verloskundigenpraktijk De Wieg');
+    expect(read).toContain('Pagina 1');
+    // Every section title, in the form's order.
+    const at = view.sections.map((s) => read.indexOf(s.title.nl));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(read).toContain('nog niet bekend'); // a missing answer says so, never a guess
+  });
+
+  it('the letter as text and PDF: the draft until one is saved, then the newest version or the one asked for', async () => {
+    const mine = await report(t.http, 'wieg-medewerker', {
+      discoveredAt: DISCOVERED,
+      whatHappened: 'De overdrachtsmap is na de avonddienst zoekgeraakt.',
+    });
+    const letterQuery = `query($id: ID!, $variant: LetterVariant, $language: LetterLanguage) {
+      dataSubjectLetter(incidentId: $id, variant: $variant, language: $language) { draft { subject body } } }`;
+    const draftOf = async (variables: Record<string, unknown>) =>
+      (
+        await gql<{ dataSubjectLetter: { draft: { subject: string; body: string } } }>(t.http, {
+          token: await tokenFor('wieg-privacy'),
+          query: letterQuery,
+          variables: { id: mine.id, ...variables },
+        })
+      ).data!.dataSubjectLetter.draft;
+    const draft = await draftOf({});
+    const first = await get(`/exports/incidents/${mine.id}/letter.txt`, 'wieg-privacy');
+    expect(first.status).toBe(200);
+    expect(first.headers['content-disposition']).toContain(`brief-betrokkenen-${mine.reference}-concept.txt`);
+    expect((first.body as Buffer).toString('utf8')).toBe(`${draft.subject}\n\n${draft.body.trimEnd()}\n`);
+    const publicEn = await draftOf({ variant: 'PUBLIC_COMMUNICATION', language: 'EN' });
+    const en = await get(`/exports/incidents/${mine.id}/letter.txt?lang=en&variant=public-communication`, 'wieg-fg');
+    expect(en.headers['content-disposition']).toContain(`public-communication-${mine.reference}-draft.txt`);
+    expect((en.body as Buffer).toString('utf8')).toBe(`${publicEn.subject}\n\n${publicEn.body.trimEnd()}\n`);
+
+    const save = async (body: string) => {
+      const res = await gql(t.http, {
+        token: await tokenFor('wieg-privacy'),
+        query: `mutation($id: ID!, $input: SaveDataSubjectLetterInput!) {
+          saveDataSubjectLetter(incidentId: $id, input: $input) { versions { version } } }`,
+        variables: {
+          id: mine.id,
+          input: { language: 'NL', variant: 'LETTER', subject: draft.subject, body, confirmPrivacyWarnings: true },
+        },
+      });
+      expect(res.errors).toEqual([]);
+    };
+    await save(`${draft.body}\n\nVersie één: bel gerust, ook ’s avonds.`);
+    await save(`${draft.body}\n\nVersie twee: wij bellen u terug.`);
+    const newest = (await get(`/exports/incidents/${mine.id}/letter.txt`, 'wieg-privacy')).body as Buffer;
+    expect(newest.toString('utf8')).toContain('Versie twee: wij bellen u terug.');
+    const v1 = await get(`/exports/incidents/${mine.id}/letter.pdf?version=1`, 'wieg-privacy');
+    expect(v1.status).toBe(200);
+    expect(v1.headers['content-disposition']).toContain(`brief-betrokkenen-${mine.reference}-v1.pdf`);
+    const read = pdfText(v1.body as Buffer);
+    expect(read).toContain(`${mine.reference} · versie 1`);
+    expect(read).toContain(draft.subject);
+    expect(read.replace(/\n/g, ' ')).toContain('Versie één: bel gerust, ook ’s avonds.');
+    expect(read).not.toContain('Versie twee');
+    expect(read).not.toContain('Geëxporteerd'); // a letter for data subjects carries no export line
+    const missing = await get(`/exports/incidents/${mine.id}/letter.pdf?version=9`, 'wieg-privacy');
+    expect(missing.status).toBe(400);
+    expect((missing.body as Buffer).toString()).not.toContain('%PDF');
+  });
+
+  it('refuses and logs the AP answers and the letter like the other exports', async () => {
+    expect((await get(`/exports/incidents/${nasty.id}/ap-notification.pdf`, null)).status).toBe(401);
+    expect((await get(`/exports/incidents/${nasty.id}/letter.txt`, 'wieg-medewerker')).status).toBe(403);
+    const other = await get(`/exports/incidents/${nasty.id}/ap-notification.txt`, 'nest-privacy');
+    expect(other.status).toBe(404);
+    expect((other.body as Buffer).toString()).not.toContain('Melding aan de AP');
+    expect((await get(`/exports/incidents/${nasty.id}/passwords.txt`, 'wieg-privacy')).status).toBe(404);
+    expect((await get(`/exports/incidents/${nasty.id}/letter.txt?variant=brief`, 'wieg-privacy')).status).toBe(400);
+    const ok = await get(`/exports/incidents/${nasty.id}/ap-notification.pdf`, 'wieg-privacy');
+    expect(ok.status).toBe(200);
+
+    const rows = await logRows(t.db, `operation LIKE 'export:incident.%'`);
+    const find = (operation: string, reason: string | null, chain: string | null) =>
+      rows.find((r) => r.operation === operation && r.reason === reason && r.chain_id === chain);
+    expect(find('export:incident.ap-notification.pdf', 'UNAUTHENTICATED', PLATFORM_CHAIN)).toMatchObject({
+      result: 'refused',
+    });
+    expect(find('export:incident.letter.txt', 'FORBIDDEN', ORG.wieg)).toMatchObject({
+      result: 'refused',
+      roles: 'employee',
+      object_ids: [nasty.id],
+    });
+    expect(find('export:incident.ap-notification.txt', 'NOT_FOUND', ORG.nest)).toMatchObject({
+      object_ids: [nasty.id],
+    });
+    expect(find('export:incident.document', 'NOT_FOUND', ORG.wieg)).toBeDefined();
+    expect(find('export:incident.letter.txt', 'BAD_USER_INPUT', ORG.wieg)).toBeDefined();
+    const allowed = rows.filter(
+      (r) =>
+        r.operation === 'export:incident.ap-notification.pdf' &&
+        r.result === 'allowed' &&
+        r.roles === 'privacy-officer',
+    );
+    expect(allowed[0]).toMatchObject({
+      result: 'allowed',
+      roles: 'privacy-officer',
+      fields: ['incident.ap-notification.pdf:allowed'],
+      object_ids: [nasty.id],
+    });
   });
 
   it('refuses and logs: no token, a role that may not read, another organisation, another organisation’s incident', async () => {

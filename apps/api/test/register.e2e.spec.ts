@@ -272,6 +272,67 @@ describe('register: AP answers, follow-up, withdrawal, letter and the register t
     expect(new Set(breaches).size).toBe(breaches.length); // paging neither repeats nor skips
   });
 
+  it("agrees with the AP clock on 'late': a breach closed later as not a breach or near miss stops counting", async () => {
+    // Assessed as a breach, no AP decision, and after the 72 hours re-assessed as not a breach / as a near miss:
+    // the AP clock reads "not needed" (incident-clock.ts), so neither the filter nor the column may call it late.
+    const assessed = async (conclusion: string) => {
+      const incident = await report(t.http, 'wieg-medewerker', { discoveredAt: DISCOVERED });
+      return ok(
+        step(
+          t.http,
+          'wieg-privacy',
+          'assessIncident',
+          incident,
+          { input: { conclusion, reasoning: 'Eerste beoordeling.' } },
+          ...withInput('AssessIncidentInput'),
+        ),
+      );
+    };
+    const reassess = (incident: IncidentView, conclusion: string) =>
+      ok(
+        step(
+          t.http,
+          'wieg-privacy',
+          'assessIncident',
+          incident,
+          { input: { conclusion, reasoning: 'Bij nader inzien geen datalek.', reason: 'Nieuwe feiten.' } },
+          ...withInput('AssessIncidentInput'),
+        ),
+      );
+    const stillOpen = await assessed('BREACH');
+    const notABreach = await assessed('BREACH');
+    const nearMiss = await assessed('BREACH');
+    clock.advance(80 * HOUR);
+    await reassess(notABreach, 'NOT_A_BREACH');
+    await reassess(nearMiss, 'NEAR_MISS');
+    const mine = [stillOpen.id, notABreach.id, nearMiss.id];
+
+    const read = async (filter: Record<string, unknown>) =>
+      (
+        await call<{ breachRegister: { entries: { id: string; late: boolean }[] } }>('wieg-auditor', REGISTER, {
+          filter: { from: '2026-10-23T00:00:00Z', to: '2026-10-24T00:00:00Z', ...filter },
+          first: 100,
+        })
+      ).data!.breachRegister.entries.filter((e) => mine.includes(e.id));
+    for (const nearMisses of [false, true]) {
+      const all = await read({ nearMisses });
+      const lateColumn = all.filter((e) => e.late).map((e) => e.id);
+      const lateFilter = (await read({ nearMisses, late: true })).map((e) => e.id);
+      const notLateFilter = (await read({ nearMisses, late: false })).map((e) => e.id);
+      expect(lateFilter.sort()).toEqual([...lateColumn].sort());
+      expect(notLateFilter.sort()).toEqual(
+        all
+          .filter((e) => !e.late)
+          .map((e) => e.id)
+          .sort(),
+      );
+    }
+    // The breach nobody decided on is late; the other two are not, and the near miss is in its own list.
+    expect((await read({ late: true })).map((e) => e.id)).toEqual([stillOpen.id]);
+    expect((await read({ late: false })).map((e) => e.id)).toEqual([notABreach.id]);
+    expect((await read({ nearMisses: true })).map((e) => [e.id, e.late])).toEqual([[nearMiss.id, false]]);
+  });
+
   it('drafts the letter, keeps every saved version, and records the sending without identities', async () => {
     let incident = await decidedToNotify();
     clock.advance(2 * HOUR);

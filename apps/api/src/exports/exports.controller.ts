@@ -1,6 +1,6 @@
 import { Controller, Get, Logger, Param, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { BREACH_KINDS, INCIDENT_STAGES } from '@babyconnect/domain';
+import { BREACH_KINDS, INCIDENT_STAGES, LETTER_VARIANTS, type LetterVariant } from '@babyconnect/domain';
 import type { Action, Subject } from '@babyconnect/contracts';
 import type { Actor } from '../auth/actor';
 import { PublicRoute } from '../auth/public-route.decorator';
@@ -10,7 +10,13 @@ import { outcomeOf } from '../errors/outcome';
 import type { RegisterFilter } from '../register/register.repository';
 import { AppClock } from '../time/app-clock';
 import { ExportGate } from './export-gate';
-import { ExportsService } from './exports.service';
+import { ExportsService, type LetterChoice } from './exports.service';
+import {
+  DOCUMENT_FORMATS,
+  INCIDENT_DOCUMENTS,
+  type DocumentFormat,
+  type IncidentDocumentKind,
+} from './incident-documents';
 import { REGISTER_FORMATS, type Lang, type RegisterFormat } from './register-sinks';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -32,6 +38,8 @@ const STATUS: Readonly<Record<string, number>> = {
  *
  *   GET /exports/register.csv | register.xlsx | register.pdf ?from&to&stage&kind&notified&late&nearMisses&lang
  *   GET /exports/incidents/<id>.pdf ?lang
+ *   GET /exports/incidents/<id>/ap-notification.pdf | ap-notification.txt ?lang
+ *   GET /exports/incidents/<id>/letter.pdf | letter.txt ?version | ?lang&variant
  */
 @Controller('exports')
 export class ExportsController {
@@ -82,6 +90,44 @@ export class ExportsController {
       await this.gate.log(req, name, ids, 'allowed', null);
       this.headers(res, 'application/pdf', `datalek-${reference}.pdf`);
       await this.exports.streamIncident(actor, id, lang, res);
+    } catch (error) {
+      await this.fail(req, res, name, ids, error);
+    }
+  }
+
+  /**
+   * The AP form's answers and the letter to the data subjects, as text or PDF (read like their GraphQL queries:
+   * `read` on Incident). The letter: `?version=N`, else the newest saved version, else the generated draft in
+   * `?lang` and `?variant=letter|public-communication`.
+   */
+  @Get('incidents/:id/:document')
+  @PublicRoute()
+  async incidentDocument(
+    @Req() req: ScopedRequest,
+    @Res() res: Response,
+    @Param('id') id: string,
+    @Param('document') document: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<void> {
+    const [kind, format] = parseDocument(document);
+    // An unknown document name still leaves a row: someone asked for something under this incident.
+    const name = kind && format ? `incident.${kind}.${format}` : 'incident.document';
+    const ids = [id];
+    const actor = await this.admit(req, res, name, ids, 'read', 'Incident');
+    if (!actor) return;
+    try {
+      if (!kind || !format) throw errors.notFound({ nl: 'Dit document', en: 'This document' });
+      if (!UUID.test(id)) throw errors.notFound({ nl: 'Het datalek', en: 'The breach' });
+      const lang = parseLang(query);
+      const doc = await this.exports.incidentDocument(actor, id, kind, lang, parseLetterChoice(query, lang));
+      await this.gate.log(req, name, ids, 'allowed', null);
+      if (format === 'txt') {
+        this.headers(res, 'text/plain; charset=utf-8', `${doc.basename}.txt`);
+        res.end(doc.text);
+      } else {
+        this.headers(res, 'application/pdf', `${doc.basename}.pdf`);
+        await doc.writePdf(res);
+      }
     } catch (error) {
       await this.fail(req, res, name, ids, error);
     }
@@ -176,6 +222,37 @@ export class ExportsController {
     res.setHeader('cache-control', 'no-store');
     res.flushHeaders();
   }
+}
+
+function parseDocument(document: string): [IncidentDocumentKind | null, DocumentFormat | null] {
+  const dot = document.lastIndexOf('.');
+  const kind = document.slice(0, dot);
+  const format = document.slice(dot + 1);
+  return [
+    (INCIDENT_DOCUMENTS as readonly string[]).includes(kind) ? (kind as IncidentDocumentKind) : null,
+    (DOCUMENT_FORMATS as readonly string[]).includes(format) ? (format as DocumentFormat) : null,
+  ];
+}
+
+function parseLetterChoice(query: Record<string, unknown>, lang: Lang): LetterChoice {
+  const version = query['version'];
+  const variant = query['variant'];
+  const problems: FieldProblem[] = [];
+  let number: number | null = null;
+  if (version !== undefined && version !== '') {
+    number = typeof version === 'string' && /^[1-9]\d{0,5}$/.test(version) ? Number(version) : null;
+    if (number === null) {
+      problems.push({ field: 'version', message: { nl: 'Geef een versienummer.', en: 'Give a version number.' } });
+    }
+  }
+  if (variant !== undefined && !(LETTER_VARIANTS as readonly unknown[]).includes(variant)) {
+    problems.push({
+      field: 'variant',
+      message: { nl: 'Kies letter of public-communication.', en: 'Choose letter or public-communication.' },
+    });
+  }
+  if (problems.length) throw errors.invalidInput(problems);
+  return { version: number, language: lang, variant: (variant as LetterVariant | undefined) ?? 'letter' };
 }
 
 function parseLang(query: Record<string, unknown>): Lang {

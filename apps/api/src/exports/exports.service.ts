@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
-import { formatAmsterdam, formatIncidentReference } from '@babyconnect/domain';
+import { formatAmsterdam, formatIncidentReference, type LetterLanguage, type LetterVariant } from '@babyconnect/domain';
+import { errors } from '../errors/api-error';
 import { actingOrganisationId, type Actor } from '../auth/actor';
 import { Tenancy } from '../database/tenancy';
 import { IncidentsRepository } from '../incidents/incidents.repository';
 import { RegisterRepository, type RegisterFilter } from '../register/register.repository';
 import { RegisterService } from '../register/register.service';
 import { AppClock } from '../time/app-clock';
+import {
+  apNotificationDocument,
+  letterDocument,
+  type IncidentDocument,
+  type IncidentDocumentKind,
+} from './incident-documents';
 import { writeIncidentFile } from './incident-file';
 import { IncidentPdf, type PdfHeading } from './pdf-document';
 import { registerSink, type Lang, type RegisterFormat } from './register-sinks';
@@ -52,14 +59,14 @@ export class ExportsService {
               ? 'Datalekregister (AVG art. 33 lid 5)'
               : 'Breach register (GDPR art. 33(5))',
         period: periodText(filter, lang),
-        exportedAt: this.clock.now(),
+        exportedAt: filter.now,
       };
       const sink = registerSink(format, out, lang, heading);
       const total = await this.register.stream(
         tx,
         filter,
         EXPORT_BATCH,
-        async (rows) => sink.rows(await this.registerService.entries(tx, rows, lang)),
+        async (rows) => sink.rows(await this.registerService.entries(tx, rows, lang, filter.now)),
         cancelled,
       );
       if (!cancelled()) await sink.end();
@@ -72,6 +79,58 @@ export class ExportsService {
     return this.tenancy.asTenant(actingOrganisationId(actor), async (tx) => {
       const stored = await this.registerService.load(tx, id, false);
       return formatIncidentReference(stored.year, stored.number);
+    });
+  }
+
+  /**
+   * The AP answers or the letter of one incident, read whole (a few kilobytes) in one tenant transaction: another
+   * organisation's incident, an unknown id or an unknown letter version fail here, before anything is logged as
+   * allowed or sent.
+   */
+  async incidentDocument(
+    actor: Actor,
+    id: string,
+    kind: IncidentDocumentKind,
+    lang: Lang,
+    letter: LetterChoice,
+  ): Promise<IncidentDocument> {
+    return this.tenancy.asTenant(actingOrganisationId(actor), async (tx) => {
+      const stored = await this.registerService.load(tx, id, false);
+      const organisation = await this.register.organisation(tx);
+      if (kind === 'ap-notification') {
+        const view = await this.registerService.answersOf(tx, stored);
+        return apNotificationDocument(
+          {
+            reference: view.reference,
+            organisationName: organisation.name,
+            discoveredAt: stored.incident.report.discoveredAt,
+            sections: view.sections,
+            now: this.clock.now(),
+          },
+          lang,
+        );
+      }
+      const view = await this.registerService.letterOf(tx, stored, letter.language, letter.variant);
+      const saved =
+        letter.version === null ? (view.versions[0] ?? null) : view.versions.find((v) => v.version === letter.version);
+      if (saved === undefined) {
+        throw errors.invalidInput([
+          {
+            field: 'version',
+            message: { nl: 'Deze versie van de brief bestaat niet.', en: 'This version of the letter does not exist.' },
+          },
+        ]);
+      }
+      const chosen = saved ?? { ...view.draft, version: null };
+      return letterDocument({
+        reference: view.reference,
+        organisationName: organisation.name,
+        subject: chosen.subject,
+        body: chosen.body,
+        language: chosen.language,
+        variant: chosen.variant,
+        version: chosen.version,
+      });
     });
   }
 
@@ -96,6 +155,13 @@ export class ExportsService {
       await pdf.end();
     });
   }
+}
+
+/** Which letter: a saved version by number, else the newest saved one, else the draft in this language and variant. */
+export interface LetterChoice {
+  version: number | null;
+  language: LetterLanguage;
+  variant: LetterVariant;
 }
 
 function periodText(filter: RegisterFilter, lang: Lang): string {

@@ -29,7 +29,8 @@ export interface PdfHeading {
   title: string;
   /** E.g. "Periode: ontdekt van 1 januari 2026 tot 1 juli 2026" or "Alle datalekken". */
   period: string;
-  exportedAt: Date;
+  /** Null for a document meant for others (the letter to data subjects): no export line in its heading. */
+  exportedAt: Date | null;
 }
 
 const MARGIN = 50;
@@ -73,7 +74,10 @@ export class StreamedPdf {
     const bottom = d.page.margins.bottom;
     d.page.margins.bottom = 0; // writing in the margin must not start a new page
     const width = d.page.width - 2 * MARGIN;
-    const exported = `${this.lang === 'nl' ? 'Geëxporteerd' : 'Exported'}: ${formatAmsterdam(this.heading.exportedAt, this.lang)}`;
+    const { exportedAt } = this.heading;
+    const exported = exportedAt
+      ? `${this.lang === 'nl' ? 'Geëxporteerd' : 'Exported'}: ${formatAmsterdam(exportedAt, this.lang)}`
+      : '';
     d.font('bold')
       .fontSize(11)
       .fillColor('#000')
@@ -89,7 +93,7 @@ export class StreamedPdf {
         lineBreak: false,
         ellipsis: true,
       });
-    d.text(exported, MARGIN, MARGIN + 17, { width, lineBreak: false });
+    if (exported) d.text(exported, MARGIN, MARGIN + 17, { width, lineBreak: false });
     d.moveTo(MARGIN, MARGIN + 30)
       .lineTo(d.page.width - MARGIN, MARGIN + 30)
       .lineWidth(0.5)
@@ -100,38 +104,63 @@ export class StreamedPdf {
       lineBreak: false,
     });
     d.page.margins.bottom = bottom;
+    this.fillNow = '#000'; // the decoration leaves black: a page may start inside a text of another colour
+    d.fillColor('#000');
     d.x = x;
     d.y = d.page.margins.top;
   }
 
   protected heading2(text: string): void {
     this.ensureRoom(60);
-    this.doc.moveDown(0.6).font('bold').fontSize(11).fillColor('#000').text(printable(text), MARGIN);
+    this.doc.moveDown(0.6).font('bold').fontSize(11);
+    this.fill('#000');
+    this.write(printable(text));
     this.doc.moveDown(0.2);
   }
 
   protected field(label: string, value: string | null | undefined): void {
     if (value === null || value === undefined || value === '') return;
-    this.ensureRoom(24);
-    this.doc.font('bold').fontSize(8).fillColor('#333').text(label, MARGIN);
-    this.doc
-      .font('body')
-      .fontSize(9)
-      .fillColor('#000')
-      .text(printable(value), MARGIN, undefined, {
-        width: this.doc.page.width - 2 * MARGIN,
-      });
+    this.ensureRoom(24); // the label and a first line of the value stay together
+    this.doc.font('bold').fontSize(8);
+    this.fill('#333');
+    this.oneLine(label);
+    this.doc.font('body').fontSize(9);
+    this.fill('#000');
+    this.write(printable(value));
     this.doc.moveDown(0.25);
   }
 
   protected paragraph(text: string): void {
-    this.doc
-      .font('body')
-      .fontSize(9)
-      .fillColor('#000')
-      .text(printable(text), MARGIN, undefined, {
-        width: this.doc.page.width - 2 * MARGIN,
-      });
+    this.doc.font('body').fontSize(9);
+    this.fill('#000');
+    this.write(printable(text));
+  }
+
+  /**
+   * Text across the page's width, wrapped. A text that fits on one line (most of a register's cells: dates, yes/no,
+   * short answers) skips pdfkit's line wrapper, which is built anew for every call and measured every word: that
+   * was most of the register PDF's time. Its width is measured once to know it fits.
+   */
+  private write(text: string): void {
+    const width = this.doc.page.width - 2 * MARGIN;
+    if (text.length <= 120 && !text.includes('\n') && this.doc.widthOfString(text) <= width) this.oneLine(text);
+    else this.doc.text(text, MARGIN, undefined, { width });
+  }
+
+  /** One line known to fit, without the line wrapper; moves down as a wrapped line would. */
+  private oneLine(text: string): void {
+    const d = this.doc;
+    d.text(text, MARGIN, d.y, { lineBreak: false });
+    d.x = MARGIN;
+    d.y += d.currentLineHeight(true);
+  }
+
+  /** pdfkit writes a colour operator on every call; the register switches colour twice per field. */
+  private fillNow = '';
+  private fill(color: string): void {
+    if (color === this.fillNow) return;
+    this.doc.fillColor(color);
+    this.fillNow = color;
   }
 
   private ensureRoom(points: number): void {
@@ -175,5 +204,11 @@ export class IncidentPdf extends StreamedPdf {
 
   text(value: string): void {
     this.paragraph(value);
+  }
+
+  /** A paragraph with room after it (the letter's parts). */
+  block(value: string): void {
+    this.paragraph(value);
+    this.doc.moveDown(0.8);
   }
 }

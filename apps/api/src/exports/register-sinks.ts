@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import {
   cellText,
-  isoAmsterdam,
+  amsterdamWallClock,
   REGISTER_COLUMNS,
   REGISTER_OUTCOME,
   type RegisterEntry,
@@ -92,7 +92,8 @@ function xlsxSink(out: Writable, lang: Lang): RegisterSink {
           const v = entry[c.key];
           if (v === null || v === undefined || v === '') continue;
           if (c.key === 'outcome') values[c.key] = REGISTER_OUTCOME[v as RegisterOutcome][lang];
-          else if (v instanceof Date) values[c.key] = wallClock(v);
+          // Excel has no time zones: the cell holds the Amsterdam wall-clock time the register is read in.
+          else if (v instanceof Date) values[c.key] = amsterdamWallClock(v);
           else if (typeof v === 'boolean') values[c.key] = v;
           // A text cell is a string cell in the file, never a formula: it stays inert without an apostrophe.
           else values[c.key] = fitXlsxCell(printable(String(v)), cut);
@@ -107,14 +108,6 @@ function xlsxSink(out: Writable, lang: Lang): RegisterSink {
       await finished(out);
     },
   };
-}
-
-/** Excel has no time zones: the cell holds the Amsterdam wall-clock time the register is read in. */
-function wallClock(at: Date): Date {
-  const [date, time] = isoAmsterdam(at).split(' ');
-  const [y, m, d] = date!.split('-').map(Number);
-  const [hh, mm] = time!.split(':').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d!, hh!, mm!));
 }
 
 function pdfSink(out: Writable, lang: Lang, heading: PdfHeading): RegisterSink {

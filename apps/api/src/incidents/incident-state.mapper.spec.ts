@@ -116,6 +116,15 @@ describe('the stored incident state', () => {
     expect(read.improvementActions).toEqual([]);
   });
 
+  it('reads a state it owns in place, to the same incident, and leaves a state it does not own untouched', () => {
+    const incident = everyInstantFilled();
+    const stored = toStoredState(incident);
+    const before = JSON.stringify(stored);
+    expect(fromStoredState(stored)).toEqual(incident);
+    expect(JSON.stringify(stored)).toBe(before); // copied, not converted
+    expect(fromStoredState(stored, { owned: true })).toEqual(incident);
+  });
+
   it('refuses a stored state whose discovery is not an instant', () => {
     const stored = toStoredState(everyInstantFilled());
     (stored['report'] as Record<string, unknown>)['discoveredAt'] = 'gisteren';

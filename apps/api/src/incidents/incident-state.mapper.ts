@@ -13,8 +13,15 @@ export function toStoredState(incident: BreachIncident): StoredIncidentState {
   return JSON.parse(JSON.stringify(incident)) as StoredIncidentState;
 }
 
-export function fromStoredState(stored: StoredIncidentState): BreachIncident {
-  const s = structuredClone(stored) as unknown as Json;
+/**
+ * `owned`: the caller hands over a state nobody else holds (a row the driver just parsed), so it is converted in
+ * place; otherwise it is copied first. The register's export reads 10,000 rows, and the copy was a tenth of its time.
+ */
+export function fromStoredState(
+  stored: StoredIncidentState,
+  { owned = false }: { owned?: boolean } = {},
+): BreachIncident {
+  const s = (owned ? stored : structuredClone(stored)) as unknown as Json;
   const date = (value: unknown): Date | null => (typeof value === 'string' ? new Date(value) : null);
   const required = (value: unknown, path: string): Date => {
     const d = date(value);

@@ -277,7 +277,7 @@ function escapeLike(text: string): string {
  * incidents_list_clock_running.
  */
 const RUNNING = 'ap_notified_at IS NULL AND NOT ap_not_needed';
-const CLOCK_STATE_SQL: Record<NotificationClockState, (now: () => string) => string> = {
+export const CLOCK_STATE_SQL: Record<NotificationClockState, (now: () => string) => string> = {
   met: () => 'ap_notified_at IS NOT NULL AND ap_notified_at <= ap_deadline',
   'met-late': () => 'ap_notified_at IS NOT NULL AND ap_notified_at > ap_deadline',
   'not-needed': () => 'ap_notified_at IS NULL AND ap_not_needed',

@@ -10,6 +10,7 @@ import type {
 } from '@babyconnect/domain';
 import type { TenantTransaction } from '../database/tenancy';
 import type { StoredIncidentState } from '../incidents/incident-state.mapper';
+import { CLOCK_STATE_SQL } from '../incidents/incidents.repository';
 
 /** The records kept beside one incident (follow-ups, withdrawal, sendings), oldest first. */
 export interface IncidentRecords {
@@ -31,8 +32,9 @@ export interface RegisterFilter {
   stage: IncidentStage | null;
   kind: BreachKind | null;
   notified: boolean | null;
-  /** Notified after the 72 hours, or not notified while the 72 hours passed and a notification was not ruled out. */
+  /** The AP clock read met-late or overdue at `now` (the row's "late" column, read at the same `now`). */
   late: boolean | null;
+  /** The moment the register is read: the filter and every row's clock use this one, however long a download takes. */
   now: Date;
 }
 
@@ -258,8 +260,10 @@ export function registerSql(
   if (f.kind) where.push(`(state #> '{checklist,kinds}') ? ${param(f.kind)}`);
   if (f.notified !== null) where.push(f.notified ? 'ap_notified_at IS NOT NULL' : 'ap_notified_at IS NULL');
   if (f.late !== null) {
-    const late = `((ap_notified_at IS NOT NULL AND ap_notified_at > ap_deadline)
-      OR (ap_notified_at IS NULL AND NOT ap_not_needed AND ap_deadline < ${param(f.now)}::timestamptz))`;
+    // The AP clock's met-late or overdue, in the incident list's own words for those states (a clock that ended as
+    // not a breach, near miss or "do not notify" is not-needed there): one rule, not a second copy of it.
+    const now = () => `${param(f.now)}::timestamptz`;
+    const late = `((${CLOCK_STATE_SQL['met-late'](now)}) OR (${CLOCK_STATE_SQL.overdue(now)}))`;
     where.push(f.late ? late : `NOT ${late}`);
   }
   if (after) where.push(`(discovered_at, id) < (${param(after.at)}::timestamptz, ${param(after.id)}::uuid)`);

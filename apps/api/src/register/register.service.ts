@@ -187,7 +187,7 @@ export class RegisterService {
     return this.tenancy.asTenant(actingOrganisationId(actor), async (tx) => {
       const rows = await this.register.page(tx, filter, first + 1, cursor);
       const page = rows.slice(0, first);
-      const entries = await this.entries(tx, page, lang);
+      const entries = await this.entries(tx, page, lang, filter.now);
       const last = page.at(-1);
       return {
         entries,
@@ -197,8 +197,16 @@ export class RegisterService {
     });
   }
 
-  /** Register rows with their records, for a batch of incidents read by the caller. */
-  async entries(tx: TenantTransaction, rows: readonly RegisterRow[], lang: 'nl' | 'en'): Promise<RegisterEntry[]> {
+  /**
+   * Register rows with their records, for a batch of incidents read by the caller. `now` is the filter's moment, so a
+   * row's "late" says what the "late" filter said about it, even when a deadline passes during a long download.
+   */
+  async entries(
+    tx: TenantTransaction,
+    rows: readonly RegisterRow[],
+    lang: 'nl' | 'en',
+    now: Date,
+  ): Promise<RegisterEntry[]> {
     const records = await this.register.records(
       tx,
       rows.map((r) => r.id),
@@ -208,9 +216,9 @@ export class RegisterService {
         {
           id: row.id,
           reference: formatIncidentReference(row.year, row.number),
-          incident: fromStoredState(row.state),
+          incident: fromStoredState(row.state, { owned: true }), // each row is read once, for this entry only
           ...records.get(row.id)!,
-          now: this.clock.now(),
+          now,
         },
         lang,
       ),
@@ -228,7 +236,8 @@ export class RegisterService {
     return this.register.organisation(tx);
   }
 
-  private async answersOf(tx: TenantTransaction, stored: StoredIncident): Promise<ApAnswersView> {
+  /** Also for the exports (the AP answers as text and PDF), inside their own tenant transaction. */
+  async answersOf(tx: TenantTransaction, stored: StoredIncident): Promise<ApAnswersView> {
     const records = (await this.register.records(tx, [stored.id])).get(stored.id)!;
     const reference = formatIncidentReference(stored.year, stored.number);
     const sections = apNotificationAnswers({
@@ -241,7 +250,8 @@ export class RegisterService {
     return { incidentId: stored.id, reference, sections, incident: stored.incident, records };
   }
 
-  private async letterOf(
+  /** Also for the exports (the letter as text and PDF), inside their own tenant transaction. */
+  async letterOf(
     tx: TenantTransaction,
     stored: StoredIncident,
     language: LetterLanguage,

@@ -10,7 +10,7 @@ import {
 } from './ap-answers';
 import { draftDataSubjectLetter, withoutKnownValues } from './letter';
 import { checkApFollowUp, checkApWithdrawal, checkCommunication, checkLetter, type ApFollowUp } from './records';
-import { cellText, REGISTER_COLUMNS, registerEntry } from './register-entry';
+import { amsterdamWallClock, cellText, isoAmsterdam, REGISTER_COLUMNS, registerEntry } from './register-entry';
 
 // The worked example: De Wieg loses an unencrypted USB stick with a client list (the demo's DL-…-0001, on the
 // fixtures' dates). A careful FG would fill the AP form with exactly these facts; the tests compare fields and
@@ -427,6 +427,37 @@ describe('register entry (art. 33(5))', () => {
         'nl',
       ),
     ).toThrow(/exercise/);
+  });
+});
+
+describe('register instants in Amsterdam time', () => {
+  const intl = new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Amsterdam',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
+
+  it('says what Intl says, around both summer-time changes and at random instants over decades', () => {
+    const instants = [
+      '2026-03-29T00:59:59Z', // 01:59 CET
+      '2026-03-29T01:00:00Z', // 03:00 CEST
+      '2026-10-25T00:30:00Z', // 02:30 CEST
+      '2026-10-25T01:30:00Z', // 02:30 CET, the second time
+      '1999-12-31T23:59:30Z',
+      '2040-06-30T22:00:00Z',
+    ].map((s) => new Date(s));
+    let seed = 42;
+    for (let i = 0; i < 5_000; i++) {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      instants.push(new Date(Date.UTC(1990, 0, 1) + (seed / 2 ** 31) * 60 * 365 * 24 * 3_600_000));
+    }
+    for (const at of instants) expect(isoAmsterdam(at)).toBe(intl.format(at));
+    expect(isoAmsterdam(new Date('2026-10-25T01:30:00Z'))).toBe('2026-10-25 02:30');
+    expect(amsterdamWallClock(new Date('2026-03-29T01:00:59.999Z')).toISOString()).toBe('2026-03-29T03:00:00.000Z');
   });
 });
 

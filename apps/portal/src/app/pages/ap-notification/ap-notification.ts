@@ -162,6 +162,21 @@ export class ApNotificationPage {
     );
   }
 
+  /** The answers as a file (same text as "copy everything"), for the organisation's own records or a colleague. */
+  protected downloadAnswers(format: 'pdf' | 'txt'): Promise<void> {
+    const reference = this.answers()?.reference ?? 'datalek';
+    const lang = this.i18n.lang();
+    return this.run(
+      () =>
+        this.downloads.download(
+          `/exports/incidents/${this.id()}/ap-notification.${format}?lang=${lang}`,
+          `${lang === 'nl' ? 'ap-melding' : 'ap-notification'}-${reference}.${format}`,
+        ),
+      'docs.downloaded',
+      false,
+    );
+  }
+
   private async run(work: () => Promise<void>, done: Parameters<typeof this.t>[0], reload = true): Promise<void> {
     if (this.saving()) return;
     this.saving.set(true);

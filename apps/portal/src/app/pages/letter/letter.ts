@@ -20,6 +20,7 @@ import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { formatAmsterdamShort, toAmsterdamInput } from '../../shared/time/amsterdam-time';
 import { instantOf } from '../ap-notification/ap-notification-view';
+import { ExportDownloads } from '../register/export-downloads';
 import { paragraphs, startingText } from './letter-view';
 
 /**
@@ -38,6 +39,7 @@ import { paragraphs, startingText } from './letter-view';
 export class LetterPage {
   readonly id = input.required<string>();
   private readonly graphql = inject(GraphqlClient);
+  private readonly downloads = inject(ExportDownloads);
   private readonly i18n = inject(TranslationService);
   protected readonly t = this.i18n.t;
   protected readonly session = inject(SessionService);
@@ -139,7 +141,24 @@ export class LetterPage {
     }, 'letter.sentSaved');
   }
 
-  private async run(work: () => Promise<void>, done: Parameters<typeof this.t>[0]): Promise<void> {
+  /**
+   * A saved version, or (none saved yet) the draft in the chosen language and form, as PDF or text: the organisation
+   * prints or sends it from its own systems.
+   */
+  protected download(version: number | null, format: 'pdf' | 'txt'): Promise<void> {
+    const language = this.language() === 'NL' ? 'nl' : 'en';
+    const variant = this.variant() === 'LETTER' ? 'letter' : 'public-communication';
+    const query = version === null ? `lang=${language}&variant=${variant}` : `version=${version}`;
+    const reference = this.letter()?.reference ?? 'datalek';
+    const name = `brief-${reference}-${version === null ? 'concept' : `v${version}`}.${format}`;
+    return this.run(
+      () => this.downloads.download(`/exports/incidents/${this.id()}/letter.${format}?${query}`, name),
+      'docs.downloaded',
+      false,
+    );
+  }
+
+  private async run(work: () => Promise<void>, done: Parameters<typeof this.t>[0], reload = true): Promise<void> {
     if (this.saving()) return;
     this.saving.set(true);
     this.error.set(null);
@@ -147,7 +166,7 @@ export class LetterPage {
     try {
       await work();
       this.message.set(this.t(done));
-      this.data.reload();
+      if (reload) this.data.reload();
     } catch (error) {
       this.needsConfirmation.set(
         error instanceof GraphqlRequestError && error.code === 'PRIVACY_CONFIRMATION_REQUIRED',

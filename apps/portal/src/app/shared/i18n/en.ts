@@ -781,4 +781,13 @@ export const EN: Dictionary = {
   'letter.channel.other': 'Other',
   'letter.recipients': 'Number of persons',
   'letter.recordSent': 'Record the sending',
+  // The AP answers and the letter as files (exports of one incident).
+  'docs.apPdf': 'Answers as PDF',
+  'docs.apText': 'Answers as text',
+  'docs.letterPdf': 'PDF',
+  'docs.letterText': 'text',
+  'docs.draftPdf': 'Draft as PDF',
+  'docs.draftText': 'Draft as text',
+  'docs.downloadVersion': 'Download version {version} as',
+  'docs.downloaded': 'The file was downloaded.',
 };

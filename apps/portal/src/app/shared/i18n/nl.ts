@@ -788,6 +788,15 @@ export const NL = {
   'letter.channel.other': 'Anders',
   'letter.recipients': 'Aantal personen',
   'letter.recordSent': 'Verzending vastleggen',
+  // The AP answers and the letter as files (exports of one incident).
+  'docs.apPdf': 'Antwoorden als PDF',
+  'docs.apText': 'Antwoorden als tekst',
+  'docs.letterPdf': 'PDF',
+  'docs.letterText': 'tekst',
+  'docs.draftPdf': 'Concept als PDF',
+  'docs.draftText': 'Concept als tekst',
+  'docs.downloadVersion': 'Versie {version} downloaden als',
+  'docs.downloaded': 'Het bestand is gedownload.',
 } as const;
 
 export type TranslationKey = keyof typeof NL;
