@@ -2,6 +2,7 @@
 // so the realm and demo files are at least held against the admin client's representation types (26.7).
 // RealmRepresentation types clientScopes as any[], so the scopes get their own check below.
 import type RealmRepresentation from '@keycloak/keycloak-admin-client/lib/defs/realmRepresentation.js';
+import type ClientRepresentation from '@keycloak/keycloak-admin-client/lib/defs/clientRepresentation.js';
 import type ClientScopeRepresentation from '@keycloak/keycloak-admin-client/lib/defs/clientScopeRepresentation.js';
 import type GroupRepresentation from '@keycloak/keycloak-admin-client/lib/defs/groupRepresentation.js';
 import type UserRepresentation from '@keycloak/keycloak-admin-client/lib/defs/userRepresentation.js';
@@ -17,6 +18,8 @@ export const clientScopes = realmJson.clientScopes satisfies ClientScopeRepresen
 interface PartialImportFile {
   groups: GroupRepresentation[];
   users: UserRepresentation[];
+  /** Development only: the machine clients again, with a fixed development secret. */
+  clients: ClientRepresentation[];
 }
 export const demo = demoJson satisfies PartialImportFile;
 

@@ -22,6 +22,8 @@ export function userClaims(user: DirectoryUser): Record<string, unknown> {
 export interface AccessTokenShape {
   audience: string;
   allowedOrigins: string[];
+  /** Machine clients and the scopes their client-credentials tokens carry (Keycloak: their default scopes). */
+  serviceScopes?: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -36,6 +38,19 @@ export function keycloakAccessToken(shape: AccessTokenShape) {
   ): void => {
     const { client_id: clientId, ...payload } = jwt.payload;
     jwt.header = { ...jwt.header, typ: 'JWT' };
+    if (token.kind === 'ClientCredentials') {
+      // A service account's token as Keycloak issues it: the client's default scopes whatever was asked, the
+      // service account's username, no session and no user claims. (`sub`: oidc-provider puts the client id.)
+      jwt.payload = {
+        ...payload,
+        aud: [shape.audience],
+        typ: 'Bearer',
+        azp: clientId,
+        scope: [...(shape.serviceScopes?.get(String(clientId)) ?? [])].join(' '),
+        preferred_username: `service-account-${String(clientId)}`,
+      };
+      return;
+    }
     jwt.payload = {
       ...payload,
       aud: [shape.audience],

@@ -54,6 +54,8 @@ declare module 'oidc-provider' {
     scope?: string;
     sid?: string;
     grantId?: string;
+    /** The model's name: `AccessToken`, `ClientCredentials`, `RefreshToken`, … */
+    readonly kind?: string;
   }
   export type AccessToken = BaseToken;
   export type RefreshToken = BaseToken;

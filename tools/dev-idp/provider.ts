@@ -21,6 +21,9 @@ export interface ProviderInstance {
 export function createProvider(ctx: DevIdpContext, keys: JWK[]): ProviderInstance {
   const { realm, directory } = ctx;
   const tokenScope = realm.portal.tokenScopes.join(' ');
+  // Machine clients (client credentials) are served only with a secret from the demo file: the realm file has none.
+  const serviceClients = realm.serviceClients.filter((c) => directory.clientSecrets.has(c.clientId));
+  const serviceScopes = new Map(serviceClients.map((c) => [c.clientId, c.tokenScopes]));
 
   const provider = new Provider(ctx.issuer, {
     adapter: (model: string) => ctx.store.adapterFor(model),
@@ -38,10 +41,24 @@ export function createProvider(ctx: DevIdpContext, keys: JWK[]): ProviderInstanc
         redirect_uris: ctx.redirectPatterns.map((p) => p.replace(/\*$/, '')),
         post_logout_redirect_uris: ctx.logoutPatterns.map((p) => p.replace(/\*$/, '')),
       },
+      ...serviceClients.map((c) => ({
+        client_id: c.clientId,
+        client_secret: directory.clientSecrets.get(c.clientId)!,
+        // Keycloak accepts the secret in the Authorization header (basic) and in the form (post).
+        token_endpoint_auth_method: 'client_secret_basic',
+        grant_types: ['client_credentials'],
+        response_types: [],
+        redirect_uris: [],
+      })),
     ],
     responseTypes: ['code'],
     pkce: { required: () => true },
-    scopes: ['openid', 'offline_access', ...realm.portal.tokenScopes.filter((s) => s !== 'openid')],
+    scopes: [
+      'openid',
+      'offline_access',
+      ...realm.portal.tokenScopes.filter((s) => s !== 'openid'),
+      ...serviceClients.flatMap((c) => c.tokenScopes),
+    ],
     claims: {
       // oidc-provider's defaults, repeated because this object replaces them (without `sid` no session id).
       acr: null,
@@ -64,7 +81,11 @@ export function createProvider(ctx: DevIdpContext, keys: JWK[]): ProviderInstanc
     },
     formats: {
       customizers: {
-        jwt: keycloakAccessToken({ audience: realm.apiAudience, allowedOrigins: [...ctx.allowedOrigins] }),
+        jwt: keycloakAccessToken({
+          audience: realm.apiAudience,
+          allowedOrigins: [...ctx.allowedOrigins],
+          serviceScopes,
+        }),
       },
     },
     // Keycloak issues a refresh token with every code exchange (no offline_access needed) and, with
@@ -73,6 +94,7 @@ export function createProvider(ctx: DevIdpContext, keys: JWK[]): ProviderInstanc
     rotateRefreshToken: true,
     ttl: {
       AccessToken: ctx.accessTokenTtl,
+      ClientCredentials: ctx.accessTokenTtl,
       IdToken: ctx.accessTokenTtl,
       AuthorizationCode: 60,
       RefreshToken: realm.ssoSessionIdleTimeout,
@@ -87,6 +109,7 @@ export function createProvider(ctx: DevIdpContext, keys: JWK[]): ProviderInstanc
     clientBasedCORS: (_c: unknown, origin: string) => ctx.allowedOrigins.has(origin),
     features: {
       devInteractions: { enabled: false },
+      clientCredentials: { enabled: serviceClients.length > 0 },
       userinfo: { enabled: true },
       revocation: { enabled: false },
       introspection: { enabled: false },

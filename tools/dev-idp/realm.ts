@@ -22,6 +22,15 @@ export interface RealmConfig {
   portal: PortalClient;
   /** From the realm's Audience mapper: the API's client id that must appear in `aud`. */
   apiAudience: string;
+  /** Confidential clients with a service account (client-credentials grant), e.g. HINQ's `hinq-viewer-log`. */
+  serviceClients: ServiceClient[];
+}
+
+/** A machine client: no user, a secret, and the scopes its tokens carry (its default client scopes). */
+export interface ServiceClient {
+  clientId: string;
+  /** Default client scopes listed in the token's `scope` claim (include.in.token.scope), e.g. `viewer-log:push`. */
+  tokenScopes: string[];
 }
 
 export interface DirectoryUser {
@@ -50,6 +59,11 @@ export interface Directory {
   organisationNames: Map<string, string>;
   findById(id: string): DirectoryUser | undefined;
   findByUsername(username: string): DirectoryUser | undefined;
+  /**
+   * Secrets of confidential clients, by client id, from the demo file only: the production realm file carries no
+   * secret (Keycloak makes one at import), so the dev provider serves a machine client only when a secret is here.
+   */
+  clientSecrets: Map<string, string>;
 }
 
 export const PORTAL_CLIENT_ID = 'babyconnect-portal';
@@ -93,10 +107,17 @@ export function loadRealm(realmFile: string): RealmConfig {
   if (!apiAudience) throw new Error(`${realmFile}: no Audience mapper on ${PORTAL_CLIENT_ID}`);
 
   // Keycloak lists a default scope in the token's `scope` claim only when include.in.token.scope is true.
-  const tokenScopes = defaultScopes.filter((name) => {
+  const inTokenScope = (name: string) => {
     const attrs = (scopes.get(name)?.['attributes'] ?? {}) as Record<string, string>;
     return attrs['include.in.token.scope'] === 'true';
-  });
+  };
+  const tokenScopes = defaultScopes.filter(inTokenScope);
+  const serviceClients = clients
+    .filter((c) => c['serviceAccountsEnabled'] === true && c['publicClient'] === false && c['enabled'] !== false)
+    .map((c) => ({
+      clientId: String(c['clientId']),
+      tokenScopes: strings(c['defaultClientScopes']).filter(inTokenScope),
+    }));
 
   return {
     name: String(realm['realm']),
@@ -105,6 +126,7 @@ export function loadRealm(realmFile: string): RealmConfig {
     ssoSessionIdleTimeout: num(realm['ssoSessionIdleTimeout'], 1800),
     ssoSessionMaxLifespan: num(realm['ssoSessionMaxLifespan'], 36000),
     apiAudience,
+    serviceClients,
     portal: {
       clientId: PORTAL_CLIENT_ID,
       redirectUris: strings(portal['redirectUris']),
@@ -149,8 +171,13 @@ function toUser(raw: Json, file: string): DirectoryUser {
 export function loadDirectory(files: string[]): Directory {
   const byUsername = new Map<string, DirectoryUser>();
   const organisationNames = new Map<string, string>();
+  const clientSecrets = new Map<string, string>();
   for (const file of files) {
     const doc = readJson(file);
+    for (const client of asArray(doc['clients'])) {
+      if (typeof client['clientId'] === 'string' && typeof client['secret'] === 'string' && client['secret'])
+        clientSecrets.set(client['clientId'], client['secret']);
+    }
     collectOrganisationNames(asArray(doc['groups']), organisationNames);
     for (const raw of asArray(doc['users'])) {
       const user = toUser(raw, file);
@@ -169,6 +196,7 @@ export function loadDirectory(files: string[]): Directory {
     organisationNames,
     findById: (id) => byId.get(id),
     findByUsername: (username) => byUsername.get(username),
+    clientSecrets,
   };
 }
 

@@ -132,6 +132,42 @@ describe('dev identity provider', () => {
     expect(id['groups']).toEqual(['/orgs/vp-de-wieg/dpo']);
   });
 
+  it("issues a client-credentials token to HINQ's machine client: its scope only, no person, no refresh token", async () => {
+    const basic = (secret: string) =>
+      fetch(`${idp.issuer}/protocol/openid-connect/token`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Authorization: `Basic ${Buffer.from(`hinq-viewer-log:${secret}`).toString('base64')}`,
+        },
+        body: new URLSearchParams({ grant_type: 'client_credentials' }).toString(),
+      });
+    const answer = await basic('dev-hinq-viewer-log-secret');
+    expect(answer.status).toBe(200);
+    const body = (await answer.json()) as Record<string, unknown>;
+    expect(body).not.toHaveProperty('refresh_token');
+    const jwks = createRemoteJWKSet(new URL(`${idp.issuer}/protocol/openid-connect/certs`));
+    const { payload } = await jwtVerify(String(body['access_token']), jwks, {
+      issuer: idp.issuer,
+      audience: 'babyconnect-api',
+      algorithms: ['RS256'],
+    });
+    expect(payload).toMatchObject({
+      azp: 'hinq-viewer-log',
+      typ: 'Bearer',
+      scope: 'viewer-log:push',
+      sub: 'hinq-viewer-log',
+      preferred_username: 'service-account-hinq-viewer-log',
+    });
+    expect(payload).not.toHaveProperty('groups');
+    expect(payload).not.toHaveProperty('client_id');
+
+    // A wrong secret, and the portal (a public client) asking for the grant, are both refused.
+    expect((await basic('wrong')).status).toBe(401);
+    const portalAsking = await tokenRequest({ grant_type: 'client_credentials', client_id: clientId });
+    expect(portalAsking.status).toBe(400);
+  });
+
   it('gives the stable user id from the demo file as sub, and every group path of a multi-organisation user', async () => {
     const payload = decodeJwt((await login('multi-fg')).accessToken);
     const demo = JSON.parse(readFileSync(demoFile, 'utf8')) as { users: { username: string; id: string }[] };

@@ -307,6 +307,14 @@ const CASES: Record<string, CrossTenantCase> = {
     variables: (a) => ({ id: a.chainIncidentId, orgs: [ORG.zuiderhaven] }),
     plain: 'refused',
   },
+  // Detection alerts (issue 18): B's officers read B's own only. A dismissal naming an id of A's is not found (a real
+  // alert of A's dismissed by B's privacy officer is tried in viewer-log-detection.e2e.spec.ts).
+  viewerLogAlerts: { document: '{ viewerLogAlerts { id organisation { id } account dismissalReason } }', plain: 'own' },
+  dismissViewerLogAlert: {
+    document: 'mutation($id: ID!) { dismissViewerLogAlert(id: $id, reason: "Overgenomen.") { id dismissedAt } }',
+    variables: (a) => ({ id: a.incidentId }),
+    plain: 'refused',
+  },
   // HINQ's coordinators only.
   chainFigures: { document: '{ chainFigures { quarter reported } }', plain: 'refused' },
   choosePartners: {

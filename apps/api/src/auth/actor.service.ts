@@ -8,7 +8,7 @@ import {
   type OrganisationRole,
 } from '@babyconnect/domain';
 import { errors } from '../errors/api-error';
-import { MembershipsRepository } from './memberships.repository';
+import { MembershipsRepository, type MemberOrganisation } from './memberships.repository';
 import { RoleDirectoryRepository } from './role-directory.repository';
 import { UsersRepository } from './users.repository';
 import type { Actor, ActorMembership, Identity } from './actor';
@@ -56,6 +56,36 @@ export class ActorService {
       user: { ...user, issuer: token.issuer, subject: token.subject },
       memberships,
       platformAdmin: groups.platformAdmin,
+    };
+  }
+
+  /**
+   * HINQ's systems with a client-credentials token of the push client: no person and no group memberships. The
+   * actor acts for HINQ (its pushed events live in HINQ's tenant) with no role at all, and its abilities come from
+   * the token's scopes only (`viewer-log:push` → `create ViewerLogFeed`, nothing else: not even `read Me`). The
+   * service account is recorded like a person so the access log can name it.
+   */
+  async machine(token: VerifiedToken, hinq: MemberOrganisation): Promise<Actor> {
+    const user = await this.users.seen({
+      issuer: token.issuer,
+      subject: token.subject,
+      displayName: token.azp ? `service-account-${token.azp}` : token.displayName,
+      email: null,
+    });
+    const acting: ActorMembership = {
+      organisationId: hinq.id,
+      alias: hinq.alias,
+      name: hinq.name,
+      kind: hinq.kind,
+      roles: [],
+    };
+    return {
+      user: { ...user, issuer: token.issuer, subject: token.subject },
+      memberships: [acting],
+      acting,
+      mustChooseOrganisation: false,
+      platformAdmin: false,
+      ability: defineAbilityFor({ roles: [], platformAdmin: false, systemScopes: token.scope }),
     };
   }
 

@@ -1,6 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { ACTING_ORGANISATION_HEADER } from '@babyconnect/contracts';
+import { API_CONFIG } from '../config/config';
+import type { ApiConfig } from '../config/config.schema';
 import { ApiError, errors } from '../errors/api-error';
 import type { Actor } from './actor';
 import { ActorService } from './actor.service';
@@ -25,6 +27,7 @@ export class Authenticator {
     private readonly organisations: MembershipsRepository,
     /** The request's log context: who asked, on every later line of the request and on its request line. */
     private readonly requestLog: PinoLogger,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
   /** The request's actor; rejects with UNAUTHENTICATED, FORBIDDEN or SERVICE_UNAVAILABLE. */
@@ -62,6 +65,16 @@ export class Authenticator {
         throw errors.signInUnavailable();
       }
       throw errors.unauthenticated(error.reason);
+    }
+    // HINQ's systems (client credentials of the push client) are no person: their scopes decide, never groups. A
+    // person's token (the portal's) is never read this way, whatever scopes it carries.
+    if (token.azp === this.config.VIEWER_LOG_PUSH_CLIENT_ID) {
+      const hinq = await this.organisations.hinq();
+      if (!hinq) throw errors.forbidden();
+      const machine = await this.actors.machine(token, hinq);
+      scopeOf(req).identity = { user: machine.user, memberships: machine.memberships, platformAdmin: false };
+      this.requestLog.assign({ userId: machine.user.id, organisationId: hinq.id });
+      return machine;
     }
     const identity = await this.actors.identify(token);
     // Known from here on, also if acting for the requested organisation is refused: the access log names who tried.

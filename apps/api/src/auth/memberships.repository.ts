@@ -35,6 +35,11 @@ export class MembershipsRepository {
     return [...(await this.load()).values()].some((o) => o.id === id);
   }
 
+  /** HINQ, the chain's coordinator (the one organisation of kind HINQ), or null when the chain has none yet. */
+  async hinq(): Promise<MemberOrganisation | null> {
+    return [...(await this.load()).values()].find((o) => o.kind === 'HINQ') ?? null;
+  }
+
   invalidate(): void {
     this.directory = null;
   }

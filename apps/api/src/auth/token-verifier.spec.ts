@@ -53,6 +53,20 @@ describe('TokenVerifier', () => {
       displayName: 'Anna de Vries',
       email: 'anna@dewieg.example',
       groups: ['/orgs/wieg/privacy-officer'],
+      scope: [],
+      azp: 'babyconnect-portal',
+    });
+  });
+
+  it("exposes a machine client's scope and azp (client credentials)", async () => {
+    const token = await sign(
+      key,
+      claims({ azp: 'hinq-viewer-log', scope: 'viewer-log:push  profile', groups: undefined }),
+    );
+    await expect(verifier.verify(token)).resolves.toMatchObject({
+      azp: 'hinq-viewer-log',
+      scope: ['viewer-log:push', 'profile'],
+      groups: undefined,
     });
   });
 

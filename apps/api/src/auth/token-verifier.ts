@@ -7,6 +7,10 @@ export interface VerifiedToken {
   displayName: string;
   email: string | null;
   groups: unknown;
+  /** The OAuth2 scopes granted (`scope`, space-separated in the token). */
+  scope: string[];
+  /** The client the token was issued to (`azp`): the portal for a person, `hinq-viewer-log` for HINQ's systems. */
+  azp: string | null;
 }
 
 /**
@@ -126,6 +130,8 @@ export class TokenVerifier {
         displayName: name,
         email: stringClaim(payload, 'email'),
         groups: payload['groups'],
+        scope: typeof payload['scope'] === 'string' ? payload['scope'].split(' ').filter(Boolean) : [],
+        azp: stringClaim(payload, 'azp'),
       },
       // `exp` is required above; without the clock tolerance, so a cached token never outlives what jose allows.
       expiresAt: payload.exp! * 1000,

@@ -18,5 +18,7 @@ import { IncidentsService } from './incidents.service';
     IncidentStepsResolver,
     IncidentRevisionsResolver,
   ],
+  // Detection on the viewer's access log reports its suspected breaches through the same use case.
+  exports: [IncidentsService],
 })
 export class IncidentsModule {}

@@ -2,10 +2,15 @@ import { Module } from '@nestjs/common';
 import { AccessLogModule } from '../access-log/access-log.module';
 import { ChainModule } from '../chain/chain.module';
 import { ChainRepository } from '../chain/chain.repository';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { DetectionRepository } from './detection.repository';
+import { DetectionService } from './detection.service';
+import { FeedController } from './feed.controller';
 import { RestGate } from './rest-gate';
 import { ViewerLogController } from './viewer-log.controller';
 import { ViewerLogRepository } from './viewer-log.repository';
 import { ViewerLogResolver } from './viewer-log.resolver';
+import { ViewerLogAlertsResolver } from './viewer-log-alerts.resolver';
 import { ViewerLogService } from './viewer-log.service';
 
 /**
@@ -13,8 +18,17 @@ import { ViewerLogService } from './viewer-log.service';
  * proposal of partners (which feeds the chain's own partner choice), and detection on pushed events.
  */
 @Module({
-  imports: [AccessLogModule, ChainModule],
-  controllers: [ViewerLogController],
-  providers: [RestGate, ViewerLogRepository, ViewerLogService, ViewerLogResolver, ChainRepository],
+  imports: [AccessLogModule, ChainModule, IncidentsModule],
+  controllers: [ViewerLogController, FeedController],
+  providers: [
+    RestGate,
+    ViewerLogRepository,
+    ViewerLogService,
+    ViewerLogResolver,
+    ChainRepository,
+    DetectionRepository,
+    DetectionService,
+    ViewerLogAlertsResolver,
+  ],
 })
 export class ViewerLogModule {}

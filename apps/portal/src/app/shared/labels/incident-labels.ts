@@ -221,6 +221,14 @@ export const INCIDENT_ENUMS = {
     COORDINATOR: ['HINQ-coördinator', 'HINQ coordinator'],
     PARTNER: ['geïnformeerde partner', 'informed partner'],
   },
+  ViewerLogDetectionRule: {
+    MANY_ORGANISATIONS: [
+      'dossiers van ongewoon veel organisaties of cliënten',
+      'records of unusually many organisations or clients',
+    ],
+    UNUSUAL_HOURS: ['veel inzages op een ongebruikelijk uur', 'many accesses at an unusual hour'],
+    TWO_ORGANISATIONS: ['één account vanuit twee organisaties tegelijk', 'one account from two organisations at once'],
+  },
 } as const satisfies Readonly<Record<string, Names>>;
 
 export type IncidentEnum = keyof typeof INCIDENT_ENUMS;
