@@ -4,7 +4,6 @@
  * reader and analyser, and prints lines per second and the RSS growth. Run:
  *   npx esbuild tools/bench/viewer-log-measure.ts --bundle --platform=node --packages=external --outfile=/tmp/vlm.cjs && node --expose-gc /tmp/vlm.cjs [lines]
  */
-import { createHmac, randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -12,6 +11,7 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { ViewerLogAnalyser } from '@babyconnect/domain';
 import { readViewerLogCsv } from '../../apps/api/src/viewer-log/csv-reader.js';
+import { saltedRecordKey } from '../../apps/api/src/viewer-log/record-key.js';
 
 async function main(): Promise<void> {
   const lines = Number(process.argv[2] ?? 1_000_000);
@@ -38,12 +38,10 @@ async function main(): Promise<void> {
   const rssBefore = process.memoryUsage().rss;
   let rssPeak = rssBefore;
   const timer = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 50);
-  const salt = randomBytes(32);
   const analyser = new ViewerLogAnalyser({
     organisations: ids,
     question: { suspectAccounts: ['verdacht.1'], from: new Date('2026-01-01'), to: new Date('2027-01-01') },
-    recordKey: (org, p) =>
-      createHmac('sha256', salt).update(org).update('\u0000').update(p).digest().toString('latin1', 0, 12),
+    recordKey: saltedRecordKey().key,
   });
   const cpuBefore = process.cpuUsage();
   const started = process.hrtime.bigint();

@@ -59,12 +59,19 @@ describe('timestamps', () => {
     expect(parseTimestamp('2026-03-02T14:05:09+01:00')).toBe(Date.UTC(2026, 2, 2, 13, 5, 9));
     expect(parseTimestamp('2026-03-02T14:05Z')).toBe(Date.UTC(2026, 2, 2, 14, 5));
     expect(parseTimestamp('2026-03-02T14:05:09.123456-02:30')).toBe(Date.UTC(2026, 2, 2, 16, 35, 9, 123));
+    // Leap days by the calendar's rule (every 4th year, not centuries, but every 4th century).
+    expect(parseTimestamp('2028-02-29T10:00:00Z')).toBe(Date.UTC(2028, 1, 29, 10));
+    expect(parseTimestamp('2000-02-29T10:00:00Z')).toBe(Date.UTC(2000, 1, 29, 10));
+    expect(parseTimestamp('2026-12-31T23:59:59Z')).toBe(Date.UTC(2026, 11, 31, 23, 59, 59));
   });
   it.each([
     '02-03-2026 14:05:09',
     '2026-03-02 14:05:09+01:00',
     '2026-03-02T14:05:09',
     '2026-02-31T10:00:00Z',
+    '2026-02-29T10:00:00Z',
+    '2100-02-29T10:00:00Z',
+    '2026-04-31T10:00:00Z',
     '2026-13-01T10:00:00Z',
     '2026-03-02T24:00:00Z',
     '2026-03-02T14:05:09+15:00',
