@@ -19,7 +19,8 @@ export function saltedRecordKey(): { key: RecordKey; discard: () => void } {
   return {
     key: (organisationId, pseudonym) => {
       if (salt === null) throw new Error('record key used after its analysis ended');
-      return hash('sha256', `${salt}${organisationId}\u0000${pseudonym}`, 'latin1').slice(0, 12);
+      // 'binary' is latin1: one character per digest byte, so 12 characters are 96 bits.
+      return hash('sha256', `${salt}${organisationId}\u0000${pseudonym}`, 'binary').slice(0, 12);
     },
     discard: () => {
       salt = null;
