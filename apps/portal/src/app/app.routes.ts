@@ -48,6 +48,11 @@ export const routes: Routes = [
     path: 'keten/partnermeldingen/:id',
     loadComponent: () => import('./pages/chain/partner-acknowledge').then((m) => m.PartnerAcknowledge),
   },
+  // The viewer log of one chain incident (issue 18), before `keten/:id`.
+  {
+    path: 'keten/:id/kijklog',
+    loadComponent: () => import('./pages/viewer-log/viewer-log').then((m) => m.ViewerLogPage),
+  },
   {
     path: 'keten/:id',
     loadComponent: () => import('./pages/chain/chain-incident').then((m) => m.ChainIncidentPage),
