@@ -143,12 +143,20 @@ describeInBrowser('the viewer log in the browser', (suite) => {
     expect(await refusal.getAttribute('data-kind')).toBe('header');
     expect(await page.getByTestId('viewer-log-expected-header').innerText()).toBe(HEADER);
 
-    // 3. The real export.
+    // 3. The real export, sent as the raw body over XMLHttpRequest (the backend that reports upload progress), with
+    // the bearer token the interceptors add.
     const file = generatedExport();
     const path = join(dir, 'kijklog.csv');
     await writeFile(path, file.text);
     await page.getByTestId('viewer-log-file').setInputFiles(path);
+    const upload = page.waitForRequest(
+      (r) => r.method() === 'POST' && r.url().includes('/viewer-log/chain-incidents/'),
+    );
     await page.getByTestId('viewer-log-submit').click();
+    const sent = await upload;
+    expect(sent.resourceType()).toBe('xhr');
+    expect(await sent.headerValue('content-type')).toBe('text/csv');
+    expect(await sent.headerValue('authorization')).toMatch(/^Bearer /);
     await page.getByTestId('viewer-log-analysis').waitFor({ timeout: WAIT_MS });
     expect(await refusal.count()).toBe(0);
     const count = (id: string) => page.getByTestId(id).innerText();

@@ -42,7 +42,8 @@ const REFUSAL_TITLES = {
  * export with the suspect accounts and the window, see per organisation how many distinct records were opened and
  * how often, the rejected lines, and confirm the proposed partners. The file goes to the API as the raw body of one
  * request through HttpClient (the interceptors add the bearer token and the acting organisation, as for the
- * register's downloads); the API reads it as a stream and keeps counts only.
+ * register's downloads; the route gives it the XHR backend for upload progress, see upload-http.ts); the API reads
+ * it as a stream and keeps counts only.
  */
 @Component({
   selector: 'app-viewer-log',
