@@ -132,6 +132,16 @@ describe('options', () => {
     expect(() => parseOptions(['--only', 'z'], {})).toThrow(/unknown scenario z/);
     expect(() => parseOptions(['--rounds', '0'], {})).toThrow(/BENCH_ROUNDS/);
   });
+
+  it('measures the viewer log only when named, a million lines unless told otherwise', () => {
+    const plain = parseOptions([], {});
+    const named = parseOptions(['--only', 'viewerlog'], {});
+    const fewer = parseOptions(['--only', 'viewerlog', '--viewer-log-lines', '50000'], {});
+    if (plain === 'help' || named === 'help' || fewer === 'help') throw new Error('unexpected help');
+    expect(plain.only).not.toContain('viewerlog');
+    expect(named).toMatchObject({ only: ['viewerlog'], viewerLogLines: 1_000_000 });
+    expect(fewer.viewerLogLines).toBe(50_000);
+  });
 });
 
 describe('incident list probe', () => {

@@ -1,9 +1,12 @@
 // Flags and environment of `npm run bench`. A flag wins over its BENCH_* variable, which wins over the default.
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'mail'] as const;
+export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'mail', 'viewerlog'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
-/** What a run without --only measures: the request path. `mail` (issue 16's notification engine) is asked for by name. */
+/**
+ * What a run without --only measures: the request path. `mail` (issue 16's notification engine) and `viewerlog`
+ * (issue 18's upload analysis) are asked for by name.
+ */
 export const DEFAULT_SCENARIOS: readonly ScenarioId[] = ['a', 'b', 'c', 'd', 'e', 'f'];
 
 export interface BenchOptions {
@@ -39,6 +42,8 @@ export interface BenchOptions {
   mailClocks: number;
   /** mail: seconds over which those reminders fall due. */
   mailWindowS: number;
+  /** viewerlog: lines of the generated export. */
+  viewerLogLines: number;
 }
 
 export const USAGE = `npm run bench [-- options]
@@ -63,6 +68,7 @@ export const USAGE = `npm run bench [-- options]
   --mail-messages N       mail: backlog for the throughput run (default 6000; env BENCH_MAIL_MESSAGES)
   --mail-clocks N         mail: open clocks (default 10000; env BENCH_MAIL_CLOCKS)
   --mail-window S         mail: seconds over which their next reminders fall due (default 120; env BENCH_MAIL_WINDOW)
+  --viewer-log-lines N    viewerlog: lines of the generated export (default 1000000; env BENCH_VIEWER_LOG_LINES)
   --no-build              use dist/api as it is (default: nx run api:build first)
   --help`;
 
@@ -89,6 +95,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       'mail-messages': { type: 'string' },
       'mail-clocks': { type: 'string' },
       'mail-window': { type: 'string' },
+      'viewer-log-lines': { type: 'string' },
       'no-build': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -140,5 +147,6 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     mailMessages: number(values['mail-messages'], 'BENCH_MAIL_MESSAGES', 6000, 1000, 1),
     mailClocks: number(values['mail-clocks'], 'BENCH_MAIL_CLOCKS', 10_000, 2000, 1),
     mailWindowS: number(values['mail-window'], 'BENCH_MAIL_WINDOW', 120, 30, 1),
+    viewerLogLines: number(values['viewer-log-lines'], 'BENCH_VIEWER_LOG_LINES', 1_000_000, 200_000, 1),
   };
 }

@@ -5,6 +5,7 @@ import type { ProbeResult } from './incident-list-probe.ts';
 import type { SeedResult } from './incident-seed.ts';
 import type { BurstScenario, SeveralResult, SweepResult } from './scenarios.ts';
 import type { MailResult } from './mail.ts';
+import type { ViewerLogResult } from './viewer-log.ts';
 import type { FloodResult } from './probes.ts';
 import type { RatioSummary } from './stats.ts';
 
@@ -24,6 +25,7 @@ export interface BenchResult {
     g?: Comparison;
     h?: ProbeResult;
     mail?: MailResult;
+    viewerlog?: ViewerLogResult;
   };
   seed?: SeedResult;
   /** The seed's wall time including its statistics queries. */
@@ -149,6 +151,20 @@ export function formatReport(result: BenchResult): string {
       `mail: me p99 with ${l.connections} connections, ${l.durationS} s runs: idle ${l.idleP99.map((v) => fixed(v)).join('/')} ms, ` +
         `delivering ${l.deliveringP99.map((v) => fixed(v)).join('/')} ms (mails during the runs ${l.mailsDuringRuns.join('/')}); ` +
         `p99 ratio ${ratioText(l.p99Ratio)} (goal ≤ 1.10).`,
+    );
+  }
+  const viewerLog = result.scenarios.viewerlog;
+  if (viewerLog) {
+    const { csvParse: c, analysis: a, api } = viewerLog;
+    out.push(
+      `viewerlog: ${viewerLog.lines} lines (${fixed(viewerLog.megabytes, 1)} MB), ${viewerLog.rounds} rounds, medians: ` +
+        `analysis ${fixed(a.cpuSeconds.median, 2)} CPU s / ${fixed(a.seconds.median, 2)} s wall ` +
+        `(${fixed(a.seconds.min, 2)}–${fixed(a.seconds.max, 2)}), RSS +${fixed(a.rssGrowthMB.median)} MB ` +
+        `(max ${fixed(a.rssGrowthMB.max)}); csv-parse alone ${fixed(c.cpuSeconds.median, 2)} CPU s / ` +
+        `${fixed(c.seconds.median, 2)} s wall; CPU ratio analysis ÷ csv-parse ${ratioText(viewerLog.cpuRatio)}.`,
+      `viewerlog: uploaded to the API: ${api.lines} lines, ${api.distinctRecords} distinct records in ` +
+        `${fixed(api.seconds, 2)} s (the API's CPU ${fixed(api.cpuSeconds, 2)} s); API RSS ${fixed(api.rssBeforeMB)} → ${fixed(api.rssPeakMB)} MB ` +
+        `(+${fixed(api.rssGrowthMB)} MB) (goal ≤ 10 s, ≤ +150 MB).`,
     );
   }
   if (result.seed) {

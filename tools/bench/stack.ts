@@ -39,6 +39,8 @@ export interface BenchStack {
   /** Undefined while the API runs; otherwise how it ended (the benchmark reports a crash). */
   apiExit(): string | undefined;
   apiTail(): string[];
+  /** The running API's process id (its RSS is read from /proc). */
+  apiPid(): number;
   /** Starts the API again after a crash, so the scenarios after it can still run. */
   restartApi(): Promise<void>;
   stop(): Promise<void>;
@@ -166,6 +168,7 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
       poolMax: options.poolMax,
       apiExit: () => exit,
       apiTail: () => api?.tail() ?? [],
+      apiPid: () => api!.pid,
       restartApi: async () => {
         await api?.stop(5_000);
         exit = undefined;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import { parse, type CsvError, type Options } from 'csv-parse';
 import { checkHeader } from '@babyconnect/domain';
 import { refusals, UploadRefused } from './upload-refusal';
 
@@ -20,6 +20,19 @@ export interface CsvReadResult {
 /** A record (a line, or a quoted field's several lines) may not exceed this; beyond it the quoting is broken. */
 const MAX_RECORD_BYTES = 64 * 1024;
 
+/** csv-parse's settings for a viewer-log export (exported for the benchmark's csv-parse-alone floor). */
+export const VIEWER_LOG_CSV_OPTIONS = {
+  bom: true,
+  relax_column_count: true,
+  // A stray quote inside a field is data (`4,"5"x`), not a reason to lose the lines after it.
+  relax_quotes: true,
+  record_delimiter: ['\r\n', '\n'],
+  // Empty lines come through as one empty field and are counted here: csv-parse's per-record `info` (which would
+  // count them) doubled the parsing time.
+  skip_records_with_error: true,
+  max_record_size: MAX_RECORD_BYTES,
+} as const satisfies Options;
+
 /**
  * Reads a viewer-log export from a stream, never holding more than a chunk and one record: checks the header at
  * once (a wrong one stops the reading), refuses binary or non-UTF-8 input and anything beyond `limit` bytes as
@@ -30,17 +43,7 @@ const MAX_RECORD_BYTES = 64 * 1024;
 export async function readViewerLogCsv(source: Readable, limit: number, sink: CsvLineSink): Promise<CsvReadResult> {
   const hash = createHash('sha256');
   const utf8 = new TextDecoder('utf-8', { fatal: true });
-  const parser = parse({
-    bom: true,
-    relax_column_count: true,
-    // A stray quote inside a field is data (`4,"5"x`), not a reason to lose the lines after it.
-    relax_quotes: true,
-    record_delimiter: ['\r\n', '\n'],
-    // Empty lines come through as one empty field and are counted here: csv-parse's per-record `info` (which would
-    // count them) doubled the parsing time.
-    skip_records_with_error: true,
-    max_record_size: MAX_RECORD_BYTES,
-  });
+  const parser = parse(VIEWER_LOG_CSV_OPTIONS);
   let bytes = 0;
   let header = true;
   let failure: UploadRefused | null = null;

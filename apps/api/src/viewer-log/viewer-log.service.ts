@@ -1,4 +1,3 @@
-import { createHmac, randomBytes } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Inject, Injectable } from '@nestjs/common';
 import {
@@ -19,6 +18,7 @@ import { Tenancy, type TenantTransaction } from '../database/tenancy';
 import { errors } from '../errors/api-error';
 import { AppClock } from '../time/app-clock';
 import { readViewerLogCsv } from './csv-reader';
+import { saltedRecordKey } from './record-key';
 import { ViewerLogRepository, type StoredAnalysis } from './viewer-log.repository';
 import type { ViewerLogAnalysisType } from './viewer-log.type';
 
@@ -73,13 +73,11 @@ export class ViewerLogService {
     body: Readable,
     afterStore: (tx: TenantTransaction, analysisId: string) => Promise<void>,
   ): Promise<ViewerLogAnalysisType> {
-    const salt = randomBytes(32);
+    const recordKey = saltedRecordKey();
     const analyser = new ViewerLogAnalyser({
       organisations: prepared.organisations.byAlias,
       question: prepared.question,
-      // 12 bytes of HMAC-SHA256: a collision among a million records has odds below 1 in 10^16.
-      recordKey: (org, pseudonym) =>
-        createHmac('sha256', salt).update(org).update('\u0000').update(pseudonym).digest().toString('latin1', 0, 12),
+      recordKey: recordKey.key,
     });
     const read = await readViewerLogCsv(body, this.config.VIEWER_LOG_UPLOAD_LIMIT_BYTES, {
       line: (n, fields) => analyser.add(n, fields),
@@ -88,8 +86,7 @@ export class ViewerLogService {
           nl: `de regel is geen geldige CSV (${code}), bijvoorbeeld een aanhalingsteken dat niet wordt gesloten`,
           en: `the line is not valid CSV (${code}), for instance a quote that is never closed`,
         }),
-    });
-    salt.fill(0);
+    }).finally(recordKey.discard);
     const result = analyser.result();
     const accounts = prepared.question.suspectAccounts.map(normaliseAccount).sort();
     return this.coordinated(actor, chainIncidentId, async (tx, chainActor) => {

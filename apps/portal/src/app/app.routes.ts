@@ -1,4 +1,5 @@
 import type { Routes } from '@angular/router';
+import { provideUploadHttpClient } from './pages/viewer-log/upload-http';
 
 /** Every page is lazy: `pages/<page>/<page>.ts`. */
 export const routes: Routes = [
@@ -47,6 +48,12 @@ export const routes: Routes = [
   {
     path: 'keten/partnermeldingen/:id',
     loadComponent: () => import('./pages/chain/partner-acknowledge').then((m) => m.PartnerAcknowledge),
+  },
+  // The viewer log of one chain incident (issue 18), before `keten/:id`; its HttpClient reports upload progress.
+  {
+    path: 'keten/:id/kijklog',
+    loadComponent: () => import('./pages/viewer-log/viewer-log').then((m) => m.ViewerLogPage),
+    providers: [provideUploadHttpClient()],
   },
   {
     path: 'keten/:id',

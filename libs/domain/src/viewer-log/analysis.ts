@@ -1,5 +1,6 @@
 import type { LocalisedText } from '../text/localised-text';
 import { checkLine, LINE_REJECTIONS, type LineRejection, type OrganisationsByAlias } from './lines';
+import { RecordKeySet } from './record-key-set';
 
 /** What HINQ asks: which accounts are suspect, in which window (from inclusive, to exclusive). */
 export interface ViewerLogQuestion {
@@ -11,7 +12,7 @@ export interface ViewerLogQuestion {
 
 /**
  * Turns an organisation and a record pseudonym into a key that says "the same record" and nothing else: a salted
- * hash (HMAC) made by the caller. The salt lives as long as one analysis and is then discarded, so the stored
+ * hash made by the caller, its first 96 bits as 12 one-byte characters (`RECORD_KEY_CHARS`). The salt lives as long as one analysis and is then discarded, so the stored
  * result holds counts only, and no later party can test a guessed pseudonym against anything (see
  * docs/viewer-log-format.md, "Distinct records and the salt").
  */
@@ -73,7 +74,7 @@ export class ViewerLogAnalyser {
   private rejected = 0;
   private readonly byReason = Object.fromEntries(LINE_REJECTIONS.map((r) => [r, 0])) as Record<LineRejection, number>;
   private readonly rejectedLines: RejectedLine[] = [];
-  private readonly impact = new Map<string, { keys: Set<string>; accesses: number; first: number; last: number }>();
+  private readonly impact = new Map<string, { keys: RecordKeySet; accesses: number; first: number; last: number }>();
 
   constructor(private readonly options: AnalyserOptions) {
     this.suspects = new Set(options.question.suspectAccounts.map(normaliseAccount).filter((a) => a !== ''));
@@ -96,7 +97,7 @@ export class ViewerLogAnalyser {
     this.relevant++;
     let entry = this.impact.get(line.recordOrganisationId);
     if (!entry) {
-      entry = { keys: new Set(), accesses: 0, first: line.at, last: line.at };
+      entry = { keys: new RecordKeySet(), accesses: 0, first: line.at, last: line.at };
       this.impact.set(line.recordOrganisationId, entry);
     }
     entry.keys.add(this.options.recordKey(line.recordOrganisationId, line.recordPseudonym));

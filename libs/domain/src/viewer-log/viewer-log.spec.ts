@@ -1,4 +1,4 @@
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import {
   DEFAULT_DETECTION_SETTINGS,
   ViewerLogAnalyser,
@@ -10,6 +10,8 @@ import {
   detect,
   isUnusualHour,
   parseTimestamp,
+  RECORD_KEY_CHARS,
+  RecordKeySet,
   proposalReasoning,
   proposePartners,
   type DetectionEvent,
@@ -23,7 +25,7 @@ const ORGS = new Map([
   ['hinq', 'org-hinq'],
 ]);
 const key = (salt: string) => (org: string, pseudonym: string) =>
-  createHmac('sha256', salt).update(`${org}\u0000${pseudonym}`).digest('base64');
+  createHmac('sha256', salt).update(`${org}\u0000${pseudonym}`).digest('binary').slice(0, RECORD_KEY_CHARS);
 
 describe('the header', () => {
   it('accepts the documented header, with a byte-order mark, spaces or capitals', () => {
@@ -59,12 +61,19 @@ describe('timestamps', () => {
     expect(parseTimestamp('2026-03-02T14:05:09+01:00')).toBe(Date.UTC(2026, 2, 2, 13, 5, 9));
     expect(parseTimestamp('2026-03-02T14:05Z')).toBe(Date.UTC(2026, 2, 2, 14, 5));
     expect(parseTimestamp('2026-03-02T14:05:09.123456-02:30')).toBe(Date.UTC(2026, 2, 2, 16, 35, 9, 123));
+    // Leap days by the calendar's rule (every 4th year, not centuries, but every 4th century).
+    expect(parseTimestamp('2028-02-29T10:00:00Z')).toBe(Date.UTC(2028, 1, 29, 10));
+    expect(parseTimestamp('2000-02-29T10:00:00Z')).toBe(Date.UTC(2000, 1, 29, 10));
+    expect(parseTimestamp('2026-12-31T23:59:59Z')).toBe(Date.UTC(2026, 11, 31, 23, 59, 59));
   });
   it.each([
     '02-03-2026 14:05:09',
     '2026-03-02 14:05:09+01:00',
     '2026-03-02T14:05:09',
     '2026-02-31T10:00:00Z',
+    '2026-02-29T10:00:00Z',
+    '2100-02-29T10:00:00Z',
+    '2026-04-31T10:00:00Z',
     '2026-13-01T10:00:00Z',
     '2026-03-02T24:00:00Z',
     '2026-03-02T14:05:09+15:00',
@@ -364,5 +373,36 @@ describe('detection', () => {
     expect(isUnusualHour(23, 22, 6)).toBe(true);
     expect(isUnusualHour(6, 22, 6)).toBe(false);
     expect(isUnusualHour(3, 1, 5)).toBe(true);
+  });
+});
+
+describe('the record key set', () => {
+  const digest = (i: number) => createHash('sha256').update(`r${i}`).digest('binary').slice(0, RECORD_KEY_CHARS);
+
+  it('counts distinct keys like a Set, through many growths and with repeats', () => {
+    const set = new RecordKeySet();
+    const reference = new Set<string>();
+    for (let i = 0; i < 50_000; i++) {
+      const key = digest(i % 20_011);
+      set.add(key);
+      reference.add(key);
+    }
+    expect(set.size).toBe(20_011);
+    expect(set.size).toBe(reference.size);
+  });
+
+  it('tells keys apart that share their first 32 or 64 bits (the slot index)', () => {
+    const set = new RecordKeySet();
+    set.add('AAAABBBBCCCC');
+    set.add('AAAABBBBCCCD');
+    set.add('AAAABBBXCCCC');
+    set.add('AAAABBBBCCCC');
+    expect(set.size).toBe(3);
+  });
+
+  it('refuses a key that is not 12 one-byte characters', () => {
+    const set = new RecordKeySet();
+    expect(() => set.add('short')).toThrow();
+    expect(() => set.add('AAAABBBBCCC\u0100')).toThrow();
   });
 });

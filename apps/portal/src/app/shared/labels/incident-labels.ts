@@ -229,6 +229,21 @@ export const INCIDENT_ENUMS = {
     UNUSUAL_HOURS: ['veel inzages op een ongebruikelijk uur', 'many accesses at an unusual hour'],
     TWO_ORGANISATIONS: ['één account vanuit twee organisaties tegelijk', 'one account from two organisations at once'],
   },
+  // The viewer's access log (issue 18).
+  ViewerLogLineRejection: {
+    WRONG_COLUMN_COUNT: ['verkeerd aantal kolommen', 'wrong number of columns'],
+    MISSING_FIELD: ['veld ontbreekt', 'missing field'],
+    BAD_DATE: ['ongeldig tijdstip', 'invalid timestamp'],
+    UNKNOWN_ORGANISATION: ['onbekende organisatie', 'unknown organisation'],
+    FIELD_TOO_LONG: ['veld te lang', 'field too long'],
+    BAD_QUOTING: ['ongeldige CSV (aanhalingstekens)', 'invalid CSV (quoting)'],
+  },
+  ViewerLogProposalStatus: {
+    PROPOSED: ['voorgesteld als partner', 'proposed as partner'],
+    REPORTER: ['melder (informeert zelf)', 'reporter (informs itself)'],
+    COORDINATOR: ['HINQ (coördineert)', 'HINQ (coordinates)'],
+    ALREADY_CHOSEN: ['al gekozen als partner', 'already chosen as partner'],
+  },
 } as const satisfies Readonly<Record<string, Names>>;
 
 export type IncidentEnum = keyof typeof INCIDENT_ENUMS;

@@ -424,6 +424,13 @@ export type UpdateImprovementActionInput = {
   readonly status?: MeasureStatus | null | undefined;
 };
 
+/** Waarom een regel van het kijklog niet is meegeteld. */
+export type ViewerLogLineRejection =
+  'BAD_DATE' | 'BAD_QUOTING' | 'FIELD_TOO_LONG' | 'MISSING_FIELD' | 'UNKNOWN_ORGANISATION' | 'WRONG_COLUMN_COUNT';
+
+/** PROPOSED: voorgesteld als te informeren partner; REPORTER: de melder zelf; COORDINATOR: HINQ; ALREADY_CHOSEN: al gekozen. */
+export type ViewerLogProposalStatus = 'ALREADY_CHOSEN' | 'COORDINATOR' | 'PROPOSED' | 'REPORTER';
+
 export type WithdrawApNotificationInput = {
   /** Bevestig dat vrije tekst die op cliëntgegevens lijkt (privacywaarschuwing) geen gegevens van een cliënt bevat. */
   readonly confirmPrivacyWarnings?: boolean | null | undefined;
@@ -4792,6 +4799,115 @@ export type ReportBreachMutation = {
   };
 };
 
+export type ViewerLogAnalysisDetailFragment = {
+  readonly id: string;
+  readonly chainIncidentId: string;
+  readonly suspectAccounts: ReadonlyArray<string>;
+  readonly windowFrom: string;
+  readonly windowTo: string;
+  readonly lines: number;
+  readonly accepted: number;
+  readonly relevant: number;
+  readonly rejected: number;
+  readonly analysedAt: string;
+  readonly analysedByName: string;
+  readonly confirmedAt: string | null;
+  readonly confirmedByName: string | null;
+  readonly confirmedOrganisationIds: ReadonlyArray<string> | null;
+  readonly repeated: boolean;
+  readonly rejectedByReason: ReadonlyArray<{ readonly reason: ViewerLogLineRejection; readonly count: number }>;
+  readonly rejectedLines: ReadonlyArray<{
+    readonly line: number;
+    readonly reason: ViewerLogLineRejection;
+    readonly detail: { readonly nl: string; readonly en: string };
+  }>;
+  readonly organisations: ReadonlyArray<{
+    readonly distinctRecords: number;
+    readonly accesses: number;
+    readonly firstAccessAt: string;
+    readonly lastAccessAt: string;
+    readonly status: ViewerLogProposalStatus;
+    readonly organisation: { readonly id: string; readonly name: string };
+  }>;
+};
+
+export type ViewerLogAnalysisQueryVariables = Exact<{
+  chainIncidentId: string | number;
+}>;
+
+export type ViewerLogAnalysisQuery = {
+  readonly viewerLogAnalysis: {
+    readonly id: string;
+    readonly chainIncidentId: string;
+    readonly suspectAccounts: ReadonlyArray<string>;
+    readonly windowFrom: string;
+    readonly windowTo: string;
+    readonly lines: number;
+    readonly accepted: number;
+    readonly relevant: number;
+    readonly rejected: number;
+    readonly analysedAt: string;
+    readonly analysedByName: string;
+    readonly confirmedAt: string | null;
+    readonly confirmedByName: string | null;
+    readonly confirmedOrganisationIds: ReadonlyArray<string> | null;
+    readonly repeated: boolean;
+    readonly rejectedByReason: ReadonlyArray<{ readonly reason: ViewerLogLineRejection; readonly count: number }>;
+    readonly rejectedLines: ReadonlyArray<{
+      readonly line: number;
+      readonly reason: ViewerLogLineRejection;
+      readonly detail: { readonly nl: string; readonly en: string };
+    }>;
+    readonly organisations: ReadonlyArray<{
+      readonly distinctRecords: number;
+      readonly accesses: number;
+      readonly firstAccessAt: string;
+      readonly lastAccessAt: string;
+      readonly status: ViewerLogProposalStatus;
+      readonly organisation: { readonly id: string; readonly name: string };
+    }>;
+  } | null;
+};
+
+export type ConfirmViewerLogProposalMutationVariables = Exact<{
+  analysisId: string | number;
+  organisationIds: ReadonlyArray<string | number> | string | number;
+}>;
+
+export type ConfirmViewerLogProposalMutation = {
+  readonly confirmViewerLogProposal: {
+    readonly id: string;
+    readonly chainIncidentId: string;
+    readonly suspectAccounts: ReadonlyArray<string>;
+    readonly windowFrom: string;
+    readonly windowTo: string;
+    readonly lines: number;
+    readonly accepted: number;
+    readonly relevant: number;
+    readonly rejected: number;
+    readonly analysedAt: string;
+    readonly analysedByName: string;
+    readonly confirmedAt: string | null;
+    readonly confirmedByName: string | null;
+    readonly confirmedOrganisationIds: ReadonlyArray<string> | null;
+    readonly repeated: boolean;
+    readonly rejectedByReason: ReadonlyArray<{ readonly reason: ViewerLogLineRejection; readonly count: number }>;
+    readonly rejectedLines: ReadonlyArray<{
+      readonly line: number;
+      readonly reason: ViewerLogLineRejection;
+      readonly detail: { readonly nl: string; readonly en: string };
+    }>;
+    readonly organisations: ReadonlyArray<{
+      readonly distinctRecords: number;
+      readonly accesses: number;
+      readonly firstAccessAt: string;
+      readonly lastAccessAt: string;
+      readonly status: ViewerLogProposalStatus;
+      readonly organisation: { readonly id: string; readonly name: string };
+    }>;
+  };
+};
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -5223,6 +5339,51 @@ export const LetterDetailFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'LetterDetail' },
 ) as unknown as TypedDocumentString<LetterDetailFragment, unknown>;
+export const ViewerLogAnalysisDetailFragmentDoc = new TypedDocumentString(
+  `
+    fragment ViewerLogAnalysisDetail on ViewerLogAnalysis {
+  id
+  chainIncidentId
+  suspectAccounts
+  windowFrom
+  windowTo
+  lines
+  accepted
+  relevant
+  rejected
+  rejectedByReason {
+    reason
+    count
+  }
+  rejectedLines {
+    line
+    reason
+    detail {
+      nl
+      en
+    }
+  }
+  organisations {
+    organisation {
+      id
+      name
+    }
+    distinctRecords
+    accesses
+    firstAccessAt
+    lastAccessAt
+    status
+  }
+  analysedAt
+  analysedByName
+  confirmedAt
+  confirmedByName
+  confirmedOrganisationIds
+  repeated
+}
+    `,
+  { fragmentName: 'ViewerLogAnalysisDetail' },
+) as unknown as TypedDocumentString<ViewerLogAnalysisDetailFragment, unknown>;
 export const AccessLogAnchorDocument = new TypedDocumentString(`
     query AccessLogAnchor {
   accessLogAnchor {
@@ -9685,3 +9846,98 @@ export const ReportBreachDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReportBreachMutation, ReportBreachMutationVariables>;
+export const ViewerLogAnalysisDocument = new TypedDocumentString(`
+    query ViewerLogAnalysis($chainIncidentId: ID!) {
+  viewerLogAnalysis(chainIncidentId: $chainIncidentId) {
+    ...ViewerLogAnalysisDetail
+  }
+}
+    fragment ViewerLogAnalysisDetail on ViewerLogAnalysis {
+  id
+  chainIncidentId
+  suspectAccounts
+  windowFrom
+  windowTo
+  lines
+  accepted
+  relevant
+  rejected
+  rejectedByReason {
+    reason
+    count
+  }
+  rejectedLines {
+    line
+    reason
+    detail {
+      nl
+      en
+    }
+  }
+  organisations {
+    organisation {
+      id
+      name
+    }
+    distinctRecords
+    accesses
+    firstAccessAt
+    lastAccessAt
+    status
+  }
+  analysedAt
+  analysedByName
+  confirmedAt
+  confirmedByName
+  confirmedOrganisationIds
+  repeated
+}`) as unknown as TypedDocumentString<ViewerLogAnalysisQuery, ViewerLogAnalysisQueryVariables>;
+export const ConfirmViewerLogProposalDocument = new TypedDocumentString(`
+    mutation ConfirmViewerLogProposal($analysisId: ID!, $organisationIds: [ID!]!) {
+  confirmViewerLogProposal(
+    analysisId: $analysisId
+    organisationIds: $organisationIds
+  ) {
+    ...ViewerLogAnalysisDetail
+  }
+}
+    fragment ViewerLogAnalysisDetail on ViewerLogAnalysis {
+  id
+  chainIncidentId
+  suspectAccounts
+  windowFrom
+  windowTo
+  lines
+  accepted
+  relevant
+  rejected
+  rejectedByReason {
+    reason
+    count
+  }
+  rejectedLines {
+    line
+    reason
+    detail {
+      nl
+      en
+    }
+  }
+  organisations {
+    organisation {
+      id
+      name
+    }
+    distinctRecords
+    accesses
+    firstAccessAt
+    lastAccessAt
+    status
+  }
+  analysedAt
+  analysedByName
+  confirmedAt
+  confirmedByName
+  confirmedOrganisationIds
+  repeated
+}`) as unknown as TypedDocumentString<ConfirmViewerLogProposalMutation, ConfirmViewerLogProposalMutationVariables>;
