@@ -17,6 +17,8 @@ const CONTACT = `mutation($input: UpdateOrganisationContactInput!) {
 const UPDATE_ORG = `mutation($id: ID!, $input: UpdateOrganisationInput!) { updateOrganisation(id: $id, input: $input) { id name } }`;
 const CREATE_ORG = `mutation($input: CreateOrganisationInput!) { createOrganisation(input: $input) { id } }`;
 const ACCESS_LOG = '{ accessLog(first: 500) { entries { seq operation roles objectIds result } nextCursor } }';
+type LogPage = { accessLog: { entries: { seq: string }[]; nextCursor: string | null } };
+const ACCESS_LOG_PAGE = 'query($after: String) { accessLog(first: 500, after: $after) { entries { seq } nextCursor } }';
 const DIRECTORY = '{ organisations { id name contactEmail } }';
 
 // ─── The table: every operation of the schema, tried by organisation B against organisation A ───────────────────
@@ -713,10 +715,20 @@ describe('tenant isolation: organisation A can neither read nor change B', () =>
         ).map((r) => r.seq);
       expect((await rowsOf(ORG.nest)).length).toBeGreaterThan(0);
       const inABefore = await rowsOf(ORG.wieg);
-      const own = await gql<{ accessLog: { entries: { seq: string }[] } }>(t.http, { token, query: ACCESS_LOG });
+      // Every page: this file's attempts from outside fill A's chain with more rows than one page holds.
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const page: GqlResult<LogPage> = await gql<LogPage>(t.http, {
+          token,
+          query: ACCESS_LOG_PAGE,
+          variables: { after },
+        });
+        expect(page.errors).toEqual([]);
+        seen.push(...page.data!.accessLog.entries.map((e) => e.seq));
+        after = page.data!.accessLog.nextCursor;
+      } while (after);
       const inAAfter = await rowsOf(ORG.wieg);
-      expect(own.errors).toEqual([]);
-      const seen = own.data!.accessLog.entries.map((e) => e.seq);
       // Only A's rows, and every row A had when the read began (its own row may or may not be among them).
       expect(seen.filter((seq) => !inAAfter.includes(seq))).toEqual([]);
       expect(inABefore.filter((seq) => !seen.includes(seq))).toEqual([]);
