@@ -884,7 +884,7 @@ export const EN: Dictionary = {
   'alerts.incident': 'Reported breach',
   'alerts.openIncident': 'Open breach {reference}',
   'alerts.incidentElsewhere': '{reference} (at the organisation itself)',
-  'alerts.incidentNotShown': 'Not visible to you',
+  'alerts.incidentNotShown': 'Reported to the organisation itself; not visible to you',
   'alerts.dismissedBy': 'Dismissed by {name} on {when}.',
   'alerts.reason': 'Reason:',
   'alerts.dismiss.open': 'Dismiss',

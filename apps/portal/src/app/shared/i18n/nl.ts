@@ -892,7 +892,7 @@ export const NL = {
   'alerts.incident': 'Gemeld datalek',
   'alerts.openIncident': 'Datalek {reference} openen',
   'alerts.incidentElsewhere': '{reference} (bij de organisatie zelf)',
-  'alerts.incidentNotShown': 'Niet zichtbaar voor u',
+  'alerts.incidentNotShown': 'Gemeld bij de organisatie zelf; niet in te zien voor u',
   'alerts.dismissedBy': 'Afgewezen door {name} op {when}.',
   'alerts.reason': 'Reden:',
   'alerts.dismiss.open': 'Afwijzen',
