@@ -59,6 +59,11 @@ export const routes: Routes = [
     path: 'keten/:id',
     loadComponent: () => import('./pages/chain/chain-incident').then((m) => m.ChainIncidentPage),
   },
+  // The detection alerts on the viewer log (issue 18): HINQ's coordinator, a privacy officer or FG; the page checks.
+  {
+    path: 'signalen',
+    loadComponent: () => import('./pages/viewer-alerts/viewer-alerts').then((m) => m.ViewerAlertsPage),
+  },
   // The breach register and the documents of one incident (issue 15).
   { path: 'register', loadComponent: () => import('./pages/register/register').then((m) => m.RegisterPage) },
   {

@@ -118,7 +118,21 @@ describe('App shell', () => {
       ['Datalek melden', '/melden'],
       ['Datalekregister', '/register'],
       ['Keten', '/keten'],
+      ['Signalen', '/signalen'],
       ['Toegangslogboek', '/toegangslogboek'],
+      ['Mijn berichten', '/berichten'],
+    ]);
+  });
+
+  it("shows a privacy officer the viewer log's alerts of her organisation", async () => {
+    const fixture = await render(meSingle(['privacy-officer']));
+    expect(navLinks(fixture)).toEqual([
+      ['Start', '/'],
+      ['Datalekken', '/meldingen'],
+      ['Datalek melden', '/melden'],
+      ['Datalekregister', '/register'],
+      ['Keten', '/keten'],
+      ['Signalen', '/signalen'],
       ['Mijn berichten', '/berichten'],
     ]);
   });
@@ -131,6 +145,7 @@ describe('App shell', () => {
       ['Datalek melden', '/melden'],
       ['Keten', '/keten'],
       ['Ketencijfers', '/keten/cijfers'],
+      ['Signalen', '/signalen'],
       ['Mijn berichten', '/berichten'],
     ]);
   });

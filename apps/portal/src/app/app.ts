@@ -58,6 +58,8 @@ export class App {
   /** Chain incidents: the reporter's and partners' privacy officer, FG, auditor, and HINQ's coordinator. */
   protected readonly canReadChain = computed(() => this.session.can('read', 'ChainIncident'));
   protected readonly canReadChainFigures = computed(() => this.session.can('read', 'ChainFigures'));
+  /** Detection alerts on the viewer log: HINQ's coordinator (all), a privacy officer or FG (the organisation's own). */
+  protected readonly canReadAlerts = computed(() => this.session.can('read', 'ViewerLogAlert'));
   private readonly drafts = inject(ReportDraftStore);
 
   protected choose(organisationId: string): void {

@@ -868,6 +868,43 @@ export const NL = {
   'viewerLog.rejected.title': 'Afgekeurde regels',
   'viewerLog.rejected.none': 'Geen regels afgekeurd.',
   'viewerLog.rejected.capped': 'De eerste {shown} van {total} afgekeurde regels; de tellingen per reden zijn volledig.',
+  // The detection alerts on the viewer log (pages/viewer-alerts, issue 18).
+  'alerts.nav': 'Signalen',
+  'alerts.title': 'Signalen uit het kijklog',
+  'alerts.intro':
+    'De detectie op het kijklog van de viewer meldt zelf een vermoedelijk datalek bij de organisatie waarvan dossiers zijn geopend. Hier staat elk signaal met de regel, het venster en de tellingen; een privacyfunctionaris kan een signaal afwijzen met een reden.',
+  'alerts.notAllowed':
+    'U kunt de signalen niet inzien: dat kunnen de HINQ-coördinator en de privacyfunctionaris en FG van een organisatie.',
+  'alerts.counts': '{open} open, {dismissed} afgewezen.',
+  'alerts.timeZone': 'Tijden in Nederlandse tijd.',
+  'alerts.refresh': 'Vernieuwen',
+  'alerts.loadError': 'De signalen konden niet worden geladen.',
+  'alerts.empty': 'Er zijn geen signalen.',
+  'alerts.state.open': 'Open',
+  'alerts.state.dismissed': 'Afgewezen',
+  'alerts.organisation': 'Organisatie',
+  'alerts.window': 'Venster',
+  'alerts.account': 'Account (medewerker)',
+  'alerts.accesses': 'Keer geopend',
+  'alerts.records': 'Verschillende dossiers',
+  'alerts.organisations': 'Verschillende organisaties',
+  'alerts.raised': 'Gesignaleerd op',
+  'alerts.incident': 'Gemeld datalek',
+  'alerts.openIncident': 'Datalek {reference} openen',
+  'alerts.incidentElsewhere': '{reference} (bij de organisatie zelf)',
+  'alerts.incidentNotShown': 'Gemeld bij de organisatie zelf; niet in te zien voor u',
+  'alerts.dismissedBy': 'Afgewezen door {name} op {when}.',
+  'alerts.reason': 'Reden:',
+  'alerts.dismiss.open': 'Afwijzen',
+  'alerts.dismiss.reason': 'Reden van afwijzen (verplicht)',
+  'alerts.dismiss.reasonHint':
+    'De reden wordt bewaard, met wie en wanneer (hoogstens {max} tekens). Het gemelde datalek blijft bestaan en wordt in de workflow afgehandeld.',
+  'alerts.dismiss.required': 'Vul een reden in.',
+  'alerts.dismiss.tooLong': 'De reden is te lang (hoogstens {max} tekens).',
+  'alerts.dismiss.submit': 'Afwijzen',
+  'alerts.dismiss.cancel': 'Annuleren',
+  'alerts.dismiss.done': 'Het signaal over {account} is afgewezen.',
+  'alerts.dismiss.conflict': 'Dit signaal is intussen al afgewezen; hieronder staat door wie en waarom.',
 } as const;
 
 export type TranslationKey = keyof typeof NL;

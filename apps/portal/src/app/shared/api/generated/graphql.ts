@@ -424,6 +424,9 @@ export type UpdateImprovementActionInput = {
   readonly status?: MeasureStatus | null | undefined;
 };
 
+/** MANY_ORGANISATIONS: één account opent dossiers van ongewoon veel organisaties of cliënten; UNUSUAL_HOURS: veel inzages op een ongebruikelijk uur; TWO_ORGANISATIONS: één account vanuit twee organisaties tegelijk. */
+export type ViewerLogDetectionRule = 'MANY_ORGANISATIONS' | 'TWO_ORGANISATIONS' | 'UNUSUAL_HOURS';
+
 /** Waarom een regel van het kijklog niet is meegeteld. */
 export type ViewerLogLineRejection =
   'BAD_DATE' | 'BAD_QUOTING' | 'FIELD_TOO_LONG' | 'MISSING_FIELD' | 'UNKNOWN_ORGANISATION' | 'WRONG_COLUMN_COUNT';
@@ -4799,6 +4802,71 @@ export type ReportBreachMutation = {
   };
 };
 
+export type ViewerLogAlertRowFragment = {
+  readonly id: string;
+  readonly rule: ViewerLogDetectionRule;
+  readonly account: string;
+  readonly windowStart: string;
+  readonly windowEnd: string;
+  readonly accesses: number;
+  readonly distinctRecords: number;
+  readonly distinctOrganisations: number;
+  readonly incidentId: string | null;
+  readonly incidentReference: string | null;
+  readonly raisedAt: string;
+  readonly dismissedAt: string | null;
+  readonly dismissedByName: string | null;
+  readonly dismissalReason: string | null;
+  readonly organisation: { readonly id: string; readonly name: string };
+};
+
+export type ViewerLogAlertsQueryVariables = Exact<{ [key: string]: never }>;
+
+export type ViewerLogAlertsQuery = {
+  readonly viewerLogAlerts: ReadonlyArray<{
+    readonly id: string;
+    readonly rule: ViewerLogDetectionRule;
+    readonly account: string;
+    readonly windowStart: string;
+    readonly windowEnd: string;
+    readonly accesses: number;
+    readonly distinctRecords: number;
+    readonly distinctOrganisations: number;
+    readonly incidentId: string | null;
+    readonly incidentReference: string | null;
+    readonly raisedAt: string;
+    readonly dismissedAt: string | null;
+    readonly dismissedByName: string | null;
+    readonly dismissalReason: string | null;
+    readonly organisation: { readonly id: string; readonly name: string };
+  }>;
+};
+
+export type DismissViewerLogAlertMutationVariables = Exact<{
+  id: string | number;
+  reason: string;
+}>;
+
+export type DismissViewerLogAlertMutation = {
+  readonly dismissViewerLogAlert: {
+    readonly id: string;
+    readonly rule: ViewerLogDetectionRule;
+    readonly account: string;
+    readonly windowStart: string;
+    readonly windowEnd: string;
+    readonly accesses: number;
+    readonly distinctRecords: number;
+    readonly distinctOrganisations: number;
+    readonly incidentId: string | null;
+    readonly incidentReference: string | null;
+    readonly raisedAt: string;
+    readonly dismissedAt: string | null;
+    readonly dismissedByName: string | null;
+    readonly dismissalReason: string | null;
+    readonly organisation: { readonly id: string; readonly name: string };
+  };
+};
+
 export type ViewerLogAnalysisDetailFragment = {
   readonly id: string;
   readonly chainIncidentId: string;
@@ -5339,6 +5407,31 @@ export const LetterDetailFragmentDoc = new TypedDocumentString(
     `,
   { fragmentName: 'LetterDetail' },
 ) as unknown as TypedDocumentString<LetterDetailFragment, unknown>;
+export const ViewerLogAlertRowFragmentDoc = new TypedDocumentString(
+  `
+    fragment ViewerLogAlertRow on ViewerLogAlert {
+  id
+  rule
+  account
+  windowStart
+  windowEnd
+  accesses
+  distinctRecords
+  distinctOrganisations
+  organisation {
+    id
+    name
+  }
+  incidentId
+  incidentReference
+  raisedAt
+  dismissedAt
+  dismissedByName
+  dismissalReason
+}
+    `,
+  { fragmentName: 'ViewerLogAlertRow' },
+) as unknown as TypedDocumentString<ViewerLogAlertRowFragment, unknown>;
 export const ViewerLogAnalysisDetailFragmentDoc = new TypedDocumentString(
   `
     fragment ViewerLogAnalysisDetail on ViewerLogAnalysis {
@@ -9846,6 +9939,58 @@ export const ReportBreachDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ReportBreachMutation, ReportBreachMutationVariables>;
+export const ViewerLogAlertsDocument = new TypedDocumentString(`
+    query ViewerLogAlerts {
+  viewerLogAlerts {
+    ...ViewerLogAlertRow
+  }
+}
+    fragment ViewerLogAlertRow on ViewerLogAlert {
+  id
+  rule
+  account
+  windowStart
+  windowEnd
+  accesses
+  distinctRecords
+  distinctOrganisations
+  organisation {
+    id
+    name
+  }
+  incidentId
+  incidentReference
+  raisedAt
+  dismissedAt
+  dismissedByName
+  dismissalReason
+}`) as unknown as TypedDocumentString<ViewerLogAlertsQuery, ViewerLogAlertsQueryVariables>;
+export const DismissViewerLogAlertDocument = new TypedDocumentString(`
+    mutation DismissViewerLogAlert($id: ID!, $reason: String!) {
+  dismissViewerLogAlert(id: $id, reason: $reason) {
+    ...ViewerLogAlertRow
+  }
+}
+    fragment ViewerLogAlertRow on ViewerLogAlert {
+  id
+  rule
+  account
+  windowStart
+  windowEnd
+  accesses
+  distinctRecords
+  distinctOrganisations
+  organisation {
+    id
+    name
+  }
+  incidentId
+  incidentReference
+  raisedAt
+  dismissedAt
+  dismissedByName
+  dismissalReason
+}`) as unknown as TypedDocumentString<DismissViewerLogAlertMutation, DismissViewerLogAlertMutationVariables>;
 export const ViewerLogAnalysisDocument = new TypedDocumentString(`
     query ViewerLogAnalysis($chainIncidentId: ID!) {
   viewerLogAnalysis(chainIncidentId: $chainIncidentId) {

@@ -1,0 +1,204 @@
+// The detection alerts on the viewer log (issue 18) in a real browser against the whole local stack (see
+// support/stack.ts). HINQ's machine client pushes a batch of the viewer log with a client-credentials token, in which
+// one Zuiderhaven account opens records of De Wieg, Het Nest and Zonnedauw within an hour: the API raises a
+// MANY_ORGANISATIONS alert (and a suspected breach) in each of the three. De Wieg's privacy officer finds the alert
+// on /signalen through the navigation, with the rule in words, the window in Amsterdam time, the counts and a link to
+// the raised breach; dismissing without a reason is refused at the field; with a reason the alert shows as dismissed,
+// by whom and why, also after a reload. HINQ's coordinator sees the three alerts, De Wieg's dismissed with the same
+// reason, without a link to another organisation's breach and without the dismiss button. axe-core on the page.
+import type { Page } from 'playwright-core';
+import { loginWithPassword } from '../../../tools/dev-idp/login-flow';
+import { expectNoSeriousAccessibilityProblems } from './support/accessibility';
+import { describeInBrowser } from './support/browser-suite';
+import { loginThroughProvider } from './support/portal';
+
+// Where Jest reads it also under the root configuration (a project's testTimeout is ignored there).
+jest.setTimeout(180_000);
+
+const WAIT_MS = 20_000;
+const HOUR = 3_600_000;
+const HEADER = 'timestamp,user,user_organisation,record_organisation,record_pseudonym,action';
+/** The demo realm's development secret of HINQ's machine client (infra/keycloak/babyconnect-demo.json). */
+const MACHINE = 'hinq-viewer-log:dev-hinq-viewer-log-secret';
+const ACCOUNT = `verdacht.portaal.${Date.now()}`;
+const REASON = 'Waarneming op de verloskamers van alle drie de organisaties, afgesproken met HINQ.';
+
+/** Date and HH:MM in Amsterdam, as the page writes them (day-month-year in Dutch). */
+function amsterdam(at: number): { date: string; time: string } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Amsterdam',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date(at))
+      .map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts['day']}-${parts['month']}-${parts['year']}`, time: `${parts['hour']}:${parts['minute']}` };
+}
+
+describeInBrowser('the viewer-log alerts in the browser', (suite) => {
+  // Yesterday 09:00 UTC (10:00 or 11:00 in Amsterdam: not an unusual hour), a whole hour block as the rules use.
+  const windowStart = Math.floor(Date.now() / (24 * HOUR)) * 24 * HOUR - 24 * HOUR + 9 * HOUR;
+
+  async function gql<T>(token: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const response = await fetch(`${suite.stack.api}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+    });
+    const answer = (await response.json()) as { data?: T; errors?: unknown[] };
+    if (answer.errors?.length || !answer.data) throw new Error(`GraphQL failed: ${JSON.stringify(answer.errors)}`);
+    return answer.data;
+  }
+
+  function tokenFor(username: string): Promise<string> {
+    return loginWithPassword({
+      issuer: suite.stack.issuer,
+      clientId: 'babyconnect-portal',
+      redirectUri: new URL('/', suite.stack.portal).href,
+      username,
+      password: 'demo',
+    }).then((t) => t.accessToken);
+  }
+
+  /** A client-credentials token of HINQ's machine client from the identity provider. */
+  async function machineToken(): Promise<string> {
+    const response = await fetch(`${suite.stack.issuer}/protocol/openid-connect/token`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(MACHINE).toString('base64')}`,
+      },
+      body: 'grant_type=client_credentials',
+    });
+    if (response.status !== 200) throw new Error(`client credentials refused: ${response.status}`);
+    return ((await response.json()) as { access_token: string }).access_token;
+  }
+
+  async function loggedIn(username: string): Promise<Page> {
+    const page = await (await suite.newContext()).newPage();
+    await loginThroughProvider(page, suite.stack.portal, suite.stack.issuer, username);
+    return page;
+  }
+
+  const alertOf = (page: Page) => page.locator(`[data-testid=alert][data-account="${ACCOUNT}"]`);
+
+  beforeAll(async () => {
+    // Every organisation and person is known to the directory once signed in (the raised breach's mails need them).
+    for (const user of ['wieg-privacy', 'nest-fg', 'zonnedauw-fg', 'zuiderhaven-fg', 'hinq-coordinator']) {
+      await gql(await tokenFor(user), `{ me { abilityRules } }`);
+    }
+    // Four records each of three organisations other than the account's own, within twelve minutes.
+    const lines = ['vp-de-wieg', 'vp-het-nest', 'kz-zonnedauw'].flatMap((org, o) =>
+      [0, 1, 2, 3].map((i) => {
+        const at = new Date(windowStart + (o * 4 + i) * 60_000).toISOString();
+        return `${at},${ACCOUNT},zh-zuiderhaven,${org},PSN-P${o}${i},open`;
+      }),
+    );
+    const response = await fetch(`${suite.stack.api}/viewer-log/feed?batch=${ACCOUNT}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await machineToken()}`, 'content-type': 'text/csv' },
+      body: [HEADER, ...lines].join('\r\n') + '\r\n',
+    });
+    const answer = (await response.json()) as { events: number; alerts: number };
+    expect(response.status).toBe(201);
+    expect(answer).toMatchObject({ events: 12, alerts: 1 });
+  });
+
+  it("De Wieg's privacy officer sees the alert and dismisses it with a required reason", async () => {
+    const page = await loggedIn('wieg-privacy');
+    await page.getByTestId('nav-alerts').click();
+    await page.waitForURL((url) => url.pathname === '/signalen', { timeout: WAIT_MS });
+    const alert = alertOf(page);
+    await alert.waitFor({ timeout: WAIT_MS });
+    expect(await alert.count()).toBe(1);
+    expect(await alert.getAttribute('data-rule')).toBe('MANY_ORGANISATIONS');
+    expect(await alert.getAttribute('data-state')).toBe('open');
+    const text = (id: string) => alert.getByTestId(id).innerText();
+    expect(await text('alert-rule')).toBe('dossiers van ongewoon veel organisaties of cliënten');
+    const start = amsterdam(windowStart);
+    const end = amsterdam(windowStart + HOUR);
+    expect(await text('alert-window')).toBe(`${start.date} ${start.time}–${end.time}`);
+    expect(await text('alert-accesses')).toBe('12');
+    expect(await text('alert-records')).toBe('12');
+    expect(await text('alert-organisations')).toBe('3');
+    expect(await text('alert-organisation')).toContain('Wieg');
+    expect(await text('alert-state')).toContain('Open');
+    // The raised suspected breach, which she may open.
+    const link = alert.getByTestId('alert-incident-link');
+    expect(await link.getAttribute('href')).toMatch(/^\/meldingen\/[0-9a-f-]{36}$/);
+    expect(await link.innerText()).toMatch(/DL-/);
+    await expectNoSeriousAccessibilityProblems(page, 'alerts page with an open alert');
+
+    // Without a reason: refused at the field, nothing sent.
+    await alert.getByTestId('alert-dismiss').click();
+    const field = alert.getByTestId('alert-reason-input');
+    await field.waitFor({ timeout: WAIT_MS });
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await field.fill('   ');
+    await alert.getByTestId('alert-dismiss-submit').click();
+    expect(await alert.getByTestId('alert-reason-error').innerText()).toBe('Vul een reden in.');
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.getAttribute('aria-describedby')).toContain(
+      (await alert.getByTestId('alert-reason-error').getAttribute('id'))!,
+    );
+    expect(await alert.getAttribute('data-state')).toBe('open');
+    await expectNoSeriousAccessibilityProblems(page, 'alerts page with the dismissal form and its field error');
+
+    // With a reason: the list refreshes and shows who dismissed it, when and why.
+    await field.fill(REASON);
+    await alert.getByTestId('alert-dismiss-submit').click();
+    await page.locator(`[data-testid=alert][data-account="${ACCOUNT}"][data-state=dismissed]`).waitFor({
+      timeout: WAIT_MS,
+    });
+    expect(await text('alert-reason')).toBe(REASON);
+    expect(await text('alert-dismissal')).toMatch(/Afgewezen door .+ op \d\d-\d\d-\d{4} \d\d:\d\d\./);
+    expect(await text('alert-state')).toContain('Afgewezen');
+    expect(await alert.getByTestId('alert-dismiss').count()).toBe(0);
+    // Kept: the same after a reload.
+    await page.reload();
+    await page.locator(`[data-testid=alert][data-account="${ACCOUNT}"][data-state=dismissed]`).waitFor({
+      timeout: WAIT_MS,
+    });
+    expect(await text('alert-reason')).toBe(REASON);
+    await expectNoSeriousAccessibilityProblems(page, 'alerts page with a dismissed alert');
+
+    // The link opens the raised breach.
+    await alert.getByTestId('alert-incident-link').click();
+    await page.waitForURL((url) => /^\/meldingen\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: WAIT_MS });
+  });
+
+  it("HINQ's coordinator sees every organisation's alert, De Wieg's dismissed, and decides nothing", async () => {
+    const page = await loggedIn('hinq-coordinator');
+    await page.getByTestId('nav-alerts').click();
+    await page.waitForURL((url) => url.pathname === '/signalen', { timeout: WAIT_MS });
+    const alerts = alertOf(page);
+    await alerts.nth(2).waitFor({ timeout: WAIT_MS });
+    const rows = await alerts.evaluateAll((els) =>
+      els.map((el) => ({
+        organisation: el.querySelector('[data-testid=alert-organisation]')?.textContent?.trim() ?? '',
+        state: el.getAttribute('data-state'),
+        reason: el.querySelector('[data-testid=alert-reason]')?.textContent?.trim() ?? null,
+        link: el.querySelector('[data-testid=alert-incident-link]') !== null,
+        hidden: el.querySelector('[data-testid=alert-incident-hidden]')?.textContent?.trim() ?? '',
+      })),
+    );
+    expect(rows).toHaveLength(3);
+    const wieg = rows.filter((r) => r.organisation.includes('Wieg'));
+    expect(wieg).toEqual([expect.objectContaining({ state: 'dismissed', reason: REASON })]);
+    expect(rows.filter((r) => r.state === 'open').map((r) => r.organisation)).toEqual(
+      expect.arrayContaining([expect.stringContaining('Nest'), expect.stringContaining('Zonnedauw')]),
+    );
+    // Another organisation's breach is not HINQ's to open (the API names neither its id nor its reference).
+    expect(rows.map((r) => [r.link, r.hidden])).toEqual(
+      rows.map(() => [false, 'Gemeld bij de organisatie zelf; niet in te zien voor u']),
+    );
+    expect(await page.getByTestId('alert-dismiss').count()).toBe(0);
+    await expectNoSeriousAccessibilityProblems(page, "alerts page of HINQ's coordinator");
+  });
+});

@@ -1,0 +1,130 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  DestroyRef,
+  ElementRef,
+  Injector,
+  afterNextRender,
+  computed,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatIconModule } from '@angular/material/icon';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { RouterLink } from '@angular/router';
+import { map } from 'rxjs';
+import { DismissViewerLogAlertDocument, ViewerLogAlertsDocument } from '../../shared/api/generated/graphql';
+import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-client.service';
+import { TranslationService } from '../../shared/i18n/translation.service';
+import { SessionService, describeError } from '../../shared/session/session.service';
+import { MAX_REASON_LENGTH, alertCounts, alertViews, reasonProblem } from './viewer-alerts-view';
+
+/**
+ * The detection alerts on the viewer log (`/signalen`, issue 18): HINQ's coordinator sees every alert of the chain,
+ * a privacy officer or FG those of the acting organisation. Each alert names the rule, the window, the counts and
+ * the organisation, links to the suspected breach it raised (for those who may open it), and whether it was
+ * dismissed, by whom, when and why. The privacy officer dismisses an open alert with a required reason; the
+ * incident itself stays and is handled in the workflow. Follows the organisation switch.
+ */
+@Component({
+  selector: 'app-viewer-alerts',
+  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink],
+  templateUrl: './viewer-alerts.html',
+  styleUrl: './viewer-alerts.scss',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+})
+export class ViewerAlertsPage {
+  private readonly graphql = inject(GraphqlClient);
+  private readonly i18n = inject(TranslationService);
+  private readonly destroyRef = inject(DestroyRef);
+  private readonly injector = inject(Injector);
+  protected readonly t = this.i18n.t;
+  protected readonly session = inject(SessionService);
+  protected readonly maxReason = MAX_REASON_LENGTH;
+
+  protected readonly organisation = computed(() => this.session.me()?.actingOrganisation ?? null);
+  protected readonly allowed = computed(() => this.session.can('read', 'ViewerLogAlert'));
+  protected readonly canDismiss = computed(() => this.session.can('update', 'ViewerLogAlert'));
+  /** Reload whenever the acting organisation changes (a primitive, so only then). */
+  private readonly key = computed(() =>
+    this.allowed() && !this.session.meLoading() ? this.organisation()?.id : undefined,
+  );
+
+  private readonly list = rxResource({
+    params: () => this.key(),
+    stream: () => this.graphql.request(ViewerLogAlertsDocument).pipe(map((data) => data.viewerLogAlerts)),
+  });
+  private readonly alerts = computed(() => (this.list.hasValue() ? this.list.value() : []));
+  protected readonly loaded = computed(() => this.list.hasValue());
+  protected readonly rows = computed(() => alertViews(this.alerts(), this.i18n.lang()));
+  protected readonly counts = computed(() => alertCounts(this.alerts()));
+  protected readonly loading = computed(() => this.list.isLoading() || this.session.meLoading());
+  protected readonly loadError = computed(() => describeError(this.list.error(), this.t));
+
+  // The dismissal form: one open at a time, under its alert.
+  protected readonly dismissing = signal<string | null>(null);
+  protected readonly reason = signal('');
+  protected readonly tried = signal(false);
+  protected readonly problem = computed(() => (this.tried() ? reasonProblem(this.reason()) : null));
+  protected readonly saving = signal(false);
+  protected readonly saveError = signal<string | null>(null);
+  /** Said politely by screen readers after a dismissal. */
+  protected readonly announcement = signal('');
+  private readonly status = viewChild<ElementRef<HTMLElement>>('status');
+  private readonly reasonField = viewChild<ElementRef<HTMLTextAreaElement>>('reasonField');
+
+  protected reload(): void {
+    this.list.reload();
+  }
+
+  protected openDismiss(id: string): void {
+    this.dismissing.set(id);
+    this.reason.set('');
+    this.tried.set(false);
+    this.saveError.set(null);
+    afterNextRender(() => this.reasonField()?.nativeElement.focus(), { injector: this.injector });
+  }
+
+  protected cancelDismiss(): void {
+    this.dismissing.set(null);
+    this.saveError.set(null);
+  }
+
+  protected dismiss(event: Event): void {
+    event.preventDefault();
+    const id = this.dismissing();
+    if (!id || this.saving()) return;
+    this.tried.set(true);
+    if (reasonProblem(this.reason()) !== null) {
+      this.reasonField()?.nativeElement.focus();
+      return;
+    }
+    this.saving.set(true);
+    this.saveError.set(null);
+    this.graphql
+      .request(DismissViewerLogAlertDocument, { id, reason: this.reason().trim() })
+      .pipe(takeUntilDestroyed(this.destroyRef))
+      .subscribe({
+        next: ({ dismissViewerLogAlert: alert }) => {
+          this.saving.set(false);
+          this.dismissing.set(null);
+          this.announcement.set(this.t('alerts.dismiss.done', { account: alert.account }));
+          this.list.reload();
+          afterNextRender(() => this.status()?.nativeElement.focus(), { injector: this.injector });
+        },
+        error: (error: unknown) => {
+          this.saving.set(false);
+          if (error instanceof GraphqlRequestError && error.code === 'CONFLICT') {
+            // Someone else dismissed it meanwhile: show theirs; what was typed here stays in the field.
+            this.saveError.set(this.t('alerts.dismiss.conflict'));
+            this.list.reload();
+            return;
+          }
+          this.saveError.set(describeError(error, this.t));
+        },
+      });
+  }
+}
