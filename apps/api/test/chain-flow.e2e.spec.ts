@@ -105,9 +105,11 @@ describe('chain incidents end to end', () => {
       sourceIncidentId: source.id,
     });
     expect(chain.partnerDeadline).toBe(at(24).toISOString());
-    await exactly('hinq-coordinator', new RegExp(`^Ketenincident ${source.reference}`), 1);
-    await exactly('hinq-fg', new RegExp(`^Ketenincident ${source.reference}`), 1);
-    const toHinq = mailsTo('hinq-coordinator', /^Ketenincident/)[0]!;
+    // References are numbered per organisation: the subject's organisation tells this chain incident's mail apart.
+    const declaredMail = new RegExp(`^Ketenincident ${source.reference} – Verloskundigenpraktijk De Wieg`);
+    await exactly('hinq-coordinator', declaredMail, 1);
+    await exactly('hinq-fg', declaredMail, 1);
+    const toHinq = mailsTo('hinq-coordinator', declaredMail)[0]!;
     expect(toHinq.mail.text).toContain(`${PORTAL}/keten/${chain.id}`);
     expect(toHinq.mail.text).not.toContain('dossiers');
     // Declaring it again, or back to B, is refused.

@@ -69,7 +69,7 @@ describe('the chain situation at report time', () => {
       expect(
         sink
           .to('hinq-coordinator@example.org')
-          .filter((m) => m.subject.startsWith(`Ketenincident ${incident.reference}`)),
+          .filter((m) => m.subject.startsWith(`Ketenincident ${incident.reference} – Verloskundigenpraktijk De Wieg`)),
       ).toHaveLength(1),
     );
     // The employee's own answer is not a licence to coordinate: choosing partners stays with the officers.

@@ -64,6 +64,8 @@ describe('notifications: per-person settings, language and the daily digest', ()
   });
 
   it('shows each person which mails reach them, per organisation and role, at which address', async () => {
+    // Dutch and no digest, set here: the other tests of this file change both, in any order.
+    await update('wieg-fg', { locale: 'NL', dailyDigest: false });
     expect(await settingsOf('wieg-fg')).toEqual({
       address: FG,
       locale: 'NL',

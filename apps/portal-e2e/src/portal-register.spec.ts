@@ -22,8 +22,6 @@ const SCREENSHOTS = join(
 );
 
 describeInBrowser('register, AP answers and letter in the browser', (suite) => {
-  let incident = { id: '', reference: '' };
-
   async function gql(token: string, query: string, variables: Record<string, unknown> = {}) {
     const response = await fetch(`${suite.stack.api}/graphql`, {
       method: 'POST',
@@ -44,8 +42,11 @@ describeInBrowser('register, AP answers and letter in the browser', (suite) => {
       password: 'demo',
     }).then((tokens) => tokens.accessToken);
 
-  beforeAll(async () => {
-    // A breach of De Wieg taken to "decided to notify the AP", through the workflow as the people would.
+  /**
+   * A breach of De Wieg taken to "decided to notify the AP", through the workflow as the people would: one per test,
+   * so a test that records the AP notification does not change what another test expects (any order).
+   */
+  async function decidedIncident(): Promise<{ id: string; reference: string }> {
     const employee = await tokenFor('wieg-medewerker');
     const officer = await tokenFor('wieg-privacy');
     const reported = (
@@ -92,8 +93,8 @@ describeInBrowser('register, AP answers and letter in the browser', (suite) => {
       reasoning: 'Gezondheidsgegevens van cliënten en pasgeborenen.',
       departureReason: 'Bij twijfel melden.',
     });
-    incident = { id: reported.id, reference: reported.reference };
-  }, 180_000);
+    return { id: reported.id, reference: reported.reference };
+  }
 
   async function newPage(): Promise<Page> {
     const context = await suite.newContext();
@@ -109,6 +110,7 @@ describeInBrowser('register, AP answers and letter in the browser', (suite) => {
   }
 
   it('the privacy officer filters the register and downloads it as CSV, Excel and PDF', async () => {
+    const incident = await decidedIncident();
     const { portal, issuer } = suite.stack;
     const page = await newPage();
     await loginThroughProvider(page, portal, issuer, 'wieg-privacy');
@@ -151,6 +153,7 @@ describeInBrowser('register, AP answers and letter in the browser', (suite) => {
   });
 
   it('copies an AP answer, records the AP reference, and saves the letter to the data subjects', async () => {
+    const incident = await decidedIncident();
     const { portal, issuer } = suite.stack;
     const page = await newPage();
     await loginThroughProvider(page, portal, issuer, 'wieg-privacy');
@@ -180,7 +183,9 @@ describeInBrowser('register, AP answers and letter in the browser', (suite) => {
     expect(await page.locator('[data-answer="breach.notifiedAt"] .missing').count()).toBe(0);
 
     // The letter: a draft, edited, saved as version 1, shown in the preview.
-    await page.getByRole('link', { name: 'Brief aan betrokkenen' }).first().click();
+    const toLetter = page.getByRole('link', { name: 'Brief aan betrokkenen', exact: true });
+    await toLetter.click();
+    await page.waitForURL(/\/brief$/, { timeout: WAIT_MS });
     const body = page.getByTestId('letter-body');
     await body.waitFor({ timeout: WAIT_MS });
     await page.waitForFunction(

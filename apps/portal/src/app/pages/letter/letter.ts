@@ -32,6 +32,8 @@ import { paragraphs, startingText } from './letter-view';
 @Component({
   selector: 'app-letter',
   imports: [FormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, RouterLink],
+  // The downloads of the letter as PDF and text (one per page, as on the register and AP pages).
+  providers: [ExportDownloads],
   templateUrl: './letter.html',
   styleUrl: './letter.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
