@@ -184,7 +184,8 @@ describe('incidents list: filters, text and sort', () => {
       const trigram = await client.query("SELECT indexdef FROM pg_indexes WHERE indexname = 'incidents_search'");
       expect(trigram.rows[0]?.indexdef).toContain('gin_trgm_ops');
     } finally {
-      await client.end();
+      // The file's one superuser connection, shared with t.db.sql: put the planner back, never close it here.
+      await client.query('RESET enable_seqscan; RESET enable_bitmapscan; RESET enable_sort');
     }
   });
 });
