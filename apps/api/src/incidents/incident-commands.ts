@@ -1,3 +1,8 @@
+import { Int } from '@nestjs/graphql';
+import type { Actor } from '../auth/actor';
+import type { AuditTrail } from '../permissions/current-actor.decorator';
+import type { IncidentType } from './incident.type';
+import type { CommandRequest, IncidentsService } from './incidents.service';
 import type {
   ApproximateCount,
   BreachChecklist,
@@ -76,4 +81,26 @@ export function defined<T extends Record<string, unknown>>(value: T): { [K in ke
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null)) as {
     [K in keyof T]?: NonNullable<T[K]>;
   };
+}
+
+/** The `expectedVersion` argument of every incident mutation. */
+export const EXPECTED_VERSION = {
+  type: () => Int,
+  description: 'De versie die u zag; is een ander u voor, dan volgt CONFLICT en wordt er niets overschreven.',
+};
+
+/**
+ * The one path of every incident mutation (steps and revisions): the incident's id goes into the access-log row,
+ * then the service lets the domain decide and writes state, version and history in the request's transaction.
+ */
+export function applyIncidentCommand(
+  service: IncidentsService,
+  actor: Actor,
+  audit: AuditTrail,
+  id: string,
+  expectedVersion: number,
+  request: CommandRequest,
+): Promise<IncidentType> {
+  audit.touched(id);
+  return service.apply(actor, id, expectedVersion, request);
 }

@@ -1,11 +1,11 @@
-import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import type { MeasureStatus, RiskAnswers, YesNoUnknown } from '@babyconnect/domain';
 import type { Actor } from '../auth/actor';
 import { Audit, CurrentActor, type AuditTrail } from '../permissions/current-actor.decorator';
 import { Operation } from '../permissions/operation.decorator';
 import { freeText } from './free-text-labels';
-import { defined } from './incident-commands';
+import { EXPECTED_VERSION, applyIncidentCommand, defined } from './incident-commands';
 import {
   AddImprovementActionInput,
   CorrectReportInput,
@@ -13,12 +13,7 @@ import {
   UpdateImprovementActionInput,
 } from './incident.inputs';
 import { IncidentType } from './incident.type';
-import { IncidentsService, type CommandRequest } from './incidents.service';
-
-const VERSION = {
-  type: () => Int,
-  description: 'De versie die u zag; is een ander u voor, dan volgt CONFLICT en wordt er niets overschreven.',
-};
+import { IncidentsService } from './incidents.service';
 
 /**
  * What may still change beside the protocol's line: the report (step 1) corrected, the risk answers of steps 5
@@ -29,17 +24,6 @@ const VERSION = {
 export class IncidentRevisionsResolver {
   constructor(private readonly service: IncidentsService) {}
 
-  private run(
-    actor: Actor,
-    audit: AuditTrail,
-    id: string,
-    expectedVersion: number,
-    request: CommandRequest,
-  ): Promise<IncidentType> {
-    audit.touched(id);
-    return this.service.apply(actor, id, expectedVersion, request);
-  }
-
   @Mutation(() => IncidentType, {
     description:
       'Stap 1 corrigeren. De melder zelf zolang niemand beoordeelde, daarna de privacyfunctionaris. Een ander tijdstip van ontdekking verschuift de AP-termijn en vraagt een reden. De melder krijgt alleen de eigen melding terug.',
@@ -48,12 +32,12 @@ export class IncidentRevisionsResolver {
   @Operation('report', 'Incident')
   correctReport(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('input') input: CorrectReportInput,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({
         type: 'correct-report',
         ...defined({
@@ -82,13 +66,13 @@ export class IncidentRevisionsResolver {
   @Operation('update', 'Incident')
   updateRiskAnswers(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('input') input: RiskAnswersInput,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
     const { reason, confirmPrivacyWarnings, ...answers } = input;
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({
         type: 'update-risk-answers',
         answers: defined(answers) as Partial<RiskAnswers>,
@@ -105,12 +89,12 @@ export class IncidentRevisionsResolver {
   @Operation('update', 'Incident')
   addImprovementAction(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('input') input: AddImprovementActionInput,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({
         type: 'add-improvement-action',
         actionId: randomUUID(),
@@ -129,12 +113,12 @@ export class IncidentRevisionsResolver {
   @Operation('update', 'Incident')
   updateImprovementAction(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('input') input: UpdateImprovementActionInput,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({
         type: 'update-improvement-action',
         actionId: input.actionId,

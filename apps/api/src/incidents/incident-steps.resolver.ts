@@ -1,4 +1,4 @@
-import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
 import { randomUUID } from 'node:crypto';
 import { adviceReference, type Art34Exemption, type AssessmentConclusion } from '@babyconnect/domain';
 import type { DataSubjectOutcome, MeasureStatus } from '@babyconnect/domain';
@@ -6,7 +6,13 @@ import type { Actor } from '../auth/actor';
 import { Audit, CurrentActor, type AuditTrail } from '../permissions/current-actor.decorator';
 import { Operation } from '../permissions/operation.decorator';
 import { freeText } from './free-text-labels';
-import { defined, measureFields, toChecklistAnswers } from './incident-commands';
+import {
+  EXPECTED_VERSION,
+  applyIncidentCommand,
+  defined,
+  measureFields,
+  toChecklistAnswers,
+} from './incident-commands';
 import {
   AddContainmentMeasureInput,
   AssessIncidentInput,
@@ -18,12 +24,7 @@ import {
   UpdateContainmentMeasureInput,
 } from './incident.inputs';
 import { IncidentType } from './incident.type';
-import { IncidentsService, type CommandRequest } from './incidents.service';
-
-const VERSION = {
-  type: () => Int,
-  description: 'De versie die u zag; is een ander u voor, dan volgt CONFLICT en wordt er niets overschreven.',
-};
+import { IncidentsService } from './incidents.service';
 
 /**
  * One mutation per protocol step. Each takes the incident's id and the version the person saw; the domain decides
@@ -33,27 +34,16 @@ const VERSION = {
 export class IncidentStepsResolver {
   constructor(private readonly service: IncidentsService) {}
 
-  private run(
-    actor: Actor,
-    audit: AuditTrail,
-    id: string,
-    expectedVersion: number,
-    request: CommandRequest,
-  ): Promise<IncidentType> {
-    audit.touched(id);
-    return this.service.apply(actor, id, expectedVersion, request);
-  }
-
   @Mutation(() => IncidentType, { description: 'Stap 2: datalek, geen datalek of bijna-incident, met redenering.' })
   @Operation('update', 'Incident')
   assessIncident(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('input') input: AssessIncidentInput,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({
         type: 'assess',
         conclusion: input.conclusion as AssessmentConclusion,
@@ -72,12 +62,12 @@ export class IncidentStepsResolver {
   @Operation('update', 'Incident')
   updateIncidentChecklist(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('input') input: ChecklistInput,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({ type: 'update-checklist', answers: toChecklistAnswers(input) }),
       freeText: [
         freeText('checklist.cause.description', 'checklist.cause.description', input.cause?.description),
@@ -91,11 +81,11 @@ export class IncidentStepsResolver {
   @Operation('update', 'Incident')
   completeIncidentOverview(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({ type: 'complete-overview' }),
       freeText: [],
       confirmPrivacyWarnings: null,
@@ -106,12 +96,12 @@ export class IncidentStepsResolver {
   @Operation('update', 'Incident')
   addContainmentMeasure(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('input') input: AddContainmentMeasureInput,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({
         type: 'add-containment-measure',
         measureId: randomUUID(),
@@ -128,12 +118,12 @@ export class IncidentStepsResolver {
   @Operation('update', 'Incident')
   updateContainmentMeasure(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('input') input: UpdateContainmentMeasureInput,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({
         type: 'update-containment-measure',
         measureId: input.measureId,
@@ -151,11 +141,11 @@ export class IncidentStepsResolver {
   @Operation('update', 'Incident')
   completeContainment(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({ type: 'complete-containment' }),
       freeText: [],
       confirmPrivacyWarnings: null,
@@ -168,12 +158,12 @@ export class IncidentStepsResolver {
   @Operation('update', 'Incident')
   decideApNotification(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('input') input: DecideApNotificationInput,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: (_incident, advise) => ({
         type: 'decide-ap-notification',
         notify: input.notify,
@@ -197,12 +187,12 @@ export class IncidentStepsResolver {
   @Operation('update', 'Incident')
   recordApNotification(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('input') input: RecordApNotificationInput,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({
         type: 'record-ap-notification',
         submittedAt: input.submittedAt,
@@ -223,12 +213,12 @@ export class IncidentStepsResolver {
   @Operation('update', 'Incident')
   decideDataSubjects(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('input') input: DecideDataSubjectsInput,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: (_incident, advise) => ({
         type: 'decide-data-subjects',
         outcome: input.outcome as DataSubjectOutcome,
@@ -251,12 +241,12 @@ export class IncidentStepsResolver {
   @Operation('update', 'Incident')
   recordDataSubjectsInformed(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('informedAt') informedAt: Date,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({ type: 'record-data-subjects-informed', informedAt }),
       freeText: [],
       confirmPrivacyWarnings: null,
@@ -267,13 +257,13 @@ export class IncidentStepsResolver {
   @Operation('advise', 'Incident')
   recordDpoAdvice(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('text') text: string,
     @Args('confirmPrivacyWarnings', { type: () => Boolean, nullable: true }) confirm: boolean | null | undefined,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({ type: 'record-dpo-advice', text }),
       freeText: [freeText('text', 'dpoAdvice', text)],
       confirmPrivacyWarnings: confirm,
@@ -284,12 +274,12 @@ export class IncidentStepsResolver {
   @Operation('update', 'Incident')
   closeIncident(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('input') input: CloseIncidentInput,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({
         type: 'close',
         consequences: input.consequences,
@@ -307,13 +297,13 @@ export class IncidentStepsResolver {
   @Operation('update', 'Incident')
   reopenIncident(
     @Args('id', { type: () => ID }) id: string,
-    @Args('expectedVersion', VERSION) expectedVersion: number,
+    @Args('expectedVersion', EXPECTED_VERSION) expectedVersion: number,
     @Args('reason') reason: string,
     @Args('confirmPrivacyWarnings', { type: () => Boolean, nullable: true }) confirm: boolean | null | undefined,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<IncidentType> {
-    return this.run(actor, audit, id, expectedVersion, {
+    return applyIncidentCommand(this.service, actor, audit, id, expectedVersion, {
       build: () => ({ type: 'reopen', reason }),
       freeText: [freeText('reason', 'reopenReason', reason)],
       confirmPrivacyWarnings: confirm,
