@@ -323,4 +323,102 @@ describe('detection on the pushed viewer log', () => {
     const wieg = (await alerts('wieg-privacy')).find((a) => a.account === 'afdoen.1')!;
     expect(wieg.dismissedAt).toBeNull();
   });
+  it('a dismissal judges the unassessed suspected breach "not a breach" and counts in HINQ\'s figures; an assessed one stays', async () => {
+    const afternoon = yesterdayAt(15);
+    const lines = ['vp-de-wieg', 'zh-zuiderhaven', 'kz-zonnedauw'].flatMap((org, o) =>
+      [0, 1].map((i) => line(afternoon + (o * 2 + i) * 60_000, 'afdoen.2', 'vp-het-nest', org, `PSN-B${o}${i}`)),
+    );
+    expect((await push('afdoen-2', lines)).status).toBe(201);
+    const mine = async (username: string) => (await alerts(username)).find((a) => a.account === 'afdoen.2')!;
+    const zonnedauw = await mine('zonnedauw-privacy');
+    const wieg = await mine('wieg-privacy');
+    expect(zonnedauw.incidentId && wieg.incidentId).toBeTruthy();
+    const figures = async () => {
+      const res = await gql<{
+        chainFigures: {
+          organisation: { id: string };
+          quarter: string;
+          reported: number;
+          detectionAlerts: number;
+          dismissedAlerts: number;
+          lowReportingSignal: boolean;
+        }[];
+      }>(t.http, {
+        token: await tokenFor('hinq-coordinator'),
+        query: `{ chainFigures { organisation { id } quarter reported detectionAlerts dismissedAlerts lowReportingSignal } }`,
+      });
+      const rows = res.data!.chainFigures;
+      // The last quarter is the current one: the alerts were raised and are dismissed now.
+      const current = rows
+        .map((r) => r.quarter)
+        .sort()
+        .at(-1);
+      return (org: string) => rows.find((r) => r.organisation.id === org && r.quarter === current)!;
+    };
+    const before = await figures();
+    expect(before(ORG.zonnedauw).detectionAlerts).toBeGreaterThanOrEqual(1);
+    expect(before(ORG.zonnedauw).lowReportingSignal).toBe(false);
+    const readIncident = async (username: string, id: string) =>
+      (
+        await gql<{
+          incident: { stage: string; version: number; assessment: { conclusion: string; reasoning: string } | null };
+        }>(t.http, {
+          token: await tokenFor(username),
+          query: `query($id: ID!) { incident(id: $id) { stage version assessment { conclusion reasoning } } }`,
+          variables: { id },
+        })
+      ).data!.incident;
+    const dismiss = async (username: string, id: string, reason: string, confirmPrivacyWarnings?: boolean) =>
+      gql<{ dismissViewerLogAlert: Alert }>(t.http, {
+        token: await tokenFor(username),
+        query: `mutation($id: ID!, $reason: String!, $confirm: Boolean) {
+          dismissViewerLogAlert(id: $id, reason: $reason, confirmPrivacyWarnings: $confirm) { id dismissedAt } }`,
+        variables: { id, reason, confirm: confirmPrivacyWarnings ?? null },
+      });
+
+    // A reason that looks like a client's identity is kept only after confirmation; until then nothing changes.
+    const warned = await dismiss('zonnedauw-privacy', zonnedauw.id, 'Gesprek met j.jansen@example.org gehad.');
+    expect(warned.code).toBe('PRIVACY_CONFIRMATION_REQUIRED');
+    expect(warned.errors![0]!.extensions.fields!.map((f) => f.field)).toEqual(['reason']);
+    expect(JSON.stringify(warned.errors)).not.toContain('j.jansen');
+    expect((await mine('zonnedauw-privacy')).dismissedAt).toBeNull();
+    expect((await readIncident('zonnedauw-privacy', zonnedauw.incidentId!)).stage).toBe('REPORTED');
+
+    // Dismissed: the unassessed incident is judged "not a breach" with the reason, by the officer, and closed.
+    const done = await dismiss('zonnedauw-privacy', zonnedauw.id, 'Inzage hoorde bij een geplande audit.');
+    expect(done.data?.dismissViewerLogAlert.dismissedAt).toEqual(expect.any(String));
+    expect(await readIncident('zonnedauw-privacy', zonnedauw.incidentId!)).toMatchObject({
+      stage: 'CLOSED',
+      assessment: {
+        conclusion: 'NOT_A_BREACH',
+        reasoning: 'Signaal van de kijklogdetectie afgedaan: Inzage hoorde bij een geplande audit.',
+      },
+    });
+    const timers = await t.db.sql<{ n: string }>(
+      `SELECT count(*)::text AS n FROM notification_timers WHERE incident_id = $1 AND status = 'pending'`,
+      [zonnedauw.incidentId],
+    );
+    expect(timers[0]!.n).toBe('0');
+
+    // De Wieg's officer judged hers a breach first: the workflow's judgement stands when she dismisses the alert.
+    const wiegIncident = await readIncident('wieg-privacy', wieg.incidentId!);
+    const assessed = await gql(t.http, {
+      token: await tokenFor('wieg-privacy'),
+      query: `mutation($id: ID!, $v: Int!) { assessIncident(id: $id, expectedVersion: $v,
+        input: { conclusion: BREACH, reasoning: "Dossiers zonder behandelrelatie geopend." }) { stage } }`,
+      variables: { id: wieg.incidentId, v: wiegIncident.version },
+    });
+    expect(assessed.code).toBeNull();
+    expect((await dismiss('wieg-privacy', wieg.id, 'Wordt in de workflow afgehandeld.')).code).toBeNull();
+    expect(await readIncident('wieg-privacy', wieg.incidentId!)).toMatchObject({
+      stage: 'OVERVIEW',
+      assessment: { conclusion: 'BREACH' },
+    });
+
+    // HINQ's figures count each dismissal in the quarter it was made.
+    const after = await figures();
+    expect(after(ORG.zonnedauw).dismissedAlerts).toBe(before(ORG.zonnedauw).dismissedAlerts + 1);
+    expect(after(ORG.wieg).dismissedAlerts).toBe(before(ORG.wieg).dismissedAlerts + 1);
+    expect(after(ORG.zuiderhaven).dismissedAlerts).toBe(before(ORG.zuiderhaven).dismissedAlerts);
+  });
 });

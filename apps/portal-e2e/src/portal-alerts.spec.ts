@@ -5,7 +5,9 @@
 // on /signalen through the navigation, with the rule in words, the window in Amsterdam time, the counts and a link to
 // the raised breach; dismissing without a reason is refused at the field; with a reason the alert shows as dismissed,
 // by whom and why, also after a reload. HINQ's coordinator sees the three alerts, De Wieg's dismissed with the same
-// reason, without a link to another organisation's breach and without the dismiss button. axe-core on the page.
+// reason, without a link to another organisation's breach and without the dismiss button. A reason that looks like a
+// client's identity is stopped by the privacy warning first; the dismissal closes the raised breach as "not a
+// breach" with the reason; HINQ's figures count the dismissal. axe-core on the page.
 import type { Page } from 'playwright-core';
 import { loginWithPassword } from '../../../tools/dev-idp/login-flow';
 import { expectNoSeriousAccessibilityProblems } from './support/accessibility';
@@ -151,8 +153,18 @@ describeInBrowser('the viewer-log alerts in the browser', (suite) => {
     expect(await alert.getAttribute('data-state')).toBe('open');
     await expectNoSeriousAccessibilityProblems(page, 'alerts page with the dismissal form and its field error');
 
-    // With a reason: the list refreshes and shows who dismissed it, when and why.
+    // A reason that looks like a client's identity: the privacy warning, with the confirmation; nothing dismissed.
+    await field.fill('Gebeld met j.jansen@example.org over de inzage.');
+    await alert.getByTestId('alert-dismiss-submit').click();
+    await alert.getByTestId('privacy-warning').waitFor({ timeout: WAIT_MS });
+    expect(await alert.getByTestId('privacy-warning').innerText()).toContain('Reden om het signaal af te doen');
+    expect(await alert.getByTestId('privacy-warning').innerText()).not.toContain('j.jansen');
+    expect(await alert.getAttribute('data-state')).toBe('open');
+    await expectNoSeriousAccessibilityProblems(page, 'alerts page with the privacy warning on the reason');
+
+    // With a reason: the list refreshes and shows who dismissed it, when and why. A new text is checked anew.
     await field.fill(REASON);
+    expect(await alert.getByTestId('privacy-warning').count()).toBe(0);
     await alert.getByTestId('alert-dismiss-submit').click();
     await page.locator(`[data-testid=alert][data-account="${ACCOUNT}"][data-state=dismissed]`).waitFor({
       timeout: WAIT_MS,
@@ -169,9 +181,12 @@ describeInBrowser('the viewer-log alerts in the browser', (suite) => {
     expect(await text('alert-reason')).toBe(REASON);
     await expectNoSeriousAccessibilityProblems(page, 'alerts page with a dismissed alert');
 
-    // The link opens the raised breach.
+    // The link opens the raised breach, judged "not a breach" with the reason by the dismissal, and closed.
     await alert.getByTestId('alert-incident-link').click();
     await page.waitForURL((url) => /^\/meldingen\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: WAIT_MS });
+    await page.getByTestId('incident-stage').waitFor({ timeout: WAIT_MS });
+    expect(await page.getByTestId('incident-stage').innerText()).toBe('afgesloten');
+    await page.getByText(`Signaal van de kijklogdetectie afgedaan: ${REASON}`).first().waitFor({ timeout: WAIT_MS });
 
     {
       const page = await loggedIn('hinq-coordinator');
@@ -200,6 +215,15 @@ describeInBrowser('the viewer-log alerts in the browser', (suite) => {
       );
       expect(await page.getByTestId('alert-dismiss').count()).toBe(0);
       await expectNoSeriousAccessibilityProblems(page, "alerts page of HINQ's coordinator");
+
+      // HINQ's figures count the dismissal as a signal in De Wieg's current quarter (the last column).
+      await page.getByTestId('nav-chain-figures').click();
+      const wiegRow = page.locator('[data-testid=figures-row][data-name*="Wieg"]');
+      await wiegRow.waitFor({ timeout: WAIT_MS });
+      const current = wiegRow.locator('td').last();
+      expect(await current.innerText()).toMatch(/[1-9]\d* signalen afgewezen/);
+      expect(await current.innerText()).toMatch(/waarvan [1-9]\d* automatisch gesignaleerd/);
+      expect(await current.getAttribute('data-low')).toBe('false');
     }
   });
 });

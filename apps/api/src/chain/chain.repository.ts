@@ -45,6 +45,8 @@ export interface QuarterFigures {
   breaches: number;
   nearMisses: number;
   chainIncidents: number;
+  detectionAlerts: number;
+  dismissedAlerts: number;
 }
 
 const CHAIN_COLUMNS = `c.id::text AS id, c.scenario, c.organisation_id::text AS "reportingOrganisationId",
@@ -305,7 +307,8 @@ export class ChainRepository {
   async quarterlyFigures(tx: TenantTransaction, from: Date, to: Date): Promise<(QuarterFigures & { name: string })[]> {
     const rows: Row[] = await tx.manager.query(
       `SELECT f.organisation_id::text AS "organisationId", o.name, f.quarter, f.reported::int AS reported,
-              f.breaches::int AS breaches, f.near_misses::int AS "nearMisses", f.chain_incidents::int AS "chainIncidents"
+              f.breaches::int AS breaches, f.near_misses::int AS "nearMisses", f.chain_incidents::int AS "chainIncidents",
+              f.detection_alerts::int AS "detectionAlerts", f.dismissed_alerts::int AS "dismissedAlerts"
          FROM chain_quarterly_figures($1, $2) f JOIN organisations o ON o.id = f.organisation_id
         ORDER BY f.quarter, o.name`,
       [from, to],

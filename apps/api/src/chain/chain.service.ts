@@ -18,6 +18,7 @@ import {
   deadlineAfter,
   formatIncidentReference,
   isCoordinator,
+  lowReportingSignal,
   mayCoordinate,
   mayReadChain,
   participationOf,
@@ -460,7 +461,9 @@ export class ChainService implements ChainScenarioAtReport {
         breaches: r.breaches,
         nearMisses: r.nearMisses,
         chainIncidents: r.chainIncidents,
-        lowReportingSignal: r.reported === 0,
+        detectionAlerts: r.detectionAlerts,
+        dismissedAlerts: r.dismissedAlerts,
+        lowReportingSignal: lowReportingSignal(r),
       }));
     });
   }

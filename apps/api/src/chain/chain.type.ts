@@ -196,9 +196,18 @@ export class ChainQuarterFiguresType {
   @Field(() => Int) breaches!: number;
   @Field(() => Int) nearMisses!: number;
   @Field(() => Int) chainIncidents!: number;
+  @Field(() => Int, {
+    description: 'Van de meldingen: automatisch gesignaleerd door de detectie op het kijklog.',
+  })
+  detectionAlerts!: number;
+  @Field(() => Int, {
+    description:
+      'Signalen van de kijklogdetectie die een privacyfunctionaris in het kwartaal met een reden afdeed: ook dat telt als signaal.',
+  })
+  dismissedAlerts!: number;
   @Field({
     description:
-      'Geen enkele melding (ook geen bijna-incident) in het kwartaal: een signaal van mogelijk gebrekkige detectie.',
+      'Geen enkele melding (ook geen bijna-incident) en geen afgedaan signaal in het kwartaal: een signaal van mogelijk gebrekkige detectie.',
   })
   lowReportingSignal!: boolean;
 }

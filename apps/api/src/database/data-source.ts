@@ -11,6 +11,7 @@ import { NotificationPreferences1765497600000 } from './migrations/1765497600000
 import { RegisterRecords1765584000000 } from './migrations/1765584000000-register-records';
 import { ViewerLog1765670400000 } from './migrations/1765670400000-viewer-log';
 import { ChainScenario1765756800000 } from './migrations/1765756800000-chain-scenario';
+import { FiguresCountAlerts1766000000000 } from './migrations/1766000000000-figures-count-alerts';
 
 export const MIGRATIONS = [
   InitialSchema1764806400000,
@@ -25,6 +26,7 @@ export const MIGRATIONS = [
   RegisterRecords1765584000000,
   ViewerLog1765670400000,
   ChainScenario1765756800000,
+  FiguresCountAlerts1766000000000,
 ];
 
 export interface DataSourceSettings {

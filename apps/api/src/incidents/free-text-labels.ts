@@ -29,6 +29,7 @@ export const FREE_TEXT_LABELS = {
   reopenReason: { nl: 'Reden om te heropenen', en: 'Reason to re-open' },
   'improvementAction.description': { nl: 'Verbeteractie', en: 'Improvement action' },
   'improvementAction.owner': { nl: 'Eigenaar van de verbeteractie', en: 'Owner of the improvement action' },
+  dismissalReason: { nl: 'Reden om het signaal af te doen', en: 'Reason to dismiss the alert' },
 } as const satisfies Record<string, LocalisedText>;
 
 export type FreeTextLabel = keyof typeof FREE_TEXT_LABELS;

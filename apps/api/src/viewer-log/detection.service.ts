@@ -21,7 +21,8 @@ import { currentRequestTransaction, RequestTransaction } from '../database/reque
 import { Tenancy, type TenantTransaction } from '../database/tenancy';
 import { errors } from '../errors/api-error';
 import type { ReportBreachInput } from '../incidents/incident.inputs';
-import { IncidentsService } from '../incidents/incidents.service';
+import { checkPrivacy, IncidentsService } from '../incidents/incidents.service';
+import { freeText } from '../incidents/free-text-labels';
 import { AppClock } from '../time/app-clock';
 import { readViewerLogCsv } from './csv-reader';
 import { DetectionRepository, type KeyedEvent, type StoredAlert, type StoredBatch } from './detection.repository';
@@ -33,6 +34,8 @@ const KEEP_EVENTS_MS = 2 * 24 * 60 * 60_000;
 const BATCH_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const ALERT = { nl: 'Het signaal', en: 'The alert' };
+/** Characters of a dismissal reason kept (docs/viewer-log-format.md). */
+const DISMISSAL_REASON_MAX = 2000;
 export const SYSTEM_ISSUER = 'urn:babyconnect:system';
 export const DETECTION_SUBJECT = 'viewer-log-detection';
 
@@ -274,10 +277,22 @@ export class DetectionService {
     return this.tenancy.asTenant(actingOrganisationId(actor), (tx) => this.repository.list(tx, !coordinator, 500));
   }
 
-  /** The privacy officer dismisses an open alert of their organisation, with the reason kept. */
-  async dismiss(actor: Actor, id: string, reason: string): Promise<StoredAlert> {
+  /**
+   * The privacy officer dismisses an open alert of their organisation, with the reason kept. The suspected breach
+   * the alert raised is judged with it when nobody has assessed it yet: step 2 "not a breach" with the reason, which
+   * closes it (its AP clock and reminders end; the register keeps it apart) — a dismissed alert is the officer's
+   * judgement, and leaving its incident open would keep reminders running for a breach that is none. An incident
+   * already assessed stays as it is: the workflow holds that judgement. One transaction: either both or neither.
+   * The reason is free text that is kept, so it passes the privacy guard like every other.
+   */
+  async dismiss(
+    actor: Actor,
+    id: string,
+    reason: string,
+    confirmPrivacyWarnings?: boolean | null,
+  ): Promise<StoredAlert> {
     const text = reason.trim();
-    if (text.length === 0 || text.length > 2000) {
+    if (text.length === 0 || text.length > DISMISSAL_REASON_MAX) {
       throw errors.invalidInput([
         {
           field: 'reason',
@@ -288,6 +303,7 @@ export class DetectionService {
         },
       ]);
     }
+    checkPrivacy([freeText('reason', 'dismissalReason', text)], confirmPrivacyWarnings);
     return this.tenancy.asTenant(actingOrganisationId(actor), async (tx) => {
       const found = UUID.test(id) ? await this.repository.find(tx, id) : null;
       if (!found) throw errors.notFound(ALERT);
@@ -297,7 +313,20 @@ export class DetectionService {
           en: 'This alert has already been dismissed; the earlier reason is kept.',
         });
       }
+      if (found.incidentId) await this.concludeNotABreach(actor, found.incidentId, text);
       return (await this.repository.find(tx, id))!;
+    });
+  }
+
+  private async concludeNotABreach(actor: Actor, incidentId: string, reason: string): Promise<void> {
+    const incident = await this.incidents.detail(actor, incidentId);
+    if (incident.stage !== 'reported') return;
+    const reasoning = `Signaal van de kijklogdetectie afgedaan: ${reason}`;
+    await this.incidents.apply(actor, incidentId, incident.version, {
+      build: () => ({ type: 'assess', conclusion: 'not-a-breach', reasoning }),
+      freeText: [],
+      // Checked above, as the dismissal's reason.
+      confirmPrivacyWarnings: true,
     });
   }
 }

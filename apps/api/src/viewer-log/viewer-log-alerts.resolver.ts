@@ -24,17 +24,18 @@ export class ViewerLogAlertsResolver {
 
   @Mutation(() => ViewerLogAlertType, {
     description:
-      'Privacyfunctionaris: doet een signaal van de eigen organisatie af, met een verplichte reden die bewaard blijft. Het gemelde vermoedelijke datalek blijft bestaan en wordt in de workflow afgehandeld.',
+      'Privacyfunctionaris: doet een signaal van de eigen organisatie af, met een verplichte reden die bewaard blijft. Is het gemelde vermoedelijke datalek nog niet beoordeeld, dan wordt het met deze reden beoordeeld als geen datalek en afgesloten; een al beoordeeld datalek blijft zoals het is. Een reden die op cliëntgegevens lijkt vraagt eerst om bevestiging (PRIVACY_CONFIRMATION_REQUIRED).',
   })
   @Operation('update', 'ViewerLogAlert')
   async dismissViewerLogAlert(
     @Args('id', { type: () => ID }) id: string,
     @Args('reason') reason: string,
+    @Args('confirmPrivacyWarnings', { type: () => Boolean, nullable: true }) confirmPrivacyWarnings: boolean | null,
     @CurrentActor() actor: Actor,
     @Audit() audit: AuditTrail,
   ): Promise<ViewerLogAlertType> {
     audit.touched(id);
-    return present(await this.service.dismiss(actor, id, reason));
+    return present(await this.service.dismiss(actor, id, reason, confirmPrivacyWarnings));
   }
 }
 

@@ -10,12 +10,14 @@
  * - `partner-notification.ts`: written once, adjusted per partner, approved, sent (late: reasons), acknowledged;
  *   each partner's 24-hour clock from the discovery;
  * - `awareness.ts`: when an informed partner became aware (its own 72-hour clock);
- * - `timeline.ts`: the shared timeline.
+ * - `timeline.ts`: the shared timeline;
+ * - `reporting-figures.ts`: HINQ's reporting-rate figures and the low-reporting signal.
  */
 export * from './awareness';
 export * from './chain-incident';
 export * from './participation';
 export * from './partner-notification';
 export * from './partners';
+export * from './reporting-figures';
 export * from './scenario';
 export * from './timeline';

@@ -10,9 +10,10 @@ import { SessionService, describeError } from '../../shared/session/session.serv
 import { figuresTable } from './chain-view';
 
 /**
- * HINQ's figures across the chain (`/keten/cijfers`, issue 17 item 6): per partner per quarter the reported breaches,
- * near misses and chain incidents. A quarter without any report is flagged as what it usually is — poor detection,
- * not good security (the background document's warning).
+ * HINQ's figures across the chain (`/keten/cijfers`, issue 17 item 6, issue 18 item 3): per partner per quarter the
+ * reports (and how many the viewer-log detection raised), breaches, near misses, chain incidents and the detection
+ * alerts dismissed with a reason. A quarter with neither a report nor a dismissed alert is flagged as what it usually
+ * is — poor detection, not good security (the background document's warning).
  */
 @Component({
   selector: 'app-chain-figures',
@@ -65,9 +66,20 @@ import { figuresTable } from './chain-view';
                   @for (cell of row.cells; track $index) {
                     <td [attr.data-low]="cell?.lowReportingSignal ?? false">
                       @if (cell; as c) {
+                        <span class="small">{{ t('chain.figures.reported', { count: c.reported }) }}</span>
+                        @if (c.detectionAlerts > 0) {
+                          <span class="small">{{
+                            t('chain.figures.detectionAlerts', { count: c.detectionAlerts })
+                          }}</span>
+                        }
                         <span class="small">{{ t('chain.figures.breaches', { count: c.breaches }) }}</span>
                         <span class="small">{{ t('chain.figures.nearMisses', { count: c.nearMisses }) }}</span>
                         <span class="small">{{ t('chain.figures.chainIncidents', { count: c.chainIncidents }) }}</span>
+                        @if (c.dismissedAlerts > 0) {
+                          <span class="small" data-testid="figures-dismissed">{{
+                            t('chain.figures.dismissedAlerts', { count: c.dismissedAlerts })
+                          }}</span>
+                        }
                         @if (c.lowReportingSignal) {
                           <span class="low" data-testid="figures-low">
                             <mat-icon aria-hidden="true" svgIcon="error" /> {{ t('chain.figures.low') }}

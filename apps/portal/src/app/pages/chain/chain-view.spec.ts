@@ -183,6 +183,8 @@ describe('chain view helpers', () => {
       breaches: reported,
       nearMisses: 0,
       chainIncidents: 0,
+      detectionAlerts: 0,
+      dismissedAlerts: 0,
       lowReportingSignal: reported === 0,
     });
     const table = figuresTable([f(ZUID, '2026-Q2', 3), f(WIEG, '2026-Q2', 0), f(WIEG, '2026-Q1', 1)]);

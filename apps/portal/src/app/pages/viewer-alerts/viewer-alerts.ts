@@ -12,6 +12,7 @@ import {
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
@@ -20,18 +21,21 @@ import { DismissViewerLogAlertDocument, ViewerLogAlertsDocument } from '../../sh
 import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
+import { type FieldProblem, fieldProblemsOf } from '../incident/incident-view';
 import { MAX_REASON_LENGTH, alertCounts, alertViews, reasonProblem } from './viewer-alerts-view';
 
 /**
  * The detection alerts on the viewer log (`/signalen`, issue 18): HINQ's coordinator sees every alert of the chain,
  * a privacy officer or FG those of the acting organisation. Each alert names the rule, the window, the counts and
  * the organisation, links to the suspected breach it raised (for those who may open it), and whether it was
- * dismissed, by whom, when and why. The privacy officer dismisses an open alert with a required reason; the
- * incident itself stays and is handled in the workflow. Follows the organisation switch.
+ * dismissed, by whom, when and why. The privacy officer dismisses an open alert with a required reason; an incident
+ * nobody assessed yet is then judged "not a breach" with that reason (the API does it in the same transaction). A
+ * reason that looks like a client's identity is sent again only after the officer confirms it holds none. Follows
+ * the organisation switch.
  */
 @Component({
   selector: 'app-viewer-alerts',
-  imports: [MatButtonModule, MatIconModule, MatProgressBarModule, RouterLink],
+  imports: [MatButtonModule, MatCheckboxModule, MatIconModule, MatProgressBarModule, RouterLink],
   templateUrl: './viewer-alerts.html',
   styleUrl: './viewer-alerts.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -71,6 +75,9 @@ export class ViewerAlertsPage {
   protected readonly problem = computed(() => (this.tried() ? reasonProblem(this.reason()) : null));
   protected readonly saving = signal(false);
   protected readonly saveError = signal<string | null>(null);
+  /** The API's privacy warnings on the reason; the officer confirms "no client data" to send it anyway. */
+  protected readonly privacyWarnings = signal<readonly FieldProblem[]>([]);
+  protected readonly privacyConfirmed = signal(false);
   /** Said politely by screen readers after a dismissal. */
   protected readonly announcement = signal('');
   private readonly status = viewChild<ElementRef<HTMLElement>>('status');
@@ -85,12 +92,25 @@ export class ViewerAlertsPage {
     this.reason.set('');
     this.tried.set(false);
     this.saveError.set(null);
+    this.clearPrivacy();
     afterNextRender(() => this.reasonField()?.nativeElement.focus(), { injector: this.injector });
   }
 
   protected cancelDismiss(): void {
     this.dismissing.set(null);
     this.saveError.set(null);
+    this.clearPrivacy();
+  }
+
+  /** A changed reason is checked anew: an earlier confirmation was about the earlier text. */
+  protected typed(value: string): void {
+    this.reason.set(value);
+    this.clearPrivacy();
+  }
+
+  private clearPrivacy(): void {
+    this.privacyWarnings.set([]);
+    this.privacyConfirmed.set(false);
   }
 
   protected dismiss(event: Event): void {
@@ -105,18 +125,28 @@ export class ViewerAlertsPage {
     this.saving.set(true);
     this.saveError.set(null);
     this.graphql
-      .request(DismissViewerLogAlertDocument, { id, reason: this.reason().trim() })
+      .request(DismissViewerLogAlertDocument, {
+        id,
+        reason: this.reason().trim(),
+        confirmPrivacyWarnings: this.privacyWarnings().length > 0 && this.privacyConfirmed(),
+      })
       .pipe(takeUntilDestroyed(this.destroyRef))
       .subscribe({
         next: ({ dismissViewerLogAlert: alert }) => {
           this.saving.set(false);
           this.dismissing.set(null);
+          this.clearPrivacy();
           this.announcement.set(this.t('alerts.dismiss.done', { account: alert.account }));
           this.list.reload();
           afterNextRender(() => this.status()?.nativeElement.focus(), { injector: this.injector });
         },
         error: (error: unknown) => {
           this.saving.set(false);
+          if (error instanceof GraphqlRequestError && error.code === 'PRIVACY_CONFIRMATION_REQUIRED') {
+            this.privacyWarnings.set(fieldProblemsOf(error));
+            this.privacyConfirmed.set(false);
+            return;
+          }
           if (error instanceof GraphqlRequestError && error.code === 'CONFLICT') {
             // Someone else dismissed it meanwhile: show theirs; what was typed here stays in the field.
             this.saveError.set(this.t('alerts.dismiss.conflict'));

@@ -798,6 +798,8 @@ export type ChainFiguresQuery = {
     readonly breaches: number;
     readonly nearMisses: number;
     readonly chainIncidents: number;
+    readonly detectionAlerts: number;
+    readonly dismissedAlerts: number;
     readonly lowReportingSignal: boolean;
     readonly organisation: { readonly id: string; readonly name: string };
   }>;
@@ -4845,6 +4847,7 @@ export type ViewerLogAlertsQuery = {
 export type DismissViewerLogAlertMutationVariables = Exact<{
   id: string | number;
   reason: string;
+  confirmPrivacyWarnings?: boolean | null | undefined;
 }>;
 
 export type DismissViewerLogAlertMutation = {
@@ -5752,6 +5755,8 @@ export const ChainFiguresDocument = new TypedDocumentString(`
     breaches
     nearMisses
     chainIncidents
+    detectionAlerts
+    dismissedAlerts
     lowReportingSignal
   }
 }
@@ -9966,8 +9971,12 @@ export const ViewerLogAlertsDocument = new TypedDocumentString(`
   dismissalReason
 }`) as unknown as TypedDocumentString<ViewerLogAlertsQuery, ViewerLogAlertsQueryVariables>;
 export const DismissViewerLogAlertDocument = new TypedDocumentString(`
-    mutation DismissViewerLogAlert($id: ID!, $reason: String!) {
-  dismissViewerLogAlert(id: $id, reason: $reason) {
+    mutation DismissViewerLogAlert($id: ID!, $reason: String!, $confirmPrivacyWarnings: Boolean) {
+  dismissViewerLogAlert(
+    id: $id
+    reason: $reason
+    confirmPrivacyWarnings: $confirmPrivacyWarnings
+  ) {
     ...ViewerLogAlertRow
   }
 }
