@@ -3,7 +3,9 @@ import type { ChainScenario } from '@babyconnect/domain';
 import type { Actor } from '../auth/actor';
 import { Audit, CurrentActor, type AuditTrail } from '../permissions/current-actor.decorator';
 import { Operation } from '../permissions/operation.decorator';
-import { ChainService } from './chain.service';
+import { ChainOverviewService } from './chain-overview.service';
+import { ChainScenarioService } from './chain-scenario.service';
+import { ChainTimelineService } from './chain-timeline.service';
 import {
   ChainIncidentType,
   ChainOverviewType,
@@ -16,6 +18,8 @@ import {
   PartnerNotificationContentInput,
   PartnerNotificationType,
 } from './chain.type';
+import { LinkedIncidentService } from './linked-incident.service';
+import { PartnerNotificationsService } from './partner-notifications.service';
 
 const CONFIRM = {
   type: () => Boolean,
@@ -23,10 +27,19 @@ const CONFIRM = {
   description: 'Bevestig dat vrije tekst die op cliëntgegevens lijkt geen gegevens van een cliënt bevat.',
 } as const;
 
-/** Chain incidents (issue 17). Which chain incident and in which part the actor takes part: chain.service.ts. */
+/**
+ * Chain incidents (issue 17): GraphQL only, each operation one call into the service of its part. Which chain
+ * incident and in which part the actor takes part: chain-access.ts.
+ */
 @Resolver(() => ChainIncidentType)
 export class ChainResolver {
-  constructor(private readonly service: ChainService) {}
+  constructor(
+    private readonly scenarios: ChainScenarioService,
+    private readonly partnerNotifications: PartnerNotificationsService,
+    private readonly linkedIncidents: LinkedIncidentService,
+    private readonly timeline: ChainTimelineService,
+    private readonly read: ChainOverviewService,
+  ) {}
 
   @Mutation(() => DeclareChainScenarioResultType, {
     description:
@@ -40,7 +53,7 @@ export class ChainResolver {
     @Audit() audit: AuditTrail,
   ): Promise<DeclareChainScenarioResultType> {
     audit.touched(incidentId);
-    const result = await this.service.declare(actor, incidentId, scenario);
+    const result = await this.scenarios.declare(actor, incidentId, scenario);
     if (result.chainIncident) audit.touched(result.chainIncident.id);
     return result;
   }
@@ -56,7 +69,7 @@ export class ChainResolver {
     @Audit() audit: AuditTrail,
   ): Promise<IncidentChainSituationType> {
     audit.touched(incidentId);
-    return this.service.situation(actor, incidentId);
+    return this.scenarios.situation(actor, incidentId);
   }
 
   @Query(() => [ChainIncidentType], {
@@ -65,7 +78,7 @@ export class ChainResolver {
   })
   @Operation('read', 'ChainIncident')
   chainIncidents(@CurrentActor() actor: Actor): Promise<ChainIncidentType[]> {
-    return this.service.list(actor);
+    return this.read.list(actor);
   }
 
   @Query(() => ChainIncidentType, { description: 'Eén ketenincident: alleen het ketendeel, met de gedeelde tijdlijn.' })
@@ -76,7 +89,7 @@ export class ChainResolver {
     @Audit() audit: AuditTrail,
   ): Promise<ChainIncidentType> {
     audit.touched(id);
-    return this.service.detail(actor, id);
+    return this.read.detail(actor, id);
   }
 
   @Query(() => PartnerNotificationType, {
@@ -89,7 +102,7 @@ export class ChainResolver {
     @Audit() audit: AuditTrail,
   ): Promise<PartnerNotificationType> {
     audit.touched(id);
-    return this.service.partnerNotification(actor, id);
+    return this.read.partnerNotification(actor, id);
   }
 
   @Query(() => ChainOverviewType, {
@@ -103,7 +116,7 @@ export class ChainResolver {
     @Audit() audit: AuditTrail,
   ): Promise<ChainOverviewType> {
     audit.touched(id);
-    return this.service.overview(actor, id);
+    return this.read.overview(actor, id);
   }
 
   @Query(() => [ChainQuarterFiguresType], {
@@ -112,7 +125,7 @@ export class ChainResolver {
   })
   @Operation('read', 'ChainFigures')
   chainFigures(@CurrentActor() actor: Actor): Promise<ChainQuarterFiguresType[]> {
-    return this.service.figures(actor);
+    return this.read.figures(actor);
   }
 
   @Mutation(() => ChainIncidentType, {
@@ -128,7 +141,7 @@ export class ChainResolver {
     @Audit() audit: AuditTrail,
   ): Promise<ChainIncidentType> {
     audit.touched(chainIncidentId);
-    return this.service.choosePartners(actor, chainIncidentId, partners, confirm);
+    return this.partnerNotifications.choosePartners(actor, chainIncidentId, partners, confirm);
   }
 
   @Mutation(() => ChainIncidentType, {
@@ -142,7 +155,7 @@ export class ChainResolver {
     @Audit() audit: AuditTrail,
   ): Promise<ChainIncidentType> {
     audit.touched(chainIncidentId);
-    return this.service.compose(actor, chainIncidentId, input);
+    return this.partnerNotifications.compose(actor, chainIncidentId, input);
   }
 
   @Mutation(() => PartnerNotificationType, {
@@ -156,7 +169,7 @@ export class ChainResolver {
     @Audit() audit: AuditTrail,
   ): Promise<PartnerNotificationType> {
     audit.touched(id);
-    return this.service.adjust(actor, id, input);
+    return this.partnerNotifications.adjust(actor, id, input);
   }
 
   @Mutation(() => PartnerNotificationType, {
@@ -169,7 +182,7 @@ export class ChainResolver {
     @Audit() audit: AuditTrail,
   ): Promise<PartnerNotificationType> {
     audit.touched(id);
-    return this.service.approve(actor, id);
+    return this.partnerNotifications.approve(actor, id);
   }
 
   @Mutation(() => PartnerNotificationType, {
@@ -185,7 +198,7 @@ export class ChainResolver {
     @Audit() audit: AuditTrail,
   ): Promise<PartnerNotificationType> {
     audit.touched(id);
-    return this.service.send(actor, id, delayReasons ?? null, confirm);
+    return this.partnerNotifications.send(actor, id, delayReasons ?? null, confirm);
   }
 
   @Mutation(() => PartnerNotificationType, {
@@ -199,7 +212,7 @@ export class ChainResolver {
     @Audit() audit: AuditTrail,
   ): Promise<PartnerNotificationType> {
     audit.touched(id);
-    return this.service.acknowledge(actor, id);
+    return this.linkedIncidents.acknowledge(actor, id);
   }
 
   @Mutation(() => ChainIncidentType, {
@@ -215,6 +228,6 @@ export class ChainResolver {
     @Audit() audit: AuditTrail,
   ): Promise<ChainIncidentType> {
     audit.touched(chainIncidentId);
-    return this.service.post(actor, chainIncidentId, text, confirm);
+    return this.timeline.post(actor, chainIncidentId, text, confirm);
   }
 }

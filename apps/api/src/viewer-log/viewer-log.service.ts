@@ -11,7 +11,7 @@ import {
 } from '@babyconnect/domain';
 import { actingOrganisationId, type Actor } from '../auth/actor';
 import { ChainRepository } from '../chain/chain.repository';
-import { ChainService } from '../chain/chain.service';
+import { PartnerNotificationsService } from '../chain/partner-notifications.service';
 import { API_CONFIG } from '../config/config';
 import type { ApiConfig } from '../config/config.schema';
 import { Tenancy, type TenantTransaction } from '../database/tenancy';
@@ -43,7 +43,7 @@ export class ViewerLogService {
     private readonly tenancy: Tenancy,
     private readonly repository: ViewerLogRepository,
     private readonly chains: ChainRepository,
-    private readonly chainService: ChainService,
+    private readonly partnerNotifications: PartnerNotificationsService,
     private readonly clock: AppClock,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
@@ -158,7 +158,7 @@ export class ViewerLogService {
         message: { nl: 'Kies minstens één organisatie.', en: 'Choose at least one organisation.' },
       });
     if (problems.length) throw errors.invalidInput(problems);
-    await this.chainService.choosePartners(
+    await this.partnerNotifications.choosePartners(
       actor,
       found.chainIncidentId,
       chosen.map((id) => ({ organisationId: id, reasoning: proposalReasoning(proposed.get(id)!) })),

@@ -10,11 +10,13 @@
  * - `partner-notification.ts`: written once, adjusted per partner, approved, sent (late: reasons), acknowledged;
  *   each partner's 24-hour clock from the discovery;
  * - `awareness.ts`: when an informed partner became aware (its own 72-hour clock);
+ * - `linked-incident.ts`: the report that opens an informed partner's own incident from the shared facts;
  * - `timeline.ts`: the shared timeline;
  * - `reporting-figures.ts`: HINQ's reporting-rate figures and the low-reporting signal.
  */
 export * from './awareness';
 export * from './chain-incident';
+export * from './linked-incident';
 export * from './participation';
 export * from './partner-notification';
 export * from './partners';
