@@ -1,4 +1,4 @@
-import type { LetterDetailFragment } from '../../shared/api/generated/graphql';
+import type { LetterDetailFragment, LetterLanguage, LetterVariant } from '../../shared/api/generated/graphql';
 
 export type LetterData = LetterDetailFragment;
 export type Version = LetterData['versions'][number];
@@ -18,4 +18,29 @@ export function paragraphs(body: string): string[] {
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .filter((p) => p.length > 0);
+}
+
+/**
+ * The name a downloaded letter is saved under, in the letter's own language and form, as the API names it
+ * (`brief-betrokkenen-DL-2026-0001-v2.pdf`, `public-communication-DL-2026-0001-draft.txt`): a public notice in
+ * English must not be filed as a Dutch "brief". A saved version is named after its own language and form, not the
+ * page's current choice.
+ */
+export function letterFileName(
+  reference: string,
+  letter: { language: LetterLanguage; variant: LetterVariant },
+  version: number | null,
+  format: 'pdf' | 'txt',
+): string {
+  const nl = letter.language === 'NL';
+  const kind =
+    letter.variant === 'LETTER'
+      ? nl
+        ? 'brief-betrokkenen'
+        : 'letter-data-subjects'
+      : nl
+        ? 'publieke-mededeling'
+        : 'public-communication';
+  const which = version === null ? (nl ? 'concept' : 'draft') : `v${version}`;
+  return `${kind}-${reference}-${which}.${format}`;
 }

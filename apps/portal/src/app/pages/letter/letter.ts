@@ -21,7 +21,7 @@ import { SessionService, describeError } from '../../shared/session/session.serv
 import { formatAmsterdamShort, toAmsterdamInput } from '../../shared/time/amsterdam-time';
 import { instantOf } from '../ap-notification/ap-notification-view';
 import { ExportDownloads } from '../register/export-downloads';
-import { paragraphs, startingText } from './letter-view';
+import { letterFileName, paragraphs, startingText } from './letter-view';
 
 /**
  * The letter to the data subjects (step 6; GDPR art. 34): a draft in plain language generated from the incident,
@@ -152,7 +152,13 @@ export class LetterPage {
     const variant = this.variant() === 'LETTER' ? 'letter' : 'public-communication';
     const query = version === null ? `lang=${language}&variant=${variant}` : `version=${version}`;
     const reference = this.letter()?.reference ?? 'datalek';
-    const name = `brief-${reference}-${version === null ? 'concept' : `v${version}`}.${format}`;
+    const saved = version === null ? undefined : this.letter()?.versions.find((v) => v.version === version);
+    const name = letterFileName(
+      reference,
+      saved ?? { language: this.language(), variant: this.variant() },
+      version,
+      format,
+    );
     return this.run(
       () => this.downloads.download(`/exports/incidents/${this.id()}/letter.${format}?${query}`, name),
       'docs.downloaded',

@@ -5,7 +5,7 @@ import {
   sectionsView,
   submissionMode,
 } from '../ap-notification/ap-notification-view';
-import { type LetterData, paragraphs, startingText } from '../letter/letter-view';
+import { type LetterData, letterFileName, paragraphs, startingText } from '../letter/letter-view';
 import { EMPTY_FORM, dayStart, exportFileName, exportQuery, toFilter } from './register-view';
 
 describe('register view helpers', () => {
@@ -119,5 +119,19 @@ describe('letter view', () => {
       'Geachte heer, mevrouw,',
       'Wat er is gebeurd:\n- regel',
     ]);
+  });
+  it('names a downloaded letter after its own language and form, as the API does', () => {
+    const letter = { language: 'NL', variant: 'LETTER' } as const;
+    expect(letterFileName('DL-2026-0001', letter, null, 'pdf')).toBe('brief-betrokkenen-DL-2026-0001-concept.pdf');
+    expect(letterFileName('DL-2026-0001', letter, 2, 'txt')).toBe('brief-betrokkenen-DL-2026-0001-v2.txt');
+    const notice = { language: 'EN', variant: 'PUBLIC_COMMUNICATION' } as const;
+    expect(letterFileName('DL-2026-0001', notice, null, 'txt')).toBe('public-communication-DL-2026-0001-draft.txt');
+    expect(letterFileName('DL-2026-0001', notice, 3, 'pdf')).toBe('public-communication-DL-2026-0001-v3.pdf');
+    expect(letterFileName('DL-2026-0001', { language: 'EN', variant: 'LETTER' }, null, 'pdf')).toBe(
+      'letter-data-subjects-DL-2026-0001-draft.pdf',
+    );
+    expect(letterFileName('DL-2026-0001', { language: 'NL', variant: 'PUBLIC_COMMUNICATION' }, 1, 'pdf')).toBe(
+      'publieke-mededeling-DL-2026-0001-v1.pdf',
+    );
   });
 });
