@@ -242,7 +242,8 @@ describeInBrowser('register, AP answers and letter in the browser', (suite) => {
     const body = page.getByTestId('letter-body');
     await body.waitFor({ timeout: WAIT_MS });
     await page.waitForFunction(
-      () => (document.querySelector('[data-testid=letter-body]') as HTMLTextAreaElement | null)?.value.length ?? 0 > 0,
+      () =>
+        ((document.querySelector('[data-testid=letter-body]') as HTMLTextAreaElement | null)?.value.length ?? 0) > 0,
       null,
       { timeout: WAIT_MS },
     );
