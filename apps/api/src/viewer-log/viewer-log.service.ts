@@ -10,6 +10,7 @@ import {
   type ChainActor,
 } from '@babyconnect/domain';
 import { actingOrganisationId, type Actor } from '../auth/actor';
+import { chainActorOf } from '../chain/chain-access';
 import { ChainRepository } from '../chain/chain.repository';
 import { PartnerNotificationsService } from '../chain/partner-notifications.service';
 import { API_CONFIG } from '../config/config';
@@ -235,14 +236,4 @@ export class ViewerLogService {
       repeated,
     };
   }
-}
-
-function chainActorOf(actor: Actor): ChainActor {
-  const acting = actor.acting!;
-  return {
-    personId: actor.user.id,
-    organisationId: acting.organisationId,
-    organisationKind: acting.kind,
-    roles: acting.roles,
-  };
 }
