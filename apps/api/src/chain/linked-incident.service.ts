@@ -130,7 +130,7 @@ export class LinkedIncidentService {
     if (!stored) return;
     const before = stored.incident;
     const after = { ...before, version: before.version + 1, report: { ...before.report, discoveredAt: at } };
-    const event = {
+    const event: IncidentEvent = {
       type: 'chain-acknowledged',
       at,
       personId: actor.user.id,
@@ -138,7 +138,7 @@ export class LinkedIncidentService {
       version: after.version,
       changes: [{ field: 'report.discoveredAt', from: before.report.discoveredAt.toISOString(), to: at.toISOString() }],
       reason: 'Ontvangst van de ketenmelding bevestigd: de eigen 72-uurstermijn loopt vanaf dit moment van kennisname.',
-    } as unknown as IncidentEvent;
+    };
     await this.incidents.update(tx, incidentId, before.version, after, at);
     await this.incidents.appendEvents(tx, incidentId, [event]);
     await this.observer?.incidentChanged(tx, { ...stored, before, after, events: [event] });

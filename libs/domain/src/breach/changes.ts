@@ -11,7 +11,12 @@ export interface FieldChange {
   to: ChangeValue;
 }
 
-export type IncidentEventType = 'reported' | IncidentCommandType;
+/**
+ * Every command's type, the report itself, and `chain-acknowledged`: an informed chain partner acknowledged the
+ * partner notification, which moves its linked incident's discovery to that moment (its own 72 hours run from
+ * there; the chain module writes it, not a workflow command).
+ */
+export type IncidentEventType = 'reported' | 'chain-acknowledged' | IncidentCommandType;
 
 /**
  * What the caller stores for every accepted command: who, when, which fields went from what to what, and why.

@@ -30,6 +30,7 @@ const EVENT_KEYS: Readonly<Record<string, TranslationKey>> = {
   'update-risk-answers': 'incident.event.updateRiskAnswers',
   'add-improvement-action': 'incident.event.addImprovementAction',
   'update-improvement-action': 'incident.event.updateImprovementAction',
+  'chain-acknowledged': 'incident.event.chainAcknowledged',
 };
 
 /** Who changed what and when, oldest first, old → new per field (reloaded with every new version). */

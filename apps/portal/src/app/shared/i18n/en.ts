@@ -413,6 +413,7 @@ export const EN: Dictionary = {
   // messages, history names): keep this block together.
   'incident.event.updateRiskAnswers': 'risk-advice answers updated',
   'incident.event.addImprovementAction': 'improvement action added',
+  'incident.event.chainAcknowledged': 'receipt of the chain notification acknowledged',
   'incident.event.updateImprovementAction': 'improvement action updated',
   'incident.correct.open': 'Correct the report',
   'incident.correct.title': 'Correct the report',

@@ -419,6 +419,7 @@ export const NL = {
   'incident.event.updateRiskAnswers': 'antwoorden risicoadvies bijgewerkt',
   'incident.event.addImprovementAction': 'verbeteractie toegevoegd',
   'incident.event.updateImprovementAction': 'verbeteractie bijgewerkt',
+  'incident.event.chainAcknowledged': 'ontvangst ketenmelding bevestigd',
   'incident.correct.open': 'Melding corrigeren',
   'incident.correct.title': 'Melding corrigeren',
   'incident.correct.hint':
