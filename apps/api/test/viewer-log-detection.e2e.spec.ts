@@ -358,6 +358,14 @@ describe('detection on the pushed viewer log', () => {
     const before = await figures();
     expect(before(ORG.zonnedauw).detectionAlerts).toBeGreaterThanOrEqual(1);
     expect(before(ORG.zonnedauw).lowReportingSignal).toBe(false);
+    expect(
+      (
+        await gql<{ viewerLogAlerts: { id: string; incidentStage: string | null }[] }>(t.http, {
+          token: await tokenFor('zonnedauw-fg'),
+          query: '{ viewerLogAlerts { id incidentStage } }',
+        })
+      ).data!.viewerLogAlerts.find((a) => a.id === zonnedauw.id)?.incidentStage,
+    ).toBe('REPORTED');
     const readIncident = async (username: string, id: string) =>
       (
         await gql<{
@@ -387,6 +395,16 @@ describe('detection on the pushed viewer log', () => {
     // Dismissed: the unassessed incident is judged "not a breach" with the reason, by the officer, and closed.
     const done = await dismiss('zonnedauw-privacy', zonnedauw.id, 'Inzage hoorde bij een geplande audit.');
     expect(done.data?.dismissViewerLogAlert.dismissedAt).toEqual(expect.any(String));
+    // The alert shows where its incident stands — to those who may read it; HINQ's coordinator learns nothing of it.
+    const stageOf = async (username: string) =>
+      (
+        await gql<{ viewerLogAlerts: { id: string; incidentStage: string | null }[] }>(t.http, {
+          token: await tokenFor(username),
+          query: '{ viewerLogAlerts { id incidentStage } }',
+        })
+      ).data!.viewerLogAlerts.find((a) => a.id === zonnedauw.id)?.incidentStage;
+    expect(await stageOf('zonnedauw-privacy')).toBe('CLOSED');
+    expect(await stageOf('hinq-coordinator')).toBeNull();
     expect(await readIncident('zonnedauw-privacy', zonnedauw.incidentId!)).toMatchObject({
       stage: 'CLOSED',
       assessment: {

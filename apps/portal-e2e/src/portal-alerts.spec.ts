@@ -136,6 +136,7 @@ describeInBrowser('the viewer-log alerts in the browser', (suite) => {
     const link = alert.getByTestId('alert-incident-link');
     expect(await link.getAttribute('href')).toMatch(/^\/meldingen\/[0-9a-f-]{36}$/);
     expect(await link.innerText()).toMatch(/DL-/);
+    expect(await text('alert-incident-stage')).toBe('(gemeld)');
     await expectNoSeriousAccessibilityProblems(page, 'alerts page with an open alert');
 
     // Without a reason: refused at the field, nothing sent.
@@ -179,6 +180,7 @@ describeInBrowser('the viewer-log alerts in the browser', (suite) => {
       timeout: WAIT_MS,
     });
     expect(await text('alert-reason')).toBe(REASON);
+    expect(await text('alert-incident-stage')).toBe('(afgesloten)');
     await expectNoSeriousAccessibilityProblems(page, 'alerts page with a dismissed alert');
 
     // The link opens the raised breach, judged "not a breach" with the reason by the dismissal, and closed.

@@ -31,6 +31,8 @@ export interface StoredAlert {
   raisedAt: Date;
   incidentId: string | null;
   incidentReference: string | null;
+  /** The workflow stage of that incident, for a reader who can see it (else null). */
+  incidentStage: string | null;
   dismissedAt: Date | null;
   dismissedByName: string | null;
   dismissalReason: string | null;
@@ -233,7 +235,7 @@ export class DetectionRepository {
 const ALERT_SELECT = `SELECT a.id::text AS id, a.organisation_id::text AS organisation_id, o.name AS organisation_name,
     a.rule, a.account, a.window_start, a.window_end, a.accesses, a.distinct_records, a.distinct_organisations,
     a.raised_at, a.incident_id::text AS incident_id,
-    i.year AS incident_year, i.number AS incident_number,
+    i.year AS incident_year, i.number AS incident_number, i.stage AS incident_stage,
     a.dismissed_at, u.display_name AS dismissed_by_name, a.dismissal_reason
   FROM viewer_log_alerts a
   JOIN organisations o ON o.id = a.organisation_id
@@ -255,6 +257,7 @@ interface AlertRow {
   incident_id: string | null;
   incident_year: number | null;
   incident_number: number | null;
+  incident_stage: string | null;
   dismissed_at: Date | null;
   dismissed_by_name: string | null;
   dismissal_reason: string | null;
@@ -279,6 +282,7 @@ function toAlert(r: AlertRow): StoredAlert {
       r.incident_year !== null && r.incident_number !== null
         ? formatIncidentReference(r.incident_year, r.incident_number)
         : null,
+    incidentStage: r.incident_stage,
     dismissedAt: r.dismissed_at ? new Date(r.dismissed_at) : null,
     dismissedByName: r.dismissed_by_name,
     dismissalReason: r.dismissal_reason,

@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DETECTION_RULES, type DetectionRule } from '@babyconnect/domain';
 import { ChainOrganisationType } from '../chain/chain.type';
+import { IncidentStageEnum } from '../incidents/incident.enums';
 
 export const DetectionRuleEnum = Object.fromEntries(DETECTION_RULES.map((r) => [r, r])) as Record<
   DetectionRule,
@@ -35,6 +36,12 @@ export class ViewerLogAlertType {
   })
   incidentId!: string | null;
   @Field(() => String, { nullable: true }) incidentReference!: string | null;
+  @Field(() => IncidentStageEnum, {
+    nullable: true,
+    description:
+      'Waar dat datalek in de workflow staat (afgesloten: ook beoordeeld als geen datalek); null voor wie het niet mag lezen.',
+  })
+  incidentStage!: string | null;
   @Field(() => Date, { nullable: true }) dismissedAt!: Date | null;
   @Field(() => String, { nullable: true }) dismissedByName!: string | null;
   @Field(() => String, { nullable: true, description: 'Waarom het signaal is afgedaan (bewaard).' })

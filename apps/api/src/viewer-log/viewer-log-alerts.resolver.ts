@@ -54,6 +54,7 @@ function present(a: StoredAlert): ViewerLogAlertType {
     // Only for a reader who can open that incident (its own organisation's): HINQ reads the alert, not the breach.
     incidentId: a.incidentReference ? a.incidentId : null,
     incidentReference: a.incidentReference,
+    incidentStage: a.incidentReference ? a.incidentStage : null,
     dismissedAt: a.dismissedAt,
     dismissedByName: a.dismissedByName,
     dismissalReason: a.dismissalReason,

@@ -25,8 +25,8 @@ export interface AlertView {
   readonly accesses: number;
   readonly distinctRecords: number;
   readonly distinctOrganisations: number;
-  /** The raised suspected breach, for those who may open it (null for HINQ at another organisation). */
-  readonly incident: { readonly id: string; readonly reference: string } | null;
+  /** The raised suspected breach, for a reader who may open it, with its workflow stage in words. */
+  readonly incident: { readonly id: string; readonly reference: string; readonly stage: string | null } | null;
   /** The reference without a link: the reader may know it exists but not open it. */
   readonly incidentReference: string | null;
   readonly state: 'open' | 'dismissed';
@@ -102,7 +102,11 @@ export function alertView(alert: ViewerLogAlert, lang: Lang): AlertView {
     distinctRecords: alert.distinctRecords,
     distinctOrganisations: alert.distinctOrganisations,
     incident: alert.incidentId
-      ? { id: alert.incidentId, reference: alert.incidentReference ?? alert.incidentId }
+      ? {
+          id: alert.incidentId,
+          reference: alert.incidentReference ?? alert.incidentId,
+          stage: alert.incidentStage ? incidentLabel('IncidentStage', alert.incidentStage, lang) : null,
+        }
       : null,
     incidentReference: alert.incidentId ? null : alert.incidentReference,
     state: dismissed ? 'dismissed' : 'open',

@@ -23,6 +23,7 @@ function alert(overrides: Partial<ViewerLogAlert> = {}): ViewerLogAlert {
     organisation: { id: 'o-nest', name: 'Het Nest' },
     incidentId: 'i-1',
     incidentReference: 'DL-2026-0007',
+    incidentStage: 'REPORTED',
     raisedAt: '2026-07-02T09:05:30.000Z',
     dismissedAt: null,
     dismissedByName: null,
@@ -52,9 +53,11 @@ describe('viewer-log alerts: view helpers', () => {
     expect(formatAlertTime('not a date', 'nl')).toBe('not a date');
   });
 
-  it('links the raised breach for a reader who may open it, and only names it otherwise', () => {
+  it('links the raised breach for a reader who may open it, with its stage in words, and only names it otherwise', () => {
     const own = alertView(alert(), 'nl');
-    expect(own.incident).toEqual({ id: 'i-1', reference: 'DL-2026-0007' });
+    expect(own.incident).toEqual({ id: 'i-1', reference: 'DL-2026-0007', stage: 'gemeld' });
+    expect(alertView(alert({ incidentStage: 'CLOSED' }), 'en').incident?.stage).toBe('closed');
+    expect(alertView(alert({ incidentStage: null }), 'nl').incident?.stage).toBeNull();
     expect(own.incidentReference).toBeNull();
     const elsewhere = alertView(alert({ incidentId: null }), 'nl');
     expect(elsewhere.incident).toBeNull();

@@ -4815,6 +4815,7 @@ export type ViewerLogAlertRowFragment = {
   readonly distinctOrganisations: number;
   readonly incidentId: string | null;
   readonly incidentReference: string | null;
+  readonly incidentStage: IncidentStage | null;
   readonly raisedAt: string;
   readonly dismissedAt: string | null;
   readonly dismissedByName: string | null;
@@ -4836,6 +4837,7 @@ export type ViewerLogAlertsQuery = {
     readonly distinctOrganisations: number;
     readonly incidentId: string | null;
     readonly incidentReference: string | null;
+    readonly incidentStage: IncidentStage | null;
     readonly raisedAt: string;
     readonly dismissedAt: string | null;
     readonly dismissedByName: string | null;
@@ -4862,6 +4864,7 @@ export type DismissViewerLogAlertMutation = {
     readonly distinctOrganisations: number;
     readonly incidentId: string | null;
     readonly incidentReference: string | null;
+    readonly incidentStage: IncidentStage | null;
     readonly raisedAt: string;
     readonly dismissedAt: string | null;
     readonly dismissedByName: string | null;
@@ -5427,6 +5430,7 @@ export const ViewerLogAlertRowFragmentDoc = new TypedDocumentString(
   }
   incidentId
   incidentReference
+  incidentStage
   raisedAt
   dismissedAt
   dismissedByName
@@ -9965,6 +9969,7 @@ export const ViewerLogAlertsDocument = new TypedDocumentString(`
   }
   incidentId
   incidentReference
+  incidentStage
   raisedAt
   dismissedAt
   dismissedByName
@@ -9995,6 +10000,7 @@ export const DismissViewerLogAlertDocument = new TypedDocumentString(`
   }
   incidentId
   incidentReference
+  incidentStage
   raisedAt
   dismissedAt
   dismissedByName
