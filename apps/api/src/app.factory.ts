@@ -56,7 +56,8 @@ export async function createApp(
     exposedHeaders: [REQUEST_ID_HEADER],
     maxAge: 600,
   });
-  app.use('/graphql', rateLimitMiddleware(app.get(RateLimiter), metrics));
+  // Every route (GraphQL and the REST exports and uploads), before any body is read; health probes pass.
+  app.use(rateLimitMiddleware(app.get(RateLimiter), metrics));
   app.use(jsonBody(config.HTTP_BODY_LIMIT_BYTES));
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   return app;

@@ -13,6 +13,9 @@ jest.setTimeout(120_000);
 const SITUATION = `query($id: ID!) { incidentChainSituation(incidentId: $id) { incidentId scenario chainIncident { id scenario reference } } }`;
 const LEFT = `mutation($id: ID!, $at: DateTime) { markOrganisationLeftChain(id: $id, at: $at) { id leftChainAt } }`;
 const UNDO = `mutation($id: ID!) { undoOrganisationLeftChain(id: $id) { id leftChainAt } }`;
+/** What the portal's partner picker asks for (operations/chain.graphql, ChainDirectory). */
+const CANDIDATES = `{ organisations(choosableAsPartner: true) { id } }`;
+const DIRECTORY = `{ organisations { id } }`;
 
 interface Situation {
   incidentId: string;
@@ -41,6 +44,8 @@ describe('the chain situation at report time', () => {
       query: REPORT,
       variables: { input: reportInput(overrides) },
     });
+  const offered = async (user: string) => value(await as<{ id: string }[]>(t.http, user, CANDIDATES)).map((o) => o.id);
+  const directory = async (user: string) => value(await as<{ id: string }[]>(t.http, user, DIRECTORY)).map((o) => o.id);
   const hinqChains = async () => value(await as<ChainView[]>(t.http, 'hinq-coordinator', CHAIN_LIST));
   const counts = async (organisationId: string) => {
     const [row] = await t.db.sql<{ incidents: string; chains: string; outbox: string; last: string | null }>(
@@ -188,6 +193,12 @@ describe('the chain situation at report time', () => {
     );
     expect(left.leftChainAt).toBe('2026-01-01T00:00:00.000Z');
     expect((await as(t.http, 'beheerder', LEFT, { id: ORG.zonnedauw })).code).toBe('CONFLICT');
+    // The picker does not offer it (nor HINQ); the full directory still names it (e.g. for viewer-log counts).
+    expect(await offered('wieg-privacy')).not.toContain(ORG.zonnedauw);
+    expect(await offered('hinq-coordinator')).not.toContain(ORG.zonnedauw);
+    expect(await offered('wieg-privacy')).not.toContain(ORG.hinq);
+    expect(await offered('wieg-privacy')).toContain(ORG.nest);
+    expect(await directory('wieg-privacy')).toContain(ORG.zonnedauw);
 
     const refused = await as(t.http, 'wieg-privacy', CHOOSE, {
       id: chain.id,
@@ -201,6 +212,12 @@ describe('the chain situation at report time', () => {
       leftChainAt: null,
     });
     expect((await as(t.http, 'beheerder', UNDO, { id: ORG.zonnedauw })).code).toBe('CONFLICT');
+    expect(await offered('wieg-privacy')).toContain(ORG.zonnedauw);
+    // Leaving at a moment still to come: offered until then.
+    const future = new Date(Date.now() + 86_400_000).toISOString();
+    value(await as(t.http, 'beheerder', LEFT, { id: ORG.nest, at: future }));
+    expect(await offered('wieg-privacy')).toContain(ORG.nest);
+    value(await as(t.http, 'beheerder', UNDO, { id: ORG.nest }));
     const chosen = value(
       await as<ChainView>(t.http, 'wieg-privacy', CHOOSE, {
         id: chain.id,

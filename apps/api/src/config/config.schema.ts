@@ -115,6 +115,9 @@ export const configSchema = z
     // Refused requests (no or invalid token, no right, invalid query) per client and window; the next is answered 429.
     RATE_LIMIT_REFUSALS: positive(30),
     RATE_LIMIT_WINDOW_MS: positive(10_000),
+    // Exports and uploads one person (or machine client) may have running at once per API instance; the next is
+    // answered 429 until one ends. A 10,000-row PDF costs about 10 CPU seconds: a few in parallel fill a core each.
+    EXPENSIVE_REQUESTS_PER_PERSON: positive(3),
     HTTP_BODY_LIMIT_BYTES: positive(1_048_576),
     // The viewer's access log (issue 18): the largest export accepted per upload, the largest pushed batch, and the
     // detection thresholds per rule (libs/domain viewer-log/detection.ts documents each).

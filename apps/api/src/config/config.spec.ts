@@ -18,6 +18,7 @@ describe('loadConfig', () => {
       GRAPHQL_MAX_OPERATION_NAME: 100,
       RATE_LIMIT_REFUSALS: 30,
       RATE_LIMIT_WINDOW_MS: 10_000,
+      EXPENSIVE_REQUESTS_PER_PERSON: 3,
       OIDC_ALLOW_INSECURE_ISSUER: false,
     });
   });

@@ -4,8 +4,14 @@ import { ApiError } from './api-error';
 export type Outcome = 'allowed' | 'refused' | 'failed';
 
 // Only decisions about the caller are refusals. SERVICE_UNAVAILABLE (identity provider or database unreachable)
-// is a failure: nobody was refused, the request could not be judged.
-const REFUSALS: ReadonlySet<string> = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'ORGANISATION_REQUIRED']);
+// is a failure: nobody was refused, the request could not be judged. TOO_MANY_REQUESTS: an export or upload over
+// the person's limit of running ones (rate-limit/expensive-requests.ts).
+const REFUSALS: ReadonlySet<string> = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'ORGANISATION_REQUIRED',
+  'TOO_MANY_REQUESTS',
+]);
 
 /** The outcome of a field's error (none: allowed), with the stable code as its reason. */
 export function outcomeOf(error: unknown): { result: Outcome; reason: string | null } {

@@ -7,6 +7,7 @@ import type { Actor } from '../auth/actor';
 import { Authenticator } from '../auth/authenticator';
 import { scopeOf, type ScopedRequest } from '../auth/request-scope';
 import { errors } from '../errors/api-error';
+import { RateLimiter } from '../rate-limit/rate-limiter';
 import { DataSource } from 'typeorm';
 
 /**
@@ -14,7 +15,8 @@ import { DataSource } from 'typeorm';
  * header checked (the Authenticator GraphQL uses), then the CASL permission of the acting organisation — and one
  * access-log row per request, in the same chain and shape as a GraphQL operation's (operation `export:<file>`,
  * field `<file>:<result>[:<reason>]`), written *before* the first byte is sent: nothing leaves unlogged. A stream
- * that breaks off later adds a row saying so.
+ * that breaks off later adds a row saying so. A refusal also counts against its client in the rate limiter, as a
+ * refused GraphQL request does (rate-limit/).
  */
 @Injectable()
 export class ExportGate {
@@ -25,6 +27,7 @@ export class ExportGate {
     private readonly accessLog: AccessLogRepository,
     private readonly sealer: AccessLogSealer,
     private readonly dataSource: DataSource,
+    private readonly limiter: RateLimiter,
   ) {}
 
   /** The actor when allowed; rejects with the API's error (UNAUTHENTICATED, FORBIDDEN, ORGANISATION_REQUIRED…). */
@@ -49,6 +52,8 @@ export class ExportGate {
     const target = scope.targetOrganisationId ?? null;
     const roles = acting ? acting.roles.join(',') : actor?.platformAdmin ? 'platform-admin' : null;
     const field = [file, result, reason].filter(Boolean).join(':');
+    // Counted before the row is written: a refusal counts even when the log cannot take its row.
+    if (result === 'refused') await this.limiter.recordRefusal(req);
     await this.accessLog.appendAlone(this.dataSource, {
       chainId: target ?? acting?.organisationId ?? null,
       userId: actor?.user.id ?? scope.identity?.user.id ?? null,

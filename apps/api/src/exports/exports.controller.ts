@@ -7,6 +7,7 @@ import { PublicRoute } from '../auth/public-route.decorator';
 import type { ScopedRequest } from '../auth/request-scope';
 import { ApiError, errors, type FieldProblem } from '../errors/api-error';
 import { outcomeOf } from '../errors/outcome';
+import { EXPENSIVE_RETRY_AFTER_SECONDS, ExpensiveRequests } from '../rate-limit/expensive-requests';
 import type { RegisterFilter } from '../register/register.repository';
 import { AppClock } from '../time/app-clock';
 import { ExportGate } from './export-gate';
@@ -27,6 +28,7 @@ const STATUS: Readonly<Record<string, number>> = {
   ORGANISATION_REQUIRED: 403,
   NOT_FOUND: 404,
   BAD_USER_INPUT: 400,
+  TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
 };
 
@@ -34,7 +36,8 @@ const STATUS: Readonly<Record<string, number>> = {
  * Downloads over plain HTTP, streamed (never built whole in memory) — not GraphQL, whose answers are JSON held
  * whole. `@PublicRoute()` only takes these routes past the GraphQL guards, which refuse every non-GraphQL route:
  * each handler passes the ExportGate instead, which authenticates and authorises exactly like GraphQL (bearer token
- * verified locally, acting-organisation header, CASL) and writes the access-log row before the first byte.
+ * verified locally, acting-organisation header, CASL) and writes the access-log row before the first byte. Every
+ * export is an expensive request: at most EXPENSIVE_REQUESTS_PER_PERSON run at once per person (ExpensiveRequests).
  *
  *   GET /exports/register.csv | register.xlsx | register.pdf ?from&to&stage&kind&notified&late&nearMisses&lang
  *   GET /exports/incidents/<id>.pdf ?lang
@@ -49,6 +52,7 @@ export class ExportsController {
     private readonly gate: ExportGate,
     private readonly exports: ExportsService,
     private readonly clock: AppClock,
+    private readonly expensive: ExpensiveRequests,
   ) {}
 
   @Get('register.csv')
@@ -165,7 +169,10 @@ export class ExportsController {
     }
   }
 
-  /** Authenticates and authorises; on refusal logs it and answers. Returns the actor, or null when answered. */
+  /**
+   * Authenticates, authorises and takes one of the person's slots for running exports (given back when the response
+   * closes); on refusal logs it and answers. Returns the actor, or null when answered.
+   */
   private async admit(
     req: ScopedRequest,
     res: Response,
@@ -175,7 +182,9 @@ export class ExportsController {
     subject: Subject,
   ): Promise<Actor | null> {
     try {
-      return await this.gate.authorise(req, action, subject);
+      const actor = await this.gate.authorise(req, action, subject);
+      this.expensive.begin(actor, res);
+      return actor;
     } catch (error) {
       await this.fail(req, res, name, ids, error);
       return null;
@@ -203,6 +212,7 @@ export class ExportsController {
     }
     const api = error instanceof ApiError ? error : null;
     const lang = (req.header('accept-language') ?? '').toLowerCase().startsWith('en') ? 'en' : 'nl';
+    if (api?.code === 'TOO_MANY_REQUESTS') res.setHeader('retry-after', String(EXPENSIVE_RETRY_AFTER_SECONDS));
     res
       .status(api ? (STATUS[api.code] ?? 400) : 500)
       .type('application/json')

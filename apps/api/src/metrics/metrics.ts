@@ -11,6 +11,7 @@ export class Metrics {
   readonly duration: Histogram<'operation'>;
   readonly httpRequests: Counter<'route' | 'status'>;
   readonly rateLimited: Counter;
+  readonly expensiveRefused: Counter;
 
   constructor(knownOperations: Iterable<string>) {
     this.known = new Set(knownOperations);
@@ -36,7 +37,12 @@ export class Metrics {
     });
     this.rateLimited = new Counter({
       name: 'babyconnect_rate_limited_total',
-      help: 'GraphQL requests answered 429 because their client sent too many refused requests (rate-limit/).',
+      help: 'Requests (GraphQL and REST) answered 429 because their client sent too many refused requests (rate-limit/).',
+      registers: [this.registry],
+    });
+    this.expensiveRefused = new Counter({
+      name: 'babyconnect_expensive_requests_refused_total',
+      help: 'Exports and uploads answered 429 because their person already had EXPENSIVE_REQUESTS_PER_PERSON running.',
       registers: [this.registry],
     });
   }

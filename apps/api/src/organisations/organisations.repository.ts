@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IsNull, MoreThan, Not } from 'typeorm';
 import type { ContactRole, OrganisationDetails } from '@babyconnect/domain';
 import type { PlatformAdminTransaction, SharedTransaction, TenantTransaction } from '../database/tenancy';
 import { OrganisationEntity } from './organisation.entity';
@@ -18,6 +19,18 @@ export class OrganisationsRepository {
   /** The chain's directory: readable by every member (no breach data in it). */
   list(tx: SharedTransaction | TenantTransaction | PlatformAdminTransaction): Promise<OrganisationEntity[]> {
     return tx.manager.getRepository(OrganisationEntity).find({ order: { name: 'ASC' } });
+  }
+
+  /** The directory without HINQ and without organisations that left the chain at or before `now`. */
+  listPartnerCandidates(tx: SharedTransaction | TenantTransaction, now: Date): Promise<OrganisationEntity[]> {
+    const notHinq = Not('HINQ' as const);
+    return tx.manager.getRepository(OrganisationEntity).find({
+      where: [
+        { kind: notHinq, leftChainAt: IsNull() },
+        { kind: notHinq, leftChainAt: MoreThan(now) },
+      ],
+      order: { name: 'ASC' },
+    });
   }
 
   findById(

@@ -16,8 +16,17 @@ export class OrganisationsResolver {
 
   @Query(() => [OrganisationType], { description: 'De organisaties van de keten met hun FG of privacycontact.' })
   @Operation('read', 'OrganisationDirectory')
-  async organisations(): Promise<OrganisationType[]> {
-    return (await this.service.directory()).map(OrganisationType.from);
+  async organisations(
+    @Args('choosableAsPartner', {
+      type: () => Boolean,
+      defaultValue: false,
+      description:
+        'true: alleen organisaties die als te informeren partner gekozen kunnen worden — nog in de keten (niet uitgestapt) en niet HINQ (die coördineert). De melder en al gekozen partners laat de client zelf weg.',
+    })
+    choosableAsPartner: boolean,
+  ): Promise<OrganisationType[]> {
+    const list = choosableAsPartner ? await this.service.partnerCandidates() : await this.service.directory();
+    return list.map(OrganisationType.from);
   }
 
   @Query(() => OrganisationType)

@@ -29,6 +29,16 @@ export class OrganisationsService {
     return this.tenancy.shared((tx) => this.organisations.list(tx));
   }
 
+  /**
+   * The directory as a partner picker offers it: the same rules as choosing (libs/domain chain/partners.ts) that do
+   * not depend on the chain incident — no organisation that has left the chain by now, not HINQ — so no client
+   * offers a choice the API would refuse.
+   */
+  partnerCandidates(): Promise<OrganisationEntity[]> {
+    const now = this.clock.now();
+    return this.tenancy.shared((tx) => this.organisations.listPartnerCandidates(tx, now));
+  }
+
   async directoryEntry(id: string): Promise<OrganisationEntity> {
     const found = isUuid(id) ? await this.tenancy.shared((tx) => this.organisations.findById(tx, id)) : null;
     if (!found) throw errors.notFound(ORGANISATION);

@@ -32,7 +32,7 @@ export class FeedController {
     const operation = 'viewerLogFeed';
     const objectIds: string[] = [];
     try {
-      const actor = await this.gate.admit(req, 'create', 'ViewerLogFeed');
+      const actor = await this.gate.admitExpensive(req, res, 'create', 'ViewerLogFeed');
       const batchId = this.detection.checkBatchId(typeof batch === 'string' ? batch : undefined);
       objectIds.push(batchId);
       if (!/^text\/csv\b|^text\/plain\b/i.test(req.header('content-type') ?? '')) throw refusals.notCsv();

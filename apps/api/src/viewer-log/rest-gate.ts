@@ -13,13 +13,16 @@ import { scopeOf, type ScopedRequest } from '../auth/request-scope';
 import { ApiError, errors } from '../errors/api-error';
 import { outcomeOf } from '../errors/outcome';
 import { localeOf } from '../i18n/locale';
+import { EXPENSIVE_RETRY_AFTER_SECONDS, ExpensiveRequests } from '../rate-limit/expensive-requests';
+import { RateLimiter } from '../rate-limit/rate-limiter';
 import { UploadRefused } from './upload-refusal';
 
 /**
  * The global guards refuse every REST route that is not public, because they know only GraphQL's way of logging.
  * A route marked here passes them and must call RestGate itself, first thing: the same Authenticator (bearer token
  * verified locally against the realm's keys, the acting organisation from `x-organisation-id`), the same CASL
- * abilities, and one access-log row per request — refusals included — as for every GraphQL request.
+ * abilities, and one access-log row per request — refusals included — as for every GraphQL request. A refusal also
+ * counts against its client in the rate limiter, as a refused GraphQL request does (rate-limit/).
  */
 export const GatedRestRoute = () => SetMetadata(PUBLIC_ROUTE, true);
 
@@ -30,6 +33,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   NOT_FOUND: 404,
   BAD_USER_INPUT: 400,
   CONFLICT: 409,
+  TOO_MANY_REQUESTS: 429,
   SERVICE_UNAVAILABLE: 503,
   PAYLOAD_TOO_LARGE: 413,
   BAD_REQUEST: 400,
@@ -44,6 +48,8 @@ export class RestGate {
     private readonly accessLog: AccessLogRepository,
     private readonly sealer: AccessLogSealer,
     private readonly dataSource: DataSource,
+    private readonly limiter: RateLimiter,
+    private readonly expensive: ExpensiveRequests,
   ) {}
 
   /** The request's actor with the permission checked, as the GraphQL guards do. */
@@ -52,6 +58,16 @@ export class RestGate {
     if (actor.ability.can(action, subject)) return actor;
     if (actor.mustChooseOrganisation) throw errors.organisationRequired();
     throw errors.forbidden();
+  }
+
+  /**
+   * `admit` for an upload or push, which costs the API a stream's worth of work: also takes one of the person's
+   * slots for running exports and uploads until `res` closes (TOO_MANY_REQUESTS when all are taken).
+   */
+  async admitExpensive(req: ScopedRequest, res: Response, action: Action, subject: Subject): Promise<Actor> {
+    const actor = await this.admit(req, action, subject);
+    this.expensive.begin(actor, res);
+    return actor;
   }
 
   /** The access-log row of a request that succeeded, written in the work's own transaction. */
@@ -92,6 +108,8 @@ export class RestGate {
     } else {
       this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     }
+    // Counted before the row is written: a refusal counts even when the log cannot take its row.
+    if (outcome.result === 'refused') await this.limiter.recordRefusal(req);
     try {
       await this.accessLog.appendAlone(
         this.dataSource,
@@ -117,6 +135,7 @@ export class RestGate {
       res.once('finish', () => setTimeout(() => req.socket?.destroy(), 5_000).unref());
     }
     if (code === 'SERVICE_UNAVAILABLE') res.setHeader('retry-after', '5');
+    if (code === 'TOO_MANY_REQUESTS') res.setHeader('retry-after', String(EXPENSIVE_RETRY_AFTER_SECONDS));
     res
       .status(status)
       .setHeader('cache-control', 'no-store')

@@ -34,7 +34,7 @@ export class ViewerLogController {
     const operation = 'viewerLogUpload';
     const objectIds = [chainIncidentId];
     try {
-      const actor = await this.gate.admit(req, 'update', 'ViewerLogAnalysis');
+      const actor = await this.gate.admitExpensive(req, res, 'update', 'ViewerLogAnalysis');
       if (!/^text\/csv\b|^text\/plain\b|^application\/octet-stream\b/i.test(req.header('content-type') ?? ''))
         throw refusals.notCsv();
       const declared = Number(req.header('content-length') ?? NaN);

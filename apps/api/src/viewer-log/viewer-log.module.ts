@@ -3,6 +3,7 @@ import { AccessLogModule } from '../access-log/access-log.module';
 import { ChainModule } from '../chain/chain.module';
 import { ChainRepository } from '../chain/chain.repository';
 import { IncidentsModule } from '../incidents/incidents.module';
+import { RateLimitModule } from '../rate-limit/rate-limit.module';
 import { DetectionRepository } from './detection.repository';
 import { DetectionService } from './detection.service';
 import { FeedController } from './feed.controller';
@@ -18,7 +19,7 @@ import { ViewerLogService } from './viewer-log.service';
  * proposal of partners (which feeds the chain's own partner choice), and detection on pushed events.
  */
 @Module({
-  imports: [AccessLogModule, ChainModule, IncidentsModule],
+  imports: [AccessLogModule, ChainModule, IncidentsModule, RateLimitModule],
   controllers: [ViewerLogController, FeedController],
   providers: [
     RestGate,

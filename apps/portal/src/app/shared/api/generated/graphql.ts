@@ -5685,7 +5685,7 @@ fragment ChainAwareness on PartnerAwareness {
 }`) as unknown as TypedDocumentString<ChainOverviewQuery, ChainOverviewQueryVariables>;
 export const ChainDirectoryDocument = new TypedDocumentString(`
     query ChainDirectory {
-  organisations {
+  organisations(choosableAsPartner: true) {
     id
     name
     kind
