@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import { defineAbilityFor } from '@babyconnect/contracts';
 import {
   checkLine,
+  codePointLength,
   detect,
   formatAmsterdam,
   normaliseAccount,
@@ -292,7 +293,7 @@ export class DetectionService {
     confirmPrivacyWarnings?: boolean | null,
   ): Promise<StoredAlert> {
     const text = reason.trim();
-    if (text.length === 0 || text.length > DISMISSAL_REASON_MAX) {
+    if (text.length === 0 || codePointLength(text) > DISMISSAL_REASON_MAX) {
       throw errors.invalidInput([
         {
           field: 'reason',

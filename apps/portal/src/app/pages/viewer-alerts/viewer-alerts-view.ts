@@ -1,3 +1,4 @@
+import { codePointLength } from '@babyconnect/domain';
 import type { ViewerLogAlertRowFragment } from '../../shared/api/generated/graphql';
 import type { Lang } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
@@ -137,6 +138,7 @@ export function alertCounts(alerts: readonly ViewerLogAlert[]): AlertCounts {
 export function reasonProblem(reason: string): 'required' | 'tooLong' | null {
   const trimmed = reason.trim();
   if (trimmed.length === 0) return 'required';
-  if (trimmed.length > MAX_REASON_LENGTH) return 'tooLong';
+  // Characters as a person counts them (code points), as the API does: an emoji is one.
+  if (codePointLength(trimmed) > MAX_REASON_LENGTH) return 'tooLong';
   return null;
 }

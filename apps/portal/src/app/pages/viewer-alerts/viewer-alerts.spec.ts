@@ -115,5 +115,7 @@ describe('viewer-log alerts: view helpers', () => {
     expect(reasonProblem('x'.repeat(MAX_REASON_LENGTH))).toBeNull();
     expect(reasonProblem(' ' + 'x'.repeat(MAX_REASON_LENGTH) + ' ')).toBeNull();
     expect(reasonProblem('x'.repeat(MAX_REASON_LENGTH + 1))).toBe('tooLong');
+    // Counted in characters as a person counts them: 2000 emoji are 2000 characters, not 4000 UTF-16 units.
+    expect(reasonProblem('🍼'.repeat(MAX_REASON_LENGTH))).toBeNull();
   });
 });
