@@ -11,9 +11,9 @@ import { firstValueFrom } from 'rxjs';
 import {
   ApNotificationAnswersDocument,
   RecordApFollowUpDocument,
-  RecordApNotificationDocument,
   WithdrawApNotificationDocument,
-} from '../../shared/api/generated/graphql';
+} from '../../shared/api/operations/register.generated';
+import { RecordApNotificationDocument } from '../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';

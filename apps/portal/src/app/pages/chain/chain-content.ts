@@ -4,7 +4,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { map } from 'rxjs';
-import { ComposePartnerNotificationDocument } from '../../shared/api/generated/graphql';
+import { ComposePartnerNotificationDocument } from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { ChainAction, ChainActionFeedback } from './chain-action';

@@ -6,11 +6,11 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatRadioModule } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
 import { map } from 'rxjs';
+import type { ChainScenario } from '../../shared/api/generated/graphql';
 import {
-  type ChainScenario,
   DeclareChainScenarioDocument,
   IncidentChainSituationDocument,
-} from '../../shared/api/generated/graphql';
+} from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';

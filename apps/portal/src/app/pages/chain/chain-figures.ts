@@ -3,7 +3,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { map } from 'rxjs';
-import { ChainFiguresDocument } from '../../shared/api/generated/graphql';
+import { ChainFiguresDocument } from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';

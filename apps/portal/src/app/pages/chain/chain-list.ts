@@ -5,7 +5,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { map } from 'rxjs';
-import { ChainIncidentsDocument } from '../../shared/api/generated/graphql';
+import { ChainIncidentsDocument } from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';

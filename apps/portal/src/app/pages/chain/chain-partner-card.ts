@@ -9,7 +9,7 @@ import {
   AdjustPartnerNotificationDocument,
   ApprovePartnerNotificationDocument,
   SendPartnerNotificationDocument,
-} from '../../shared/api/generated/graphql';
+} from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';

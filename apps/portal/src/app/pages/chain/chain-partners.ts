@@ -4,7 +4,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { map } from 'rxjs';
-import { ChoosePartnersDocument } from '../../shared/api/generated/graphql';
+import { ChoosePartnersDocument } from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { describeError } from '../../shared/session/session.service';

@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { map } from 'rxjs';
-import { PostChainTimelineEntryDocument } from '../../shared/api/generated/graphql';
+import { PostChainTimelineEntryDocument } from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';

@@ -8,7 +8,7 @@ import { map } from 'rxjs';
 import {
   AcknowledgePartnerNotificationDocument,
   PartnerNotificationDocument,
-} from '../../shared/api/generated/graphql';
+} from '../../shared/api/operations/chain.generated';
 import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { map } from 'rxjs';
-import { IncidentHistoryDocument } from '../../shared/api/generated/graphql';
+import { IncidentHistoryDocument } from '../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import type { TranslationKey } from '../../shared/i18n/nl';
 import { TranslationService } from '../../shared/i18n/translation.service';

@@ -2,7 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { map } from 'rxjs';
-import { IncidentNotificationsDocument } from '../../shared/api/generated/graphql';
+import { IncidentNotificationsDocument } from '../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { describeError } from '../../shared/session/session.service';

@@ -7,14 +7,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
+import type { CommunicationChannel, LetterLanguage, LetterVariant } from '../../shared/api/generated/graphql';
 import {
   DataSubjectLetterDocument,
   RecordDataSubjectCommunicationDocument,
   SaveDataSubjectLetterDocument,
-  type CommunicationChannel,
-  type LetterLanguage,
-  type LetterVariant,
-} from '../../shared/api/generated/graphql';
+} from '../../shared/api/operations/register.generated';
 import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';

@@ -16,7 +16,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { map } from 'rxjs';
-import { DismissViewerLogAlertDocument, ViewerLogAlertsDocument } from '../../shared/api/generated/graphql';
+import {
+  DismissViewerLogAlertDocument,
+  ViewerLogAlertsDocument,
+} from '../../shared/api/operations/viewer-alerts.generated';
 import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';

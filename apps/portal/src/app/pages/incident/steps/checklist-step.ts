@@ -15,7 +15,7 @@ import type {
 import {
   CompleteIncidentOverviewDocument,
   UpdateIncidentChecklistDocument,
-} from '../../../shared/api/generated/graphql';
+} from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { IncidentContext } from '../incident-context';

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { map } from 'rxjs';
-import { CompleteContainmentDocument } from '../../../shared/api/generated/graphql';
+import { CompleteContainmentDocument } from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { IncidentContext } from '../incident-context';

@@ -6,7 +6,10 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { map } from 'rxjs';
 import type { Art34Exemption, DataSubjectOutcome } from '../../../shared/api/generated/graphql';
-import { DecideDataSubjectsDocument, RecordDataSubjectsInformedDocument } from '../../../shared/api/generated/graphql';
+import {
+  DecideDataSubjectsDocument,
+  RecordDataSubjectsInformedDocument,
+} from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { incidentLabel } from '../../../shared/labels/incident-labels';

@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
 import { map } from 'rxjs';
 import type { CorrectReportInput, YesNoUnknown } from '../../../shared/api/generated/graphql';
-import { CorrectReportDocument } from '../../../shared/api/generated/graphql';
+import { CorrectReportDocument } from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { incidentLabel } from '../../../shared/labels/incident-labels';

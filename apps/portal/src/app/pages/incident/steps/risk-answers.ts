@@ -11,7 +11,7 @@ import type {
   RiskAnswersInput,
   YesNoUnknown,
 } from '../../../shared/api/generated/graphql';
-import { UpdateRiskAnswersDocument } from '../../../shared/api/generated/graphql';
+import { UpdateRiskAnswersDocument } from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import type { TranslationKey } from '../../../shared/i18n/nl';
 import { TranslationService } from '../../../shared/i18n/translation.service';

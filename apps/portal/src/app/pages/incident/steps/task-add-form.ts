@@ -3,7 +3,10 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
 import { map } from 'rxjs';
-import { AddContainmentMeasureDocument, AddImprovementActionDocument } from '../../../shared/api/generated/graphql';
+import {
+  AddContainmentMeasureDocument,
+  AddImprovementActionDocument,
+} from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import type { TranslationKey } from '../../../shared/i18n/nl';
 import { TranslationService } from '../../../shared/i18n/translation.service';

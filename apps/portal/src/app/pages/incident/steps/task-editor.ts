@@ -8,7 +8,7 @@ import type { MeasureStatus } from '../../../shared/api/generated/graphql';
 import {
   UpdateContainmentMeasureDocument,
   UpdateImprovementActionDocument,
-} from '../../../shared/api/generated/graphql';
+} from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { incidentLabel } from '../../../shared/labels/incident-labels';
