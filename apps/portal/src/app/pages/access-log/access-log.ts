@@ -24,6 +24,7 @@ import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { type AccessLogPageData, entryView } from './access-log-view';
 import { FileDownloads, anchorFiles, verifyCommand } from './anchor-files';
+import '../../shared/i18n/texts/access-log';
 
 /** Rows per request; the API's default and a screenful or two. */
 export const PAGE_SIZE = 50;

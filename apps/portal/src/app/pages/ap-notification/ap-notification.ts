@@ -20,6 +20,7 @@ import { SessionService, describeError } from '../../shared/session/session.serv
 import { formatAmsterdamShort, toAmsterdamInput } from '../../shared/time/amsterdam-time';
 import { ExportDownloads } from '../register/export-downloads';
 import { allText, instantOf, sectionsView, submissionMode } from './ap-notification-view';
+import '../../shared/i18n/texts/register';
 
 /**
  * The answers for the AP's web form (step 5; GDPR art. 33(3)), in the form's sections and order, each with a copy

@@ -10,6 +10,7 @@ import { TranslationService } from '../../shared/i18n/translation.service';
 import { ChainAction, ChainActionFeedback } from './chain-action';
 import { ChainContext } from './chain-context';
 import { recordsValue } from './chain-view';
+import '../../shared/i18n/texts/chain';
 
 /**
  * The partner notification written once (issue 17 item 3): the nature of the breach, its possible impact on the

@@ -17,6 +17,7 @@ import { incidentLabel } from '../../shared/labels/incident-labels';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { ChainAction, ChainActionFeedback } from './chain-action';
 import { declarationAdvice } from './chain-view';
+import '../../shared/i18n/texts/chain';
 
 const SCENARIOS: readonly ChainScenario[] = ['A', 'B', 'C'];
 

@@ -8,6 +8,7 @@ import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { figuresTable } from './chain-view';
+import '../../shared/i18n/texts/chain';
 
 /**
  * HINQ's figures across the chain (`/keten/cijfers`, issue 17 item 6): per partner per quarter the reported breaches,

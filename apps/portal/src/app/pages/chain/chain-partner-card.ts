@@ -17,6 +17,7 @@ import { formatInstant } from '../incident/incident-view';
 import { ChainAction, ChainActionFeedback } from './chain-action';
 import { ChainContext } from './chain-context';
 import { type PartnerNotification, needsDelayReasons, partnerAdjustment } from './chain-view';
+import '../../shared/i18n/texts/chain';
 
 type Field = 'nature' | 'impact' | 'measures' | 'affectedRecords';
 const FIELD_KEYS = {

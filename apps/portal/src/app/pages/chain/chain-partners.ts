@@ -11,6 +11,7 @@ import { describeError } from '../../shared/session/session.service';
 import { ChainAction, ChainActionFeedback } from './chain-action';
 import { ChainContext } from './chain-context';
 import { choosable } from './chain-view';
+import '../../shared/i18n/texts/chain';
 
 /**
  * Choosing the partners to inform (issue 17 item 2), from the chain's organisation directory, each with the reasoning

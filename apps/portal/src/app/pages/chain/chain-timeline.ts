@@ -10,6 +10,7 @@ import { incidentLabel } from '../../shared/labels/incident-labels';
 import { formatInstant } from '../incident/incident-view';
 import { ChainAction, ChainActionFeedback } from './chain-action';
 import { ChainContext } from './chain-context';
+import '../../shared/i18n/texts/chain';
 
 /**
  * The shared timeline (issue 17 item 5): what the reporter shares, HINQ's updates, the informed partners' questions

@@ -41,6 +41,7 @@ import {
   sortOf,
   toFilterInput,
 } from './dashboard-view';
+import '../../shared/i18n/texts/dashboard';
 
 /** Rows per request (the API's default). */
 export const PAGE_SIZE = 50;

@@ -9,6 +9,7 @@ import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { deadLetterView } from './dead-letters-view';
+import '../../shared/i18n/texts/notifications';
 
 /**
  * "Onbestelbare berichten", the platform admin's page: mails that could not be delivered with the mail server's

@@ -10,6 +10,7 @@ import { IncidentContext } from './incident-context';
 import { type Incident, formatInstant } from './incident-view';
 import { MutationFeedback } from './mutation-feedback';
 import { MutationRunner } from './mutation-runner';
+import '../../shared/i18n/texts/incident';
 
 /** The FG's advice: every reader sees the list; the FG (dpo) adds advice at any stage, also after closing. */
 @Component({

@@ -9,6 +9,7 @@ import { roleLabel } from '../../shared/labels/labels';
 import { describeError } from '../../shared/session/session.service';
 import { historyFieldLabel } from './history-fields';
 import { type Incident, changeRows, formatInstant } from './incident-view';
+import '../../shared/i18n/texts/incident';
 
 /** The history's event types (the domain's command types) with a name; others are shown as they came. */
 const EVENT_KEYS: Readonly<Record<string, TranslationKey>> = {

@@ -9,6 +9,7 @@ import { describeError } from '../../shared/session/session.service';
 import { IncidentContext } from './incident-context';
 import type { Incident } from './incident-view';
 import { notificationRows } from './notification-rows';
+import '../../shared/i18n/texts/incident';
 
 /**
  * "Berichten": the e-mails about this incident (issue 16 item 6), oldest first: what about, to whom (role and

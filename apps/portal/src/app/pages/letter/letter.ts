@@ -20,6 +20,7 @@ import { formatAmsterdamShort, toAmsterdamInput } from '../../shared/time/amster
 import { instantOf } from '../ap-notification/ap-notification-view';
 import { ExportDownloads } from '../register/export-downloads';
 import { paragraphs, startingText } from './letter-view';
+import '../../shared/i18n/texts/register';
 
 /**
  * The letter to the data subjects (step 6; GDPR art. 34): a draft in plain language generated from the incident,

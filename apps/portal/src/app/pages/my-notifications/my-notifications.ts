@@ -15,6 +15,7 @@ import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { type MySettings, subscriptionViews } from './my-notifications-view';
+import '../../shared/i18n/texts/notifications';
 
 /**
  * "Mijn berichten", for every signed-in person: which mails their roles bring them (per organisation and role), at

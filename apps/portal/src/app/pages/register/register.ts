@@ -27,6 +27,7 @@ import {
   type ExportFormat,
   type RegisterForm,
 } from './register-view';
+import '../../shared/i18n/texts/register';
 
 type Entry = BreachRegisterQuery['breachRegister']['entries'][number];
 

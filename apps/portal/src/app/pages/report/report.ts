@@ -49,6 +49,7 @@ import {
   toReportInput,
   validateReport,
 } from './report-form';
+import '../../shared/i18n/texts/report';
 
 /** Why sending failed, as the page explains it (each says that nothing is lost and what to do). */
 export type SendFailure = 'offline' | 'unavailable' | 'session' | 'forbidden' | 'input' | 'privacy' | 'other';

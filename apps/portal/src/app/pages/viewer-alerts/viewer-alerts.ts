@@ -24,6 +24,7 @@ import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-cli
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { MAX_REASON_LENGTH, alertCounts, alertViews, reasonProblem } from './viewer-alerts-view';
+import '../../shared/i18n/texts/viewer-alerts';
 
 /**
  * The detection alerts on the viewer log (`/signalen`, issue 18): HINQ's coordinator sees every alert of the chain,

@@ -28,6 +28,7 @@ import {
   uploadProblems,
   uploadRefusal,
 } from './viewer-log-view';
+import '../../shared/i18n/texts/viewer-log';
 
 const DAY_MS = 86_400_000;
 

@@ -24,6 +24,7 @@ import { type Answer, MutationRunner } from '../mutation-runner';
 import { ChoiceRadios } from './choice-radios';
 import { RiskAdvicePanel } from './risk-advice-panel';
 import { RiskAnswersForm } from './risk-answers';
+import '../../../shared/i18n/texts/incident';
 
 /**
  * Step 5: the explained risk advice, the decision on notifying the AP (a departure from the advice asks for its

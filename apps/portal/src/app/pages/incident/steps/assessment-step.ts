@@ -13,6 +13,7 @@ import { type Incident, enumChoices, formatInstant, stepActions } from '../incid
 import { MutationFeedback } from '../mutation-feedback';
 import { type Answer, MutationRunner } from '../mutation-runner';
 import { ChoiceRadios } from './choice-radios';
+import '../../../shared/i18n/texts/incident';
 
 /**
  * Step 2: a breach, not a breach, or a near miss, with the reasoning either way. After the step closed the

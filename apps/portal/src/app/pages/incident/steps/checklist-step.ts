@@ -33,6 +33,7 @@ import {
 import { ChoiceCheckboxes } from './choice-checkboxes';
 import { ChoiceRadios } from './choice-radios';
 import { CountField } from './count-field';
+import '../../../shared/i18n/texts/incident';
 
 /**
  * Step 3: the checklist as data (kinds, cause, start, still ongoing, data categories, counts, groups, the

@@ -12,6 +12,7 @@ import { type Incident, formatInstant, stepActions } from '../incident-view';
 import { MutationFeedback } from '../mutation-feedback';
 import { MutationRunner } from '../mutation-runner';
 import { ImprovementActions } from './improvement-actions';
+import '../../../shared/i18n/texts/incident';
 
 /** Step 7: register and close (consequences, how recurrence is prevented); re-open with a reason. */
 @Component({

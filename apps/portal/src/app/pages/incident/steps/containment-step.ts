@@ -10,6 +10,7 @@ import { MutationFeedback } from '../mutation-feedback';
 import { MutationRunner } from '../mutation-runner';
 import { TaskAddForm } from './task-add-form';
 import { TaskEditor } from './task-editor';
+import '../../../shared/i18n/texts/incident';
 
 /** Step 4: containment measures with owner, status and due date; the step closes when the breach has stopped. */
 @Component({

@@ -25,6 +25,7 @@ import {
 import { MutationFeedback } from '../mutation-feedback';
 import { type Answer, MutationRunner } from '../mutation-runner';
 import { ChoiceRadios } from './choice-radios';
+import '../../../shared/i18n/texts/incident';
 
 /**
  * Step 6: inform the data subjects, not, or a public communication instead (with the art. 34(3) exemption), a

@@ -21,6 +21,7 @@ import { type Incident, enumChoices, stepActions } from '../incident-view';
 import { MutationFeedback } from '../mutation-feedback';
 import { type Answer, MutationRunner } from '../mutation-runner';
 import { ChoiceRadios } from './choice-radios';
+import '../../../shared/i18n/texts/incident';
 
 type RiskAnswers = Incident['riskAnswers'];
 type Question = keyof RiskAnswers;

@@ -14,6 +14,7 @@ import { amsterdamInputToIso } from '../incident-view';
 import { MutationFeedback } from '../mutation-feedback';
 import { MutationRunner } from '../mutation-runner';
 import type { TaskKind } from './task-editor';
+import '../../../shared/i18n/texts/incident';
 
 /** The texts that differ between a new containment measure (step 4) and a new improvement action (step 7). */
 const TEXTS: Readonly<

@@ -15,6 +15,7 @@ import { incidentLabel } from '../../../shared/labels/incident-labels';
 import { type Incident, amsterdamInputToIso, enumChoices, formatInstant, isoToAmsterdamInput } from '../incident-view';
 import { MutationFeedback } from '../mutation-feedback';
 import { type Answer, MutationRunner } from '../mutation-runner';
+import '../../../shared/i18n/texts/incident';
 
 /** A containment measure (step 4) or an improvement action (step 7): the same shape, the same editing. */
 export type Task = Incident['containment']['measures'][number] | Incident['improvementActions'][number];
