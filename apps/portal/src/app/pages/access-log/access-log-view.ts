@@ -2,6 +2,7 @@ import type { AccessLogQuery } from '../../shared/api/generated/graphql';
 import type { TranslationKey } from '../../shared/i18n/nl';
 import type { Lang } from '../../shared/i18n/translation.service';
 import { reasonLabel, resultLabel, roleLabel } from '../../shared/labels/labels';
+import '../../shared/i18n/texts/access-log';
 
 export type AccessLogPageData = AccessLogQuery['accessLog'];
 export type AccessLogEntry = AccessLogPageData['entries'][number];

@@ -17,12 +17,14 @@ import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { map } from 'rxjs';
-import { AccessLogAnchorDocument, AccessLogDocument } from '../../shared/api/generated/graphql';
+import { AccessLogAnchorDocument } from '../../shared/api/operations/access-log-anchor.generated';
+import { AccessLogDocument } from '../../shared/api/operations/access-log.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { type AccessLogPageData, entryView } from './access-log-view';
 import { FileDownloads, anchorFiles, verifyCommand } from './anchor-files';
+import '../../shared/i18n/texts/access-log';
 
 /** Rows per request; the API's default and a screenful or two. */
 export const PAGE_SIZE = 50;

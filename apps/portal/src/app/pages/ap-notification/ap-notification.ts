@@ -11,15 +11,16 @@ import { firstValueFrom } from 'rxjs';
 import {
   ApNotificationAnswersDocument,
   RecordApFollowUpDocument,
-  RecordApNotificationDocument,
   WithdrawApNotificationDocument,
-} from '../../shared/api/generated/graphql';
+} from '../../shared/api/operations/register.generated';
+import { RecordApNotificationDocument } from '../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { formatAmsterdamShort, toAmsterdamInput } from '../../shared/time/amsterdam-time';
 import { ExportDownloads } from '../register/export-downloads';
 import { allText, instantOf, sectionsView, submissionMode } from './ap-notification-view';
+import '../../shared/i18n/texts/register';
 
 /**
  * The answers for the AP's web form (step 5; GDPR art. 33(3)), in the form's sections and order, each with a copy

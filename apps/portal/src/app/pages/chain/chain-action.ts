@@ -7,6 +7,7 @@ import { GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { describeError } from '../../shared/session/session.service';
 import { type FieldProblem, fieldProblemsOf, problemFor } from '../incident/incident-view';
+import '../../shared/i18n/texts/incident';
 
 /**
  * One chain mutation and what it answered, the same way on every chain page: busy, the problems per field

@@ -4,12 +4,13 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { map } from 'rxjs';
-import { ComposePartnerNotificationDocument } from '../../shared/api/generated/graphql';
+import { ComposePartnerNotificationDocument } from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { ChainAction, ChainActionFeedback } from './chain-action';
 import { ChainContext } from './chain-context';
 import { recordsValue } from './chain-view';
+import '../../shared/i18n/texts/chain';
 
 /**
  * The partner notification written once (issue 17 item 3): the nature of the breach, its possible impact on the

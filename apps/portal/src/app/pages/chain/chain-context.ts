@@ -5,7 +5,7 @@ import {
   ChainDirectoryDocument,
   ChainIncidentDocument,
   ChainOverviewDocument,
-} from '../../shared/api/generated/graphql';
+} from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { SessionService } from '../../shared/session/session.service';
 import { type ChainIncident, type PartnerNotification, chainRights } from './chain-view';

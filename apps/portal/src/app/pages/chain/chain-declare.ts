@@ -6,17 +6,18 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatRadioModule } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
 import { map } from 'rxjs';
+import type { ChainScenario } from '../../shared/api/generated/graphql';
 import {
-  type ChainScenario,
   DeclareChainScenarioDocument,
   IncidentChainSituationDocument,
-} from '../../shared/api/generated/graphql';
+} from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { ChainAction, ChainActionFeedback } from './chain-action';
 import { declarationAdvice } from './chain-view';
+import '../../shared/i18n/texts/chain';
 
 const SCENARIOS: readonly ChainScenario[] = ['A', 'B', 'C'];
 

@@ -3,11 +3,12 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { map } from 'rxjs';
-import { ChainFiguresDocument } from '../../shared/api/generated/graphql';
+import { ChainFiguresDocument } from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { figuresTable } from './chain-view';
+import '../../shared/i18n/texts/chain';
 
 /**
  * HINQ's figures across the chain (`/keten/cijfers`, issue 17 item 6, issue 18 item 3): per partner per quarter the

@@ -26,6 +26,9 @@ import { ChainPartnerCard } from './chain-partner-card';
 import { ChainPartners } from './chain-partners';
 import { ChainTimeline } from './chain-timeline';
 import { awarenessRule, partnerCountdown } from './chain-view';
+import '../../shared/i18n/texts/chain';
+import '../../shared/i18n/texts/incident';
+import '../../shared/i18n/texts/viewer-log';
 
 /**
  * One chain incident (`/keten/:id`). For the reporter and HINQ's coordinator: the shared text (compose, adjust per

@@ -5,11 +5,13 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { map } from 'rxjs';
-import { ChainIncidentsDocument } from '../../shared/api/generated/graphql';
+import { ChainIncidentsDocument } from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { chainListRow } from './chain-view';
+import '../../shared/i18n/texts/chain';
+import '../../shared/i18n/texts/incident';
 
 /** How often the partner countdowns move on without asking the API again. */
 export const LIST_TICK_MS = 30_000;

@@ -3,6 +3,7 @@ import { TranslationService } from '../../shared/i18n/translation.service';
 import { describeError } from '../../shared/session/session.service';
 import { ChainContext } from './chain-context';
 import { matrixRow } from './chain-view';
+import '../../shared/i18n/texts/chain';
 
 /**
  * The partner matrix (issue 17 item 6), for the reporter and HINQ: per partner when it must be informed by (its

@@ -9,7 +9,7 @@ import {
   AdjustPartnerNotificationDocument,
   ApprovePartnerNotificationDocument,
   SendPartnerNotificationDocument,
-} from '../../shared/api/generated/graphql';
+} from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
@@ -17,6 +17,7 @@ import { formatInstant } from '../incident/incident-view';
 import { ChainAction, ChainActionFeedback } from './chain-action';
 import { ChainContext } from './chain-context';
 import { type PartnerNotification, needsDelayReasons, partnerAdjustment } from './chain-view';
+import '../../shared/i18n/texts/chain';
 
 type Field = 'nature' | 'impact' | 'measures' | 'affectedRecords';
 const FIELD_KEYS = {

@@ -4,13 +4,14 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { map } from 'rxjs';
-import { ChoosePartnersDocument } from '../../shared/api/generated/graphql';
+import { ChoosePartnersDocument } from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { describeError } from '../../shared/session/session.service';
 import { ChainAction, ChainActionFeedback } from './chain-action';
 import { ChainContext } from './chain-context';
 import { choosable } from './chain-view';
+import '../../shared/i18n/texts/chain';
 
 /**
  * Choosing the partners to inform (issue 17 item 2), from the chain's organisation directory, each with the reasoning

@@ -3,13 +3,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { map } from 'rxjs';
-import { PostChainTimelineEntryDocument } from '../../shared/api/generated/graphql';
+import { PostChainTimelineEntryDocument } from '../../shared/api/operations/chain.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
 import { formatInstant } from '../incident/incident-view';
 import { ChainAction, ChainActionFeedback } from './chain-action';
 import { ChainContext } from './chain-context';
+import '../../shared/i18n/texts/chain';
 
 /**
  * The shared timeline (issue 17 item 5): what the reporter shares, HINQ's updates, the informed partners' questions

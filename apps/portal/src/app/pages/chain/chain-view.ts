@@ -12,6 +12,7 @@ import type { Lang } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
 import { type CountdownView, countdown } from '../dashboard/countdown';
 import { formatInstant } from '../incident/incident-view';
+import '../../shared/i18n/texts/chain';
 
 /**
  * Pure helpers of the chain pages (issue 17): what to show and what may be done, from the chain part as the API sent

@@ -8,7 +8,7 @@ import { map } from 'rxjs';
 import {
   AcknowledgePartnerNotificationDocument,
   PartnerNotificationDocument,
-} from '../../shared/api/generated/graphql';
+} from '../../shared/api/operations/chain.generated';
 import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
@@ -16,6 +16,7 @@ import { SessionService, describeError } from '../../shared/session/session.serv
 import { formatInstant } from '../incident/incident-view';
 import { ChainAction, ChainActionFeedback } from './chain-action';
 import { type PartnerNotification, awarenessRule } from './chain-view';
+import '../../shared/i18n/texts/chain';
 
 /**
  * The partner's page from the mail's link (`/keten/partnermeldingen/:id`; after login the portal returns here):

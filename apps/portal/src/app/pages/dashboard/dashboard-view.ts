@@ -9,6 +9,7 @@ import type { Lang } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
 import { formatAmsterdamShort, fromAmsterdamInput } from '../../shared/time/amsterdam-time';
 import { type CountdownView, countdown } from './countdown';
+import '../../shared/i18n/texts/dashboard';
 
 export type IncidentPage = IncidentsQuery['incidents'];
 export type IncidentNode = IncidentPage['nodes'][number];

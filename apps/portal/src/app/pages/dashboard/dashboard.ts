@@ -18,7 +18,8 @@ import { MatSelectModule } from '@angular/material/select';
 import { RouterLink } from '@angular/router';
 import { MatInputModule } from '@angular/material/input';
 import { combineLatest, debounceTime, map } from 'rxjs';
-import { IncidentsDocument, type IncidentFilterInput, type IncidentSort } from '../../shared/api/generated/graphql';
+import type { IncidentFilterInput, IncidentSort } from '../../shared/api/generated/graphql';
+import { IncidentsDocument } from '../../shared/api/operations/incidents.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
@@ -40,6 +41,7 @@ import {
   sortOf,
   toFilterInput,
 } from './dashboard-view';
+import '../../shared/i18n/texts/dashboard';
 
 /** Rows per request (the API's default). */
 export const PAGE_SIZE = 50;

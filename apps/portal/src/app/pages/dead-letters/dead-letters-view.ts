@@ -3,6 +3,7 @@ import type { TranslationKey } from '../../shared/i18n/nl';
 import type { Lang } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
 import { formatAmsterdamShort } from '../../shared/time/amsterdam-time';
+import '../../shared/i18n/texts/notifications';
 
 export type DeadLetter = DeadLettersQuery['deadLetters'][number];
 type Translate = (key: TranslationKey, params?: Readonly<Record<string, string | number>>) => string;

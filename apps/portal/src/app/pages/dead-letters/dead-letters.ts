@@ -4,11 +4,12 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { DeadLettersDocument, RetryDeadLetterDocument } from '../../shared/api/generated/graphql';
+import { DeadLettersDocument, RetryDeadLetterDocument } from '../../shared/api/operations/dead-letters.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { deadLetterView } from './dead-letters-view';
+import '../../shared/i18n/texts/notifications';
 
 /**
  * "Onbestelbare berichten", the platform admin's page: mails that could not be delivered with the mail server's

@@ -3,13 +3,14 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
 import { map } from 'rxjs';
-import { RecordDpoAdviceDocument } from '../../shared/api/generated/graphql';
+import { RecordDpoAdviceDocument } from '../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { IncidentContext } from './incident-context';
 import { type Incident, formatInstant } from './incident-view';
 import { MutationFeedback } from './mutation-feedback';
 import { MutationRunner } from './mutation-runner';
+import '../../shared/i18n/texts/incident';
 
 /** The FG's advice: every reader sees the list; the FG (dpo) adds advice at any stage, also after closing. */
 @Component({

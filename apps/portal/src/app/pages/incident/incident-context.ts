@@ -2,7 +2,7 @@ import { Injectable, computed, inject, linkedSignal, signal } from '@angular/cor
 import { rxResource } from '@angular/core/rxjs-interop';
 import { map } from 'rxjs';
 import type { ProtocolStep } from '../../shared/api/generated/graphql';
-import { IncidentDocument } from '../../shared/api/generated/graphql';
+import { IncidentDocument } from '../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { SessionService } from '../../shared/session/session.service';
 import { type Incident, currentStep, stepAfterSave } from './incident-view';

@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
 import { type Incident, clockAt, formatDuration, formatInstant } from './incident-view';
+import '../../shared/i18n/texts/incident';
 
 /**
  * Reference, exercise badge, stage and the AP's 72-hour clock with a live countdown. The countdown is not a live

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { map } from 'rxjs';
-import { IncidentHistoryDocument } from '../../shared/api/generated/graphql';
+import { IncidentHistoryDocument } from '../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import type { TranslationKey } from '../../shared/i18n/nl';
 import { TranslationService } from '../../shared/i18n/translation.service';
@@ -9,6 +9,7 @@ import { roleLabel } from '../../shared/labels/labels';
 import { describeError } from '../../shared/session/session.service';
 import { historyFieldLabel } from './history-fields';
 import { type Incident, changeRows, formatInstant } from './incident-view';
+import '../../shared/i18n/texts/incident';
 
 /** The history's event types (the domain's command types) with a name; others are shown as they came. */
 const EVENT_KEYS: Readonly<Record<string, TranslationKey>> = {

@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component, computed, effect, inject, input, si
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { map } from 'rxjs';
-import { IncidentNotificationsDocument } from '../../shared/api/generated/graphql';
+import { IncidentNotificationsDocument } from '../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { describeError } from '../../shared/session/session.service';
 import { IncidentContext } from './incident-context';
 import type { Incident } from './incident-view';
 import { notificationRows } from './notification-rows';
+import '../../shared/i18n/texts/incident';
 
 /**
  * "Berichten": the e-mails about this incident (issue 16 item 6), oldest first: what about, to whom (role and

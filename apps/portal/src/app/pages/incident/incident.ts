@@ -35,6 +35,7 @@ import { CloseStep } from './steps/close-step';
 import { ContainmentStep } from './steps/containment-step';
 import { DataSubjectsStep } from './steps/data-subjects-step';
 import { ReportStep } from './steps/report-step';
+import '../../shared/i18n/texts/incident';
 
 /** The countdown's tick; a second is what the header shows. */
 const TICK_MS = 1000;

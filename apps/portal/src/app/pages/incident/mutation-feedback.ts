@@ -3,6 +3,7 @@ import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import type { MutationRunner } from './mutation-runner';
+import '../../shared/i18n/texts/incident';
 
 /**
  * What a step's save answered, the same on every step: a conflict with what changed beside what the person

@@ -7,6 +7,7 @@ import { TranslationService } from '../../shared/i18n/translation.service';
 import { describeError } from '../../shared/session/session.service';
 import { IncidentContext } from './incident-context';
 import { type FieldProblem, type Incident, diffRows, fieldProblemsOf, problemFor } from './incident-view';
+import '../../shared/i18n/texts/incident';
 
 /** A labelled answer, as shown side by side in a conflict. */
 export interface Answer {

@@ -1,12 +1,17 @@
-import { EN } from '../../shared/i18n/en';
-import { NL, type TranslationKey } from '../../shared/i18n/nl';
+import { EN as SHELL_EN } from '../../shared/i18n/en';
+import { NL as SHELL_NL, type TranslationKey } from '../../shared/i18n/nl';
+import { INCIDENT_EN, INCIDENT_NL } from '../../shared/i18n/texts/incident';
 import type { Lang } from '../../shared/i18n/translation.service';
 import { type IncidentNotification, notificationRows } from './notification-rows';
+
+// The shell's texts and this page's (shared/i18n/texts.ts).
+const NL: Readonly<Record<string, string>> = { ...SHELL_NL, ...INCIDENT_NL };
+const EN: Readonly<Record<string, string>> = { ...SHELL_EN, ...INCIDENT_EN };
 
 const translate =
   (lang: Lang) =>
   (key: TranslationKey, params?: Readonly<Record<string, string | number>>): string =>
-    (lang === 'en' ? EN : NL)[key].replace(/\{(\w+)\}/g, (m, name: string) => String(params?.[name] ?? m));
+    ((lang === 'en' ? EN : NL)[key] ?? key).replace(/\{(\w+)\}/g, (m, name: string) => String(params?.[name] ?? m));
 
 function mail(overrides: Partial<IncidentNotification> = {}): IncidentNotification {
   return {

@@ -3,6 +3,7 @@ import type { TranslationKey } from '../../shared/i18n/nl';
 import type { Lang } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
 import { formatInstant } from './incident-view';
+import '../../shared/i18n/texts/incident';
 
 export type IncidentNotification = IncidentNotificationsQuery['incidentNotifications'][number];
 type Translate = (key: TranslationKey, params?: Readonly<Record<string, string | number>>) => string;

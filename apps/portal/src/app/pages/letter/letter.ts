@@ -7,14 +7,12 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { firstValueFrom } from 'rxjs';
+import type { CommunicationChannel, LetterLanguage, LetterVariant } from '../../shared/api/generated/graphql';
 import {
   DataSubjectLetterDocument,
   RecordDataSubjectCommunicationDocument,
   SaveDataSubjectLetterDocument,
-  type CommunicationChannel,
-  type LetterLanguage,
-  type LetterVariant,
-} from '../../shared/api/generated/graphql';
+} from '../../shared/api/operations/register.generated';
 import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
@@ -22,6 +20,7 @@ import { formatAmsterdamShort, toAmsterdamInput } from '../../shared/time/amster
 import { instantOf } from '../ap-notification/ap-notification-view';
 import { ExportDownloads } from '../register/export-downloads';
 import { letterFileName, paragraphs, startingText } from './letter-view';
+import '../../shared/i18n/texts/register';
 
 /**
  * The letter to the data subjects (step 6; GDPR art. 34): a draft in plain language generated from the incident,

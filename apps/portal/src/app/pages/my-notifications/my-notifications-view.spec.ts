@@ -1,11 +1,16 @@
-import { EN } from '../../shared/i18n/en';
-import { NL, type TranslationKey } from '../../shared/i18n/nl';
+import { EN as SHELL_EN } from '../../shared/i18n/en';
+import { NL as SHELL_NL, type TranslationKey } from '../../shared/i18n/nl';
+import { NOTIFICATIONS_EN, NOTIFICATIONS_NL } from '../../shared/i18n/texts/notifications';
 import { type MySettings, subscriptionViews } from './my-notifications-view';
 
+// The shell's texts and this page's (shared/i18n/texts.ts).
+const NL: Readonly<Record<string, string>> = { ...SHELL_NL, ...NOTIFICATIONS_NL };
+const EN: Readonly<Record<string, string>> = { ...SHELL_EN, ...NOTIFICATIONS_EN };
+
 const translate =
-  (dictionary: Readonly<Record<TranslationKey, string>>) =>
+  (dictionary: Readonly<Record<string, string>>) =>
   (key: TranslationKey, params?: Readonly<Record<string, string | number>>) =>
-    dictionary[key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? ''));
+    (dictionary[key] ?? key).replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? ''));
 
 const settings: MySettings = {
   address: 'hinq-fg@example.org',

@@ -3,6 +3,7 @@ import type { TranslationKey } from '../../shared/i18n/nl';
 import type { Lang } from '../../shared/i18n/translation.service';
 import { kindLabel, roleLabel } from '../../shared/labels/labels';
 import { incidentLabel } from '../../shared/labels/incident-labels';
+import '../../shared/i18n/texts/notifications';
 
 export type MySettings = MyNotificationSettingsQuery['myNotificationSettings'];
 type Translate = (key: TranslationKey, params?: Readonly<Record<string, string | number>>) => string;

@@ -6,16 +6,16 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatRadioModule } from '@angular/material/radio';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { map } from 'rxjs';
+import type { MailLocale, MyNotificationSettingsInput } from '../../shared/api/generated/graphql';
 import {
   MyNotificationSettingsDocument,
   UpdateMyNotificationSettingsDocument,
-  type MailLocale,
-  type MyNotificationSettingsInput,
-} from '../../shared/api/generated/graphql';
+} from '../../shared/api/operations/notification-settings.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { type MySettings, subscriptionViews } from './my-notifications-view';
+import '../../shared/i18n/texts/notifications';
 
 /**
  * "Mijn berichten", for every signed-in person: which mails their roles bring them (per organisation and role), at

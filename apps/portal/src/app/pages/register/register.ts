@@ -10,7 +10,8 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { map } from 'rxjs';
-import { BreachRegisterDocument, type BreachRegisterQuery } from '../../shared/api/generated/graphql';
+import type { BreachRegisterQuery } from '../../shared/api/generated/graphql';
+import { BreachRegisterDocument } from '../../shared/api/operations/register.generated';
 import { GraphqlClient } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { incidentLabel } from '../../shared/labels/incident-labels';
@@ -26,6 +27,7 @@ import {
   type ExportFormat,
   type RegisterForm,
 } from './register-view';
+import '../../shared/i18n/texts/register';
 
 type Entry = BreachRegisterQuery['breachRegister']['entries'][number];
 

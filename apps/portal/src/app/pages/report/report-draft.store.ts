@@ -1,6 +1,6 @@
 import { DOCUMENT, Injectable, inject } from '@angular/core';
 import type { ChainScenario, YesNoUnknown } from '../../shared/api/generated/graphql';
-import { CHAIN_SCENARIOS, type ReportValues } from './report-form';
+import { CHAIN_SCENARIOS, type ReportValues } from './report-values';
 
 /**
  * The unsent "Datalek melden" form, kept in this browser's localStorage while the person types, one draft per

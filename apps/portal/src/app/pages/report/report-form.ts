@@ -7,28 +7,20 @@ import {
   privacyWarnings,
   type IdentityKind,
 } from '@babyconnect/domain';
-import type { ChainScenario, ReportBreachInput, YesNoUnknown } from '../../shared/api/generated/graphql';
+import type { ReportBreachInput } from '../../shared/api/generated/graphql';
 import type { TranslationKey } from '../../shared/i18n/nl';
 import type { Lang } from '../../shared/i18n/translation.service';
 import { fromAmsterdamInput } from '../../shared/time/amsterdam-time';
+import '../../shared/i18n/texts/report';
+import type { ReportValues } from './report-values';
+
+export { CHAIN_SCENARIOS, type ReportValues } from './report-values';
 
 /**
  * The "Datalek melden" form as plain data and rules, so they are tested without a browser: the values, what is
  * wrong with them (the same limits as the API's, from libs/domain, so the person hears it before sending), the
  * privacy guard's warnings while typing, and the mutation's input.
  */
-
-/** The form's values as the inputs hold them. `discoveredAt` is Amsterdam wall time (`datetime-local`). */
-export interface ReportValues {
-  readonly whatHappened: string;
-  readonly discoveredAt: string;
-  readonly stillOngoing: YesNoUnknown | null;
-  readonly howDiscovered: string;
-  readonly otherOrganisationsInvolved: YesNoUnknown | null;
-  readonly exercise: boolean;
-  /** The chain situation (issue 17), optional; asked only when other organisations are (possibly) involved. */
-  readonly chainScenario?: ChainScenario | null;
-}
 
 export type ReportField = keyof ReportValues;
 export const REPORT_FIELDS: readonly ReportField[] = [
@@ -40,8 +32,6 @@ export const REPORT_FIELDS: readonly ReportField[] = [
   'exercise',
   'chainScenario',
 ];
-
-export const CHAIN_SCENARIOS: readonly ChainScenario[] = ['A', 'B', 'C'];
 
 /** The chain question is for a breach that may reach other organisations ("yes" or "unknown"). */
 export function asksChainScenario(values: Pick<ReportValues, 'otherOrganisationsInvolved'>): boolean {

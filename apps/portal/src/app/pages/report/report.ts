@@ -26,12 +26,8 @@ import { MatRadioModule } from '@angular/material/radio';
 import { RouterLink } from '@angular/router';
 import { formatAmsterdam } from '@babyconnect/domain';
 import { startWith } from 'rxjs';
-import {
-  ReportBreachDocument,
-  type ChainScenario,
-  type ReportBreachMutation,
-  type YesNoUnknown,
-} from '../../shared/api/generated/graphql';
+import type { ChainScenario, ReportBreachMutation, YesNoUnknown } from '../../shared/api/generated/graphql';
+import { ReportBreachDocument } from '../../shared/api/operations/report-breach.generated';
 import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { AuthService } from '../../shared/auth/auth.service';
 import type { TranslationKey } from '../../shared/i18n/nl';
@@ -53,6 +49,7 @@ import {
   toReportInput,
   validateReport,
 } from './report-form';
+import '../../shared/i18n/texts/report';
 
 /** Why sending failed, as the page explains it (each says that nothing is lost and what to do). */
 export type SendFailure = 'offline' | 'unavailable' | 'session' | 'forbidden' | 'input' | 'privacy' | 'other';

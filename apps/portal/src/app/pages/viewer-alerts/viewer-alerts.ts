@@ -17,12 +17,17 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { map } from 'rxjs';
-import { DismissViewerLogAlertDocument, ViewerLogAlertsDocument } from '../../shared/api/generated/graphql';
+import {
+  DismissViewerLogAlertDocument,
+  ViewerLogAlertsDocument,
+} from '../../shared/api/operations/viewer-alerts.generated';
 import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { type FieldProblem, fieldProblemsOf } from '../incident/incident-view';
 import { MAX_REASON_LENGTH, alertCounts, alertViews, reasonProblem } from './viewer-alerts-view';
+import '../../shared/i18n/texts/incident';
+import '../../shared/i18n/texts/viewer-alerts';
 
 /**
  * The detection alerts on the viewer log (`/signalen`, issue 18): HINQ's coordinator sees every alert of the chain,

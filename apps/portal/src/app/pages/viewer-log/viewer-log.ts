@@ -7,7 +7,10 @@ import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
 import { type Subscription, map } from 'rxjs';
-import { ConfirmViewerLogProposalDocument, ViewerLogAnalysisDocument } from '../../shared/api/generated/graphql';
+import {
+  ConfirmViewerLogProposalDocument,
+  ViewerLogAnalysisDocument,
+} from '../../shared/api/operations/viewer-log.generated';
 import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { RUNTIME_CONFIG } from '../../shared/config/runtime-config';
 import { type TranslationKey } from '../../shared/i18n/nl';
@@ -25,6 +28,7 @@ import {
   uploadProblems,
   uploadRefusal,
 } from './viewer-log-view';
+import '../../shared/i18n/texts/viewer-log';
 
 const DAY_MS = 86_400_000;
 

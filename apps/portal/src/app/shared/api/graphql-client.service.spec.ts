@@ -2,7 +2,7 @@ import { HttpTestingController } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
 import { firstValueFrom } from 'rxjs';
 import { TEST_CONFIG, meSingle, providePortalTesting } from '../../../testing/portal-testing';
-import { MeDocument } from './generated/graphql';
+import { MeDocument } from './operations/me.generated';
 import { GraphqlClient, GraphqlRequestError, operationNameOf } from './graphql-client.service';
 import { HealthService } from './health.service';
 

@@ -2,7 +2,7 @@ import { HttpClient, HttpErrorResponse } from '@angular/common/http';
 import { Injectable, inject } from '@angular/core';
 import { Observable, catchError, map, throwError } from 'rxjs';
 import { RUNTIME_CONFIG } from '../config/runtime-config';
-import type { TypedDocumentString } from './generated/graphql';
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 import type { GraphqlErrorCode, GraphqlErrorEntry, GraphqlResponse } from './graphql-response';
 
 export type GraphqlFailureKind = 'graphql' | 'network' | 'http';
@@ -30,13 +30,19 @@ export class GraphqlRequestError extends Error {
   }
 }
 
+/**
+ * A generated document: its text (`toString()`) typed with the operation's result and variables. Structural, as
+ * each generated operation file carries its own copy of codegen's `TypedDocumentString` class.
+ */
+export type TypedDocument<TResult, TVariables> = DocumentTypeDecoration<TResult, TVariables> & { toString(): string };
+
 /** Variables are optional for an operation without any, required otherwise. */
 type VariablesArgument<TVariables> =
   TVariables extends Record<string, never> ? [variables?: TVariables] : [variables: TVariables];
 
 /**
  * Minimal GraphQL client over HttpClient: POST `<apiUrl>/graphql` with `{ query, variables, operationName }`.
- * Takes the typed documents generated from the schema (`generated/graphql.ts`), so the result and the
+ * Takes the typed documents generated from the schema (`operations/<file>.generated.ts`), so the result and the
  * variables are typed by the operation itself. The bearer token, `x-organisation-id` and `Accept-Language` are
  * added by the interceptors.
  */
@@ -46,7 +52,7 @@ export class GraphqlClient {
   private readonly endpoint = `${inject(RUNTIME_CONFIG).apiUrl}/graphql`;
 
   request<TResult, TVariables>(
-    document: TypedDocumentString<TResult, TVariables>,
+    document: TypedDocument<TResult, TVariables>,
     ...[variables]: VariablesArgument<TVariables>
   ): Observable<TResult> {
     const query = document.toString();

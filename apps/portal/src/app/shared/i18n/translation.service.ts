@@ -1,6 +1,7 @@
 import { DOCUMENT, Injectable, computed, inject, signal } from '@angular/core';
 import { EN } from './en';
-import { NL, type Dictionary, type TranslationKey } from './nl';
+import { NL, type Dictionary, type ShellKey, type TranslationKey } from './nl';
+import { registeredText } from './texts';
 
 export type Lang = 'nl' | 'en';
 export const LANGUAGES: readonly Lang[] = ['nl', 'en'];
@@ -9,9 +10,10 @@ export const LANG_STORAGE_KEY = 'babyconnect.portal.lang';
 const DICTIONARIES: Readonly<Record<Lang, Dictionary>> = { nl: NL, en: EN };
 
 /**
- * Signal-based translation of the shell's texts: Dutch first, English available. The choice is kept in
- * localStorage (not sensitive) and mirrored to `<html lang>` for screen readers. Templates call `t('key')`;
- * because `t` reads the `lang` signal, every binding that uses it re-renders when the language changes.
+ * Signal-based translation: Dutch first, English available. The shell's texts (nl.ts, en.ts) come with the
+ * first download, a page's texts with the page's code (texts.ts). The choice is kept in localStorage (not
+ * sensitive) and mirrored to `<html lang>` for screen readers. Templates call `t('key')`; because `t` reads the
+ * `lang` signal, every binding that uses it re-renders when the language changes.
  */
 @Injectable({ providedIn: 'root' })
 export class TranslationService {
@@ -36,9 +38,13 @@ export class TranslationService {
     }
   }
 
-  /** Translates a key; `{name}` placeholders are filled from `params`. */
+  /**
+   * Translates a key; `{name}` placeholders are filled from `params`. A page's key whose texts were not loaded
+   * (a file that forgot to import them; texts.spec.ts catches that) shows as the key itself.
+   */
   readonly t = (key: TranslationKey, params?: Readonly<Record<string, string | number>>): string => {
-    const text = this.dictionary()[key];
+    const shell = this.dictionary();
+    const text = (Object.hasOwn(shell, key) ? shell[key as ShellKey] : registeredText(this.current(), key)) ?? key;
     return params ? text.replace(/\{(\w+)\}/g, (match, name: string) => String(params[name] ?? match)) : text;
   };
 }

@@ -3,7 +3,7 @@ import { rxResource } from '@angular/core/rxjs-interop';
 import { map } from 'rxjs';
 import { GraphqlClient, GraphqlRequestError } from '../api/graphql-client.service';
 import type { Me, Membership } from '../api/api.types';
-import { MeDocument } from '../api/generated/graphql';
+import { MeDocument } from '../api/operations/me.generated';
 import { HealthService } from '../api/health.service';
 import { AuthService } from '../auth/auth.service';
 import type { TranslationKey } from '../i18n/nl';

@@ -4,7 +4,10 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
 import { map } from 'rxjs';
-import { DecideApNotificationDocument, RecordApNotificationDocument } from '../../../shared/api/generated/graphql';
+import {
+  DecideApNotificationDocument,
+  RecordApNotificationDocument,
+} from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { IncidentContext } from '../incident-context';
@@ -21,6 +24,7 @@ import { type Answer, MutationRunner } from '../mutation-runner';
 import { ChoiceRadios } from './choice-radios';
 import { RiskAdvicePanel } from './risk-advice-panel';
 import { RiskAnswersForm } from './risk-answers';
+import '../../../shared/i18n/texts/incident';
 
 /**
  * Step 5: the explained risk advice, the decision on notifying the AP (a departure from the advice asks for its

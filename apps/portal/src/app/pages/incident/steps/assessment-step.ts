@@ -4,7 +4,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
 import type { AssessmentConclusion } from '../../../shared/api/generated/graphql';
-import { AssessIncidentDocument } from '../../../shared/api/generated/graphql';
+import { AssessIncidentDocument } from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { incidentLabel } from '../../../shared/labels/incident-labels';
@@ -13,6 +13,7 @@ import { type Incident, enumChoices, formatInstant, stepActions } from '../incid
 import { MutationFeedback } from '../mutation-feedback';
 import { type Answer, MutationRunner } from '../mutation-runner';
 import { ChoiceRadios } from './choice-radios';
+import '../../../shared/i18n/texts/incident';
 
 /**
  * Step 2: a breach, not a breach, or a near miss, with the reasoning either way. After the step closed the

@@ -20,6 +20,7 @@ import {
   labelsText,
 } from '../incident-view';
 import type { Answer } from '../mutation-runner';
+import '../../../shared/i18n/texts/incident';
 
 /**
  * Step 3's checklist between the API's shape and the form's, as pure functions: the form holds what an input

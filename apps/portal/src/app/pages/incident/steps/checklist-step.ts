@@ -15,7 +15,7 @@ import type {
 import {
   CompleteIncidentOverviewDocument,
   UpdateIncidentChecklistDocument,
-} from '../../../shared/api/generated/graphql';
+} from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { IncidentContext } from '../incident-context';
@@ -33,6 +33,7 @@ import {
 import { ChoiceCheckboxes } from './choice-checkboxes';
 import { ChoiceRadios } from './choice-radios';
 import { CountField } from './count-field';
+import '../../../shared/i18n/texts/incident';
 
 /**
  * Step 3: the checklist as data (kinds, cause, start, still ongoing, data categories, counts, groups, the

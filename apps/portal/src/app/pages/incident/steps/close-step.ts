@@ -3,7 +3,7 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
 import { map } from 'rxjs';
-import { CloseIncidentDocument, ReopenIncidentDocument } from '../../../shared/api/generated/graphql';
+import { CloseIncidentDocument, ReopenIncidentDocument } from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { incidentLabel } from '../../../shared/labels/incident-labels';
@@ -12,6 +12,7 @@ import { type Incident, formatInstant, stepActions } from '../incident-view';
 import { MutationFeedback } from '../mutation-feedback';
 import { MutationRunner } from '../mutation-runner';
 import { ImprovementActions } from './improvement-actions';
+import '../../../shared/i18n/texts/incident';
 
 /** Step 7: register and close (consequences, how recurrence is prevented); re-open with a reason. */
 @Component({

@@ -1,7 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { map } from 'rxjs';
-import { CompleteContainmentDocument } from '../../../shared/api/generated/graphql';
+import { CompleteContainmentDocument } from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { IncidentContext } from '../incident-context';
@@ -10,6 +10,7 @@ import { MutationFeedback } from '../mutation-feedback';
 import { MutationRunner } from '../mutation-runner';
 import { TaskAddForm } from './task-add-form';
 import { TaskEditor } from './task-editor';
+import '../../../shared/i18n/texts/incident';
 
 /** Step 4: containment measures with owner, status and due date; the step closes when the breach has stopped. */
 @Component({

@@ -7,6 +7,7 @@ import type { CountKind } from '../../../shared/api/generated/graphql';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { enumChoices } from '../incident-view';
 import { ChoiceRadios } from './choice-radios';
+import '../../../shared/i18n/texts/incident';
 
 export type CountGroup = FormGroup<{
   kind: FormControl<CountKind>;

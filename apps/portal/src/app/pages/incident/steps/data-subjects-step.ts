@@ -6,7 +6,10 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { map } from 'rxjs';
 import type { Art34Exemption, DataSubjectOutcome } from '../../../shared/api/generated/graphql';
-import { DecideDataSubjectsDocument, RecordDataSubjectsInformedDocument } from '../../../shared/api/generated/graphql';
+import {
+  DecideDataSubjectsDocument,
+  RecordDataSubjectsInformedDocument,
+} from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { incidentLabel } from '../../../shared/labels/incident-labels';
@@ -22,6 +25,7 @@ import {
 import { MutationFeedback } from '../mutation-feedback';
 import { type Answer, MutationRunner } from '../mutation-runner';
 import { ChoiceRadios } from './choice-radios';
+import '../../../shared/i18n/texts/incident';
 
 /**
  * Step 6: inform the data subjects, not, or a public communication instead (with the art. 34(3) exemption), a

@@ -4,6 +4,7 @@ import { IncidentContext } from '../incident-context';
 import { type Incident, stepActions } from '../incident-view';
 import { TaskAddForm } from './task-add-form';
 import { TaskEditor } from './task-editor';
+import '../../../shared/i18n/texts/incident';
 
 /**
  * Step 7's lessons learned: the improvement actions with owner, due date and status, added and followed by the

@@ -5,7 +5,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
 import { map } from 'rxjs';
 import type { CorrectReportInput, YesNoUnknown } from '../../../shared/api/generated/graphql';
-import { CorrectReportDocument } from '../../../shared/api/generated/graphql';
+import { CorrectReportDocument } from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { incidentLabel } from '../../../shared/labels/incident-labels';
@@ -21,6 +21,7 @@ import {
 import { MutationFeedback } from '../mutation-feedback';
 import { type Answer, MutationRunner } from '../mutation-runner';
 import { ChoiceRadios } from './choice-radios';
+import '../../../shared/i18n/texts/incident';
 
 interface ReportForm {
   whatHappened: string;

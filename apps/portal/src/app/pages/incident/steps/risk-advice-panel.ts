@@ -2,6 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { incidentLabel } from '../../../shared/labels/incident-labels';
 import type { Incident } from '../incident-view';
+import '../../../shared/i18n/texts/incident';
 
 type Advice = NonNullable<Incident['riskAdvice']>;
 

@@ -11,7 +11,7 @@ import type {
   RiskAnswersInput,
   YesNoUnknown,
 } from '../../../shared/api/generated/graphql';
-import { UpdateRiskAnswersDocument } from '../../../shared/api/generated/graphql';
+import { UpdateRiskAnswersDocument } from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import type { TranslationKey } from '../../../shared/i18n/nl';
 import { TranslationService } from '../../../shared/i18n/translation.service';
@@ -21,6 +21,7 @@ import { type Incident, enumChoices, stepActions } from '../incident-view';
 import { MutationFeedback } from '../mutation-feedback';
 import { type Answer, MutationRunner } from '../mutation-runner';
 import { ChoiceRadios } from './choice-radios';
+import '../../../shared/i18n/texts/incident';
 
 type RiskAnswers = Incident['riskAnswers'];
 type Question = keyof RiskAnswers;

@@ -3,7 +3,10 @@ import { NonNullableFormBuilder, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatInputModule } from '@angular/material/input';
 import { map } from 'rxjs';
-import { AddContainmentMeasureDocument, AddImprovementActionDocument } from '../../../shared/api/generated/graphql';
+import {
+  AddContainmentMeasureDocument,
+  AddImprovementActionDocument,
+} from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import type { TranslationKey } from '../../../shared/i18n/nl';
 import { TranslationService } from '../../../shared/i18n/translation.service';
@@ -11,6 +14,7 @@ import { amsterdamInputToIso } from '../incident-view';
 import { MutationFeedback } from '../mutation-feedback';
 import { MutationRunner } from '../mutation-runner';
 import type { TaskKind } from './task-editor';
+import '../../../shared/i18n/texts/incident';
 
 /** The texts that differ between a new containment measure (step 4) and a new improvement action (step 7). */
 const TEXTS: Readonly<

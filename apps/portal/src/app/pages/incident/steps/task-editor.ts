@@ -8,13 +8,14 @@ import type { MeasureStatus } from '../../../shared/api/generated/graphql';
 import {
   UpdateContainmentMeasureDocument,
   UpdateImprovementActionDocument,
-} from '../../../shared/api/generated/graphql';
+} from '../../../shared/api/operations/incident.generated';
 import { GraphqlClient } from '../../../shared/api/graphql-client.service';
 import { TranslationService } from '../../../shared/i18n/translation.service';
 import { incidentLabel } from '../../../shared/labels/incident-labels';
 import { type Incident, amsterdamInputToIso, enumChoices, formatInstant, isoToAmsterdamInput } from '../incident-view';
 import { MutationFeedback } from '../mutation-feedback';
 import { type Answer, MutationRunner } from '../mutation-runner';
+import '../../../shared/i18n/texts/incident';
 
 /** A containment measure (step 4) or an improvement action (step 7): the same shape, the same editing. */
 export type Task = Incident['containment']['measures'][number] | Incident['improvementActions'][number];

@@ -1,0 +1,88 @@
+import { registerTexts, type Texts } from '../texts';
+
+/** Dutch texts of notifications: "Mijn berichten" (`notify.*`) and the undeliverable messages (`dead.*`). */
+export const NOTIFICATIONS_NL = {
+  'notify.title': 'Mijn berichten',
+  'notify.intro': 'Welke e-mails u van het datalekportaal krijgt, in welke taal, en of u een dagoverzicht wilt.',
+  'notify.address': 'Uw e-mails gaan naar {address}. Dit adres komt uit uw account; wijzig het daar.',
+  'notify.noAddress': 'Uw account heeft geen e-mailadres: u krijgt geen e-mail. Vraag de beheerder het toe te voegen.',
+  'notify.what': 'Wat u krijgt',
+  'notify.none': 'U krijgt geen e-mail over datalekken: uw rollen zijn daar niet voor bedoeld.',
+  'notify.asRole': 'als {role}',
+  'notify.chainOnly': 'alleen als andere organisaties betrokken kunnen zijn',
+  'notify.language': 'Taal van uw e-mails',
+  'notify.digest': 'Dagoverzicht',
+  'notify.digestLabel': 'Elke dag een overzicht van de open datalekken (vanaf {hour}:00 uur)',
+  'notify.digestFgOnly': 'Het dagoverzicht is voor de FG. U bent bij geen organisatie FG.',
+  'notify.saved': 'Opgeslagen.',
+  'notify.saveError': 'Opslaan is niet gelukt.',
+  'notify.loadError': 'Uw instellingen konden niet worden geladen.',
+  'dead.title': 'Onbestelbare berichten',
+  'dead.intro':
+    'E-mails die niet konden worden afgeleverd, met de reden. Herstel de oorzaak (bijvoorbeeld het adres) en probeer opnieuw.',
+  'dead.notAllowed': 'Alleen de platformbeheerder ziet onbestelbare berichten.',
+  'dead.none': 'Er zijn geen onbestelbare berichten.',
+  'dead.caption': 'Onbestelbare berichten, nieuwste eerst',
+  'dead.col.when': 'Aangemaakt',
+  'dead.col.what': 'Bericht',
+  'dead.col.to': 'Aan',
+  'dead.col.reason': 'Reden',
+  'dead.col.action': 'Actie',
+  'dead.nobody': 'niemand bereikbaar',
+  'dead.attempts': '{count} poging(en)',
+  'dead.retry': 'Opnieuw proberen',
+  'dead.retryFor': 'Opnieuw proberen: {reference} aan {to}',
+  'dead.retried': 'Het bericht staat weer in de wachtrij.',
+  'dead.retryError': 'Opnieuw proberen is niet gelukt.',
+  'dead.loadError': 'De onbestelbare berichten konden niet worden geladen.',
+  'dead.refresh': 'Vernieuwen',
+  'dead.unreachable': 'Organisaties zonder bereikbare FG',
+  'dead.unreachableIntro':
+    'Van deze organisaties heeft niemand met de rol FG zich aangemeld met een e-mailadres, en er is geen contactpersoon vastgelegd. Hun FG-berichten worden onbestelbaar.',
+  'dead.allReachable': 'Van elke organisatie is de FG per e-mail bereikbaar.',
+} as const;
+
+/** English texts of the same keys (checked by the compiler). */
+export const NOTIFICATIONS_EN: Texts<typeof NOTIFICATIONS_NL> = {
+  'notify.title': 'My messages',
+  'notify.intro':
+    'Which e-mails you get from the data breach portal, in which language, and whether you want a daily digest.',
+  'notify.address': 'Your e-mails go to {address}. This address comes from your account; change it there.',
+  'notify.noAddress': 'Your account has no e-mail address: you get no e-mail. Ask the administrator to add one.',
+  'notify.what': 'What you get',
+  'notify.none': 'You get no e-mail about data breaches: your roles are not meant for it.',
+  'notify.asRole': 'as {role}',
+  'notify.chainOnly': 'only when other organisations may be involved',
+  'notify.language': 'Language of your e-mails',
+  'notify.digest': 'Daily digest',
+  'notify.digestLabel': 'Every day an overview of the open data breaches (from {hour}:00)',
+  'notify.digestFgOnly': 'The daily digest is for the DPO. You are not the DPO of any organisation.',
+  'notify.saved': 'Saved.',
+  'notify.saveError': 'Saving failed.',
+  'notify.loadError': 'Your settings could not be loaded.',
+  'dead.title': 'Undeliverable messages',
+  'dead.intro':
+    'E-mails that could not be delivered, with the reason. Fix the cause (for example the address) and try again.',
+  'dead.notAllowed': 'Only the platform administrator sees undeliverable messages.',
+  'dead.none': 'There are no undeliverable messages.',
+  'dead.caption': 'Undeliverable messages, newest first',
+  'dead.col.when': 'Created',
+  'dead.col.what': 'Message',
+  'dead.col.to': 'To',
+  'dead.col.reason': 'Reason',
+  'dead.col.action': 'Action',
+  'dead.nobody': 'nobody reachable',
+  'dead.attempts': '{count} attempt(s)',
+  'dead.retry': 'Try again',
+  'dead.retryFor': 'Try again: {reference} to {to}',
+  'dead.retried': 'The message is back in the queue.',
+  'dead.retryError': 'Trying again failed.',
+  'dead.loadError': 'The undeliverable messages could not be loaded.',
+  'dead.refresh': 'Refresh',
+  'dead.unreachable': 'Organisations without a reachable DPO',
+  'dead.unreachableIntro':
+    'Nobody with the DPO role at these organisations has signed in with an e-mail address, and no contact is registered. Their DPO messages become undeliverable.',
+  'dead.allReachable': 'Every organisation’s DPO can be reached by e-mail.',
+};
+
+registerTexts('notifications', NOTIFICATIONS_NL, NOTIFICATIONS_EN);
