@@ -901,4 +901,26 @@ export const EN: Dictionary = {
   'alerts.dismiss.cancel': 'Cancel',
   'alerts.dismiss.done': 'The alert about {account} has been dismissed.',
   'alerts.dismiss.conflict': 'This alert has been dismissed meanwhile; who did and why is shown below.',
+  // The daily file of the viewer log on /signalen (HINQ's coordinator).
+  'alerts.daily.title': 'Hand in a daily file of the viewer log',
+  'alerts.daily.intro':
+    "When HINQ's systems do not push the viewer log themselves, hand in a day's export here. The file is judged the same way: each alert goes to the organisation whose records were opened and appears in the list below. Handing in the same file again counts nothing twice.",
+  'alerts.daily.format': 'CSV in UTF-8, with exactly this first line:',
+  'alerts.daily.file': 'Daily file (CSV)',
+  'alerts.daily.fileHint':
+    'If the file is too large, split the day into several files (for instance per part of the day) and hand them in one after the other.',
+  'alerts.daily.needFile': 'Choose a file.',
+  'alerts.daily.submit': 'Hand in and judge',
+  'alerts.daily.cancel': 'Cancel',
+  'alerts.daily.judging': 'Sent; the viewer log is being judged …',
+  'alerts.daily.refused': 'The file was refused.',
+  'alerts.daily.resultTitle': 'Outcome of {name}',
+  'alerts.daily.repeated': 'This file was handed in before; nothing was counted again.',
+  'alerts.daily.events': 'Accesses judged',
+  'alerts.daily.rejected': 'Lines rejected',
+  'alerts.daily.alerts': "Alerts in this file's windows",
+  'alerts.daily.byReason': 'Rejected per reason:',
+  'alerts.daily.alertsHint':
+    'An alert given before (by another file or the continuous push) is counted, but not reported again.',
+  'alerts.daily.summary': '{events} accesses judged, {rejected} lines rejected, {alerts} alerts.',
 };

@@ -909,6 +909,28 @@ export const NL = {
   'alerts.dismiss.cancel': 'Annuleren',
   'alerts.dismiss.done': 'Het signaal over {account} is afgewezen.',
   'alerts.dismiss.conflict': 'Dit signaal is intussen al afgewezen; hieronder staat door wie en waarom.',
+  // The daily file of the viewer log on /signalen (HINQ's coordinator).
+  'alerts.daily.title': 'Dagbestand van het kijklog aanbieden',
+  'alerts.daily.intro':
+    'Leveren de systemen van HINQ het kijklog niet zelf aan, bied dan hier de export van een dag aan. Het bestand wordt op dezelfde manier beoordeeld: elk signaal komt bij de organisatie waarvan dossiers zijn geopend en verschijnt in de lijst hieronder. Hetzelfde bestand nog eens aanbieden telt niets dubbel.',
+  'alerts.daily.format': 'CSV in UTF-8, met als eerste regel precies:',
+  'alerts.daily.file': 'Dagbestand (CSV)',
+  'alerts.daily.fileHint':
+    'Is het bestand te groot, splits de dag dan in meerdere bestanden (bijvoorbeeld per dagdeel) en bied ze na elkaar aan.',
+  'alerts.daily.needFile': 'Kies een bestand.',
+  'alerts.daily.submit': 'Aanbieden en beoordelen',
+  'alerts.daily.cancel': 'Afbreken',
+  'alerts.daily.judging': 'Verzonden; het kijklog wordt beoordeeld …',
+  'alerts.daily.refused': 'Het bestand is geweigerd.',
+  'alerts.daily.resultTitle': 'Uitkomst van {name}',
+  'alerts.daily.repeated': 'Dit bestand is al eerder aangeboden; er is niets opnieuw geteld.',
+  'alerts.daily.events': 'Beoordeelde inzages',
+  'alerts.daily.rejected': 'Afgekeurde regels',
+  'alerts.daily.alerts': 'Signalen in de vensters van dit bestand',
+  'alerts.daily.byReason': 'Afgekeurd per reden:',
+  'alerts.daily.alertsHint':
+    'Een signaal dat al eerder was gegeven (door een ander bestand of de doorlopende aanlevering) telt mee, maar wordt niet opnieuw gemeld.',
+  'alerts.daily.summary': '{events} inzages beoordeeld, {rejected} regels afgekeurd, {alerts} signalen.',
 } as const;
 
 export type TranslationKey = keyof typeof NL;
