@@ -12,7 +12,7 @@ import { report } from './support/incidents';
 import { startTestApp, type TestApp } from './support/test-app';
 import { tokenFor } from './support/tokens';
 
-// The REST routes (exports, viewer-log upload and feed) under the same refusal limit as /graphql — refused and
+// The REST routes (exports, viewer-log upload, feed and daily file) under the same refusal limit as /graphql — refused and
 // unauthenticated requests counted per client, then 429 with Retry-After — and every export or upload under a
 // per-person limit of running ones (EXPENSIVE_REQUESTS_PER_PERSON). Each test uses its own addresses and people, so
 // their order does not matter.
@@ -127,7 +127,7 @@ describe('rate limit of refused REST requests (behind a proxy, 5 per minute; 2 r
     });
   });
 
-  it('an unauthenticated flood on the upload route gets 429 after the limit, also for the feed, without reading the body', async () => {
+  it('an unauthenticated flood on the upload route gets 429 after the limit, also for the feed and the daily file, without reading the body', async () => {
     const from = '203.0.113.22';
     for (let i = 0; i < 5; i++) expect(await upload(from)).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
     const blocked = await upload(from);
@@ -140,6 +140,7 @@ describe('rate limit of refused REST requests (behind a proxy, 5 per minute; 2 r
       status: 429,
       code: 'TOO_MANY_REQUESTS',
     });
+    expect(await upload(from, CSV, '/viewer-log/daily')).toMatchObject({ status: 429, code: 'TOO_MANY_REQUESTS' });
     // The health probes are never blocked.
     expect((await request(t.http).get('/health/live').set('x-forwarded-for', from)).status).toBe(200);
   });

@@ -8,6 +8,12 @@
 // reason, without a link to another organisation's breach and without the dismiss button. A reason that looks like a
 // client's identity is stopped by the privacy warning first; the dismissal closes the raised breach as "not a
 // breach" with the reason; HINQ's figures count the dismissal. axe-core on the page.
+// Beside it, independent of it (its own account and file): HINQ's coordinator hands in a generated daily file on
+// /signalen and sees the counts, the rejected lines per reason and the raised alerts in the list; the same file again
+// is answered as handed in before.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { loginWithPassword } from '../../../tools/dev-idp/login-flow';
 import { expectNoSeriousAccessibilityProblems } from './support/accessibility';
@@ -137,6 +143,8 @@ describeInBrowser('the viewer-log alerts in the browser', (suite) => {
     expect(await link.getAttribute('href')).toMatch(/^\/meldingen\/[0-9a-f-]{36}$/);
     expect(await link.innerText()).toMatch(/DL-/);
     expect(await text('alert-incident-stage')).toBe('(gemeld)');
+    // Handing in a daily file is HINQ's coordinator's, not hers.
+    expect(await page.getByTestId('daily-file').count()).toBe(0);
     await expectNoSeriousAccessibilityProblems(page, 'alerts page with an open alert');
 
     // Without a reason: refused at the field, nothing sent.
@@ -226,6 +234,87 @@ describeInBrowser('the viewer-log alerts in the browser', (suite) => {
       expect(await current.innerText()).toMatch(/[1-9]\d* signalen afgewezen/);
       expect(await current.innerText()).toMatch(/waarvan [1-9]\d* automatisch gesignaleerd/);
       expect(await current.getAttribute('data-low')).toBe('false');
+    }
+  });
+
+  it("HINQ's coordinator hands in a generated daily file on /signalen: the counts, the rejected lines in words and the raised alerts in the list; the same file again counts nothing", async () => {
+    const account = `dagbestand.portaal.${Date.now()}`;
+    // Three hours after the other test's window: its own hour, its own account.
+    const start = windowStart + 3 * HOUR;
+    const lines = ['vp-de-wieg', 'vp-het-nest', 'zh-zuiderhaven'].flatMap((org, o) =>
+      [0, 1, 2, 3].map((i) => {
+        const at = new Date(start + (o * 4 + i) * 60_000).toISOString();
+        return `${at},${account},kz-zonnedauw,${org},PSN-D${o}${i},open`;
+      }),
+    );
+    lines.splice(3, 0, `02-03-2026 10:00,${account},kz-zonnedauw,vp-de-wieg,PSN-X1,open`);
+    lines.splice(7, 0, `${new Date(start).toISOString()},${account},kz-zonnedauw,ziekenhuis-elders,PSN-X2,open`);
+    const dir = await mkdtemp(join(tmpdir(), 'dagbestand-'));
+    try {
+      const path = join(dir, 'kijklog-dag.csv');
+      await writeFile(path, `\uFEFF${[HEADER, ...lines].join('\r\n')}\r\n`);
+
+      const page = await loggedIn('hinq-coordinator');
+      await page.getByTestId('nav-alerts').click();
+      await page.waitForURL((url) => url.pathname === '/signalen', { timeout: WAIT_MS });
+      const section = page.getByTestId('daily-file');
+      await section.waitFor({ timeout: WAIT_MS });
+      expect(await section.getByRole('heading', { level: 2 }).innerText()).toBe('Dagbestand van het kijklog aanbieden');
+
+      // Without a file: said at the field, nothing sent.
+      await page.getByTestId('daily-file-submit').click();
+      expect(await page.getByTestId('daily-file-need').innerText()).toBe('Kies een bestand.');
+      expect(await page.getByTestId('daily-file-input').getAttribute('aria-invalid')).toBe('true');
+      await expectNoSeriousAccessibilityProblems(page, 'alerts page with the daily-file form and its field error');
+
+      await page.getByLabel('Dagbestand (CSV)').setInputFiles(path);
+      const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/viewer-log/daily'));
+      await page.getByTestId('daily-file-submit').click();
+      // Through the route's XHR backend, which reports upload progress.
+      expect((await sent).resourceType()).toBe('xhr');
+      const result = page.locator('[data-testid=daily-file-result][data-repeated=false]');
+      await result.waitFor({ timeout: WAIT_MS });
+      expect(await result.getByTestId('daily-file-events').innerText()).toBe('12');
+      expect(await result.getByTestId('daily-file-rejected').innerText()).toBe('2');
+      expect(await result.getByTestId('daily-file-alerts').innerText()).toBe('1');
+      expect(await result.getByTestId('daily-file-reasons').locator('li').allInnerTexts()).toEqual([
+        'ongeldig tijdstip: 1',
+        'onbekende organisatie: 1',
+      ]);
+      expect(await page.getByTestId('daily-file-announcement').innerText()).toBe(
+        '12 inzages beoordeeld, 2 regels afgekeurd, 1 signalen.',
+      );
+
+      // The list reloaded: the alert in each organisation whose records were opened.
+      const raised = page.locator(`[data-testid=alert][data-account="${account}"]`);
+      await raised.nth(2).waitFor({ timeout: WAIT_MS });
+      expect(await raised.count()).toBe(3);
+      expect(await raised.evaluateAll((els) => els.map((el) => el.getAttribute('data-rule')))).toEqual([
+        'MANY_ORGANISATIONS',
+        'MANY_ORGANISATIONS',
+        'MANY_ORGANISATIONS',
+      ]);
+      expect(await raised.first().getByTestId('alert-accesses').innerText()).toBe('12');
+      await expectNoSeriousAccessibilityProblems(page, "alerts page with a daily file's outcome");
+
+      // The same file again: handed in before, nothing counted again, no alert added.
+      await page.getByLabel('Dagbestand (CSV)').setInputFiles(path);
+      await page.getByTestId('daily-file-submit').click();
+      const repeated = page.locator('[data-testid=daily-file-result][data-repeated=true]');
+      await repeated.waitFor({ timeout: WAIT_MS });
+      expect(await repeated.getByTestId('daily-file-repeated').innerText()).toBe(
+        'Dit bestand is al eerder aangeboden; er is niets opnieuw geteld.',
+      );
+      expect(await repeated.getByTestId('daily-file-events').innerText()).toBe('12');
+      await page.getByTestId('alerts-refresh').click();
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid=alerts-refresh]')?.hasAttribute('disabled') === false,
+        undefined,
+        { timeout: WAIT_MS },
+      );
+      expect(await raised.count()).toBe(3);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
     }
   });
 });

@@ -46,6 +46,11 @@ export const SUBJECTS = [
   'ViewerLogAlert',
   /** Pushing the viewer's access log for detection: HINQ's systems only (client credentials), never a person. */
   'ViewerLogFeed',
+  /**
+   * Handing in a day's export of the viewer's access log for the same detection as a push: HINQ's coordinator (a
+   * person), for whom the machine's feed stays closed.
+   */
+  'ViewerLogDailyFile',
 ] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
@@ -127,6 +132,8 @@ export function abilityRulesFor({ roles, platformAdmin, systemScopes }: AbilityC
         // Reads the viewer's access log for a chain incident and every detection alert of the chain.
         can(['read', 'update'], 'ViewerLogAnalysis');
         can('read', 'ViewerLogAlert');
+        // Hands in a day's export for detection when HINQ's systems do not push (issue 18, "or daily files").
+        can('create', 'ViewerLogDailyFile');
         break;
       default: {
         const unknown: never = role;

@@ -123,6 +123,9 @@ export const configSchema = z
     // detection thresholds per rule (libs/domain viewer-log/detection.ts documents each).
     VIEWER_LOG_UPLOAD_LIMIT_BYTES: positive(50 * 1024 * 1024),
     VIEWER_LOG_PUSH_LIMIT_BYTES: positive(10 * 1024 * 1024),
+    // The largest daily file HINQ's coordinator hands in for detection: it takes the push's way (its lines are held
+    // in memory until keyed), so the push's limit; a bigger day goes in several files (docs/viewer-log-format.md).
+    VIEWER_LOG_DAILY_LIMIT_BYTES: positive(10 * 1024 * 1024),
     VIEWER_LOG_PUSH_CLIENT_ID: z.string().min(1).default('hinq-viewer-log'),
     DETECT_MANY_ORGS_WINDOW_MINUTES: positive(60),
     DETECT_MANY_ORGS_ORGANISATIONS: positive(3),

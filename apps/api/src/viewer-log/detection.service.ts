@@ -102,9 +102,13 @@ export class DetectionService {
     });
   }
 
+  /**
+   * `batch` is the pushed batch's id, or — for a daily file, whose id is its content — a function of the bytes'
+   * SHA-256, called once the body is read.
+   */
   async push(
     actor: Actor,
-    batchId: string,
+    batch: string | ((sha256: string) => string),
     body: Readable,
     limit: number,
     logIn: (tx: TenantTransaction) => Promise<void>,
@@ -132,6 +136,7 @@ export class DetectionService {
     });
     const rejected = Object.values(rejectedByReason).reduce((a, b) => a + (b ?? 0), 0);
     const now = this.clock.now();
+    const batchId = typeof batch === 'string' ? batch : batch(read.sha256);
 
     const attempt = () =>
       this.tenancy.asTenant(hinq, async (tx) => {

@@ -24,6 +24,12 @@ export const refusals = {
       nl: `Het bestand is te groot: er wordt hoogstens ${megabytes(limit)} aangenomen. Exporteer een kleiner tijdvenster of minder accounts.`,
       en: `The file is too large: at most ${megabytes(limit)} is accepted. Export a shorter window or fewer accounts.`,
     }),
+  /** A daily file over its limit: split the day (docs/viewer-log-format.md, "Daily files"). */
+  dailyTooLarge: (limit: number) =>
+    new UploadRefused(413, 'PAYLOAD_TOO_LARGE', {
+      nl: `Het dagbestand is te groot: er wordt hoogstens ${megabytes(limit)} per bestand aangenomen. Splits de dag in meerdere bestanden (bijvoorbeeld per dagdeel) en bied ze na elkaar aan, of laat de systemen van HINQ het kijklog doorlopend aanleveren.`,
+      en: `The daily file is too large: at most ${megabytes(limit)} per file is accepted. Split the day into several files (for instance per part of the day) and hand them in one after the other, or let HINQ's systems push the viewer log continuously.`,
+    }),
   notCsv: () =>
     new UploadRefused(415, 'BAD_REQUEST', {
       nl: 'Stuur het kijklog als CSV (Content-Type: text/csv) in de inhoud van het verzoek.',

@@ -60,9 +60,11 @@ export const routes: Routes = [
     loadComponent: () => import('./pages/chain/chain-incident').then((m) => m.ChainIncidentPage),
   },
   // The detection alerts on the viewer log (issue 18): HINQ's coordinator, a privacy officer or FG; the page checks.
+  // Its HttpClient reports upload progress for the coordinator's daily file.
   {
     path: 'signalen',
     loadComponent: () => import('./pages/viewer-alerts/viewer-alerts').then((m) => m.ViewerAlertsPage),
+    providers: [provideUploadHttpClient()],
   },
   // The breach register and the documents of one incident (issue 15).
   { path: 'register', loadComponent: () => import('./pages/register/register').then((m) => m.RegisterPage) },

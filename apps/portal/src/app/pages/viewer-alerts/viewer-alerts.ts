@@ -25,6 +25,7 @@ import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-cli
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { type FieldProblem, fieldProblemsOf } from '../incident/incident-view';
+import { DailyFileUpload } from './daily-file';
 import { MAX_REASON_LENGTH, alertCounts, alertViews, reasonProblem } from './viewer-alerts-view';
 import '../../shared/i18n/texts/incident';
 import '../../shared/i18n/texts/viewer-alerts';
@@ -36,11 +37,12 @@ import '../../shared/i18n/texts/viewer-alerts';
  * dismissed, by whom, when and why. The privacy officer dismisses an open alert with a required reason; an incident
  * nobody assessed yet is then judged "not a breach" with that reason (the API does it in the same transaction). A
  * reason that looks like a client's identity is sent again only after the officer confirms it holds none. Follows
- * the organisation switch.
+ * the organisation switch. HINQ's coordinator also hands in a day's export of the viewer log here (daily-file.ts);
+ * the list reloads with its answer.
  */
 @Component({
   selector: 'app-viewer-alerts',
-  imports: [MatButtonModule, MatCheckboxModule, MatIconModule, MatProgressBarModule, RouterLink],
+  imports: [DailyFileUpload, MatButtonModule, MatCheckboxModule, MatIconModule, MatProgressBarModule, RouterLink],
   templateUrl: './viewer-alerts.html',
   styleUrl: './viewer-alerts.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -57,6 +59,7 @@ export class ViewerAlertsPage {
   protected readonly organisation = computed(() => this.session.me()?.actingOrganisation ?? null);
   protected readonly allowed = computed(() => this.session.can('read', 'ViewerLogAlert'));
   protected readonly canDismiss = computed(() => this.session.can('update', 'ViewerLogAlert'));
+  protected readonly canHandInDailyFile = computed(() => this.session.can('create', 'ViewerLogDailyFile'));
   /** Reload whenever the acting organisation changes (a primitive, so only then). */
   private readonly key = computed(() =>
     this.allowed() && !this.session.meLoading() ? this.organisation()?.id : undefined,

@@ -37,6 +37,28 @@ export const VIEWER_ALERTS_NL = {
   'alerts.dismiss.cancel': 'Annuleren',
   'alerts.dismiss.done': 'Het signaal over {account} is afgewezen.',
   'alerts.dismiss.conflict': 'Dit signaal is intussen al afgewezen; hieronder staat door wie en waarom.',
+  // The daily file of the viewer log on /signalen (HINQ's coordinator).
+  'alerts.daily.title': 'Dagbestand van het kijklog aanbieden',
+  'alerts.daily.intro':
+    'Leveren de systemen van HINQ het kijklog niet zelf aan, bied dan hier de export van een dag aan. Het bestand wordt op dezelfde manier beoordeeld: elk signaal komt bij de organisatie waarvan dossiers zijn geopend en verschijnt in de lijst hieronder. Hetzelfde bestand nog eens aanbieden telt niets dubbel.',
+  'alerts.daily.format': 'CSV in UTF-8, met als eerste regel precies:',
+  'alerts.daily.file': 'Dagbestand (CSV)',
+  'alerts.daily.fileHint':
+    'Is het bestand te groot, splits de dag dan in meerdere bestanden (bijvoorbeeld per dagdeel) en bied ze na elkaar aan.',
+  'alerts.daily.needFile': 'Kies een bestand.',
+  'alerts.daily.submit': 'Aanbieden en beoordelen',
+  'alerts.daily.cancel': 'Afbreken',
+  'alerts.daily.judging': 'Verzonden; het kijklog wordt beoordeeld …',
+  'alerts.daily.refused': 'Het bestand is geweigerd.',
+  'alerts.daily.resultTitle': 'Uitkomst van {name}',
+  'alerts.daily.repeated': 'Dit bestand is al eerder aangeboden; er is niets opnieuw geteld.',
+  'alerts.daily.events': 'Beoordeelde inzages',
+  'alerts.daily.rejected': 'Afgekeurde regels',
+  'alerts.daily.alerts': 'Signalen in de vensters van dit bestand',
+  'alerts.daily.byReason': 'Afgekeurd per reden:',
+  'alerts.daily.alertsHint':
+    'Een signaal dat al eerder was gegeven (door een ander bestand of de doorlopende aanlevering) telt mee, maar wordt niet opnieuw gemeld.',
+  'alerts.daily.summary': '{events} inzages beoordeeld, {rejected} regels afgekeurd, {alerts} signalen.',
 } as const;
 
 /** English texts of the same keys (checked by the compiler). */
@@ -76,6 +98,28 @@ export const VIEWER_ALERTS_EN: Texts<typeof VIEWER_ALERTS_NL> = {
   'alerts.dismiss.cancel': 'Cancel',
   'alerts.dismiss.done': 'The alert about {account} has been dismissed.',
   'alerts.dismiss.conflict': 'This alert has been dismissed meanwhile; who did and why is shown below.',
+  // The daily file of the viewer log on /signalen (HINQ's coordinator).
+  'alerts.daily.title': 'Hand in a daily file of the viewer log',
+  'alerts.daily.intro':
+    "When HINQ's systems do not push the viewer log themselves, hand in a day's export here. The file is judged the same way: each alert goes to the organisation whose records were opened and appears in the list below. Handing in the same file again counts nothing twice.",
+  'alerts.daily.format': 'CSV in UTF-8, with exactly this first line:',
+  'alerts.daily.file': 'Daily file (CSV)',
+  'alerts.daily.fileHint':
+    'If the file is too large, split the day into several files (for instance per part of the day) and hand them in one after the other.',
+  'alerts.daily.needFile': 'Choose a file.',
+  'alerts.daily.submit': 'Hand in and judge',
+  'alerts.daily.cancel': 'Cancel',
+  'alerts.daily.judging': 'Sent; the viewer log is being judged …',
+  'alerts.daily.refused': 'The file was refused.',
+  'alerts.daily.resultTitle': 'Outcome of {name}',
+  'alerts.daily.repeated': 'This file was handed in before; nothing was counted again.',
+  'alerts.daily.events': 'Accesses judged',
+  'alerts.daily.rejected': 'Lines rejected',
+  'alerts.daily.alerts': "Alerts in this file's windows",
+  'alerts.daily.byReason': 'Rejected per reason:',
+  'alerts.daily.alertsHint':
+    'An alert given before (by another file or the continuous push) is counted, but not reported again.',
+  'alerts.daily.summary': '{events} accesses judged, {rejected} lines rejected, {alerts} alerts.',
 };
 
 registerTexts('viewer-alerts', VIEWER_ALERTS_NL, VIEWER_ALERTS_EN);
