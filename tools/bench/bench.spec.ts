@@ -1,8 +1,7 @@
 // The benchmark's arithmetic on fixed numbers. The benchmark itself (minutes of load on a stack of its own) is
 // not part of the test suite: run it with `npm run bench`.
-import { DEFAULT_DETECTION_SETTINGS, DETECTION_RULES, detect } from '@babyconnect/domain';
 import { compare } from './compare.ts';
-import { ANOMALY_PREFIX, batchBody, syntheticDay } from './detect-day.ts';
+import { ANOMALY_PREFIX, batchBody, chunkBounds, syntheticDay } from './detect-day.ts';
 import { keyNode, listCases, LIST_DIMENSIONS } from './incident-list-probe.ts';
 import type { RunResult } from './load.ts';
 import { roundOrder } from './load.ts';
@@ -262,7 +261,9 @@ describe('the pushed day of the detection bench', () => {
     expect(day.normalAccounts).toBeGreaterThan(100);
   });
 
-  it("raises exactly the expected alerts under the domain's rules: each rule, only for the anomalous accounts", () => {
+  it("raises exactly the expected alerts under the domain's rules: each rule, only for the anomalous accounts", async () => {
+    // Loaded lazily, as the rest of the bench loads the domain (from the API's build).
+    const { DEFAULT_DETECTION_SETTINGS, DETECTION_RULES, detect } = await import('@babyconnect/domain');
     const alerts = detect(events, DEFAULT_DETECTION_SETTINGS);
     const seen = alerts.map((a) => ({
       rule: a.rule,
@@ -276,6 +277,20 @@ describe('the pushed day of the detection bench', () => {
     expect(seen).toHaveLength(day.expected.length);
     expect(new Set(day.expected.map((e) => e.rule))).toEqual(new Set(DETECTION_RULES));
     expect(alerts.every((a) => a.account.startsWith(ANOMALY_PREFIX))).toBe(true);
+  });
+
+  it('is pushed in chunks of about equal events, not equal minutes', () => {
+    expect(chunkBounds([1, 1, 8, 8, 1, 1], 2)).toEqual([3, 6]);
+    expect(chunkBounds([5, 5, 5, 5], 4)).toEqual([1, 2, 3, 4]);
+    const bounds = chunkBounds(
+      day.batches.map((lines) => lines.length),
+      5,
+    );
+    expect(bounds.at(-1)).toBe(day.batches.length);
+    const sizes = bounds.map((end, i) =>
+      day.batches.slice(i ? bounds[i - 1] : 0, end).reduce((n, lines) => n + lines.length, 0),
+    );
+    for (const size of sizes) expect(Math.abs(size - 10_000)).toBeLessThan(2_000);
   });
 
   it('is the same day every time', () => {

@@ -226,6 +226,22 @@ export function batchBody(lines: readonly string[]): string {
   return `${DAY_HEADER}\r\n${lines.join('\r\n')}\r\n`;
 }
 
+/**
+ * Where each round's chunk of batches ends: chunks of about equal events (a night hour has a tenth of a morning
+ * hour's events), so the pushing phases — and the idle phases that copy their length — are alike.
+ */
+export function chunkBounds(sizes: readonly number[], rounds: number): number[] {
+  const total = sizes.reduce((a, b) => a + b, 0);
+  const bounds: number[] = [];
+  let sum = 0;
+  for (let i = 0; i < sizes.length; i++) {
+    sum += sizes[i]!;
+    if (bounds.length < rounds - 1 && sum >= (total * (bounds.length + 1)) / rounds) bounds.push(i + 1);
+  }
+  while (bounds.length < rounds) bounds.push(sizes.length);
+  return bounds;
+}
+
 /** UNUSUAL_HOURS' default hours: 22:00 to 06:00 Amsterdam time. */
 function isNightHour(hour: number): boolean {
   return hour >= 22 || hour < 6;

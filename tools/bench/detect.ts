@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { batchBody, syntheticDay, type ExpectedAlert, type SyntheticDay } from './detect-day.ts';
+import { batchBody, chunkBounds, syntheticDay, type ExpectedAlert, type SyntheticDay } from './detect-day.ts';
 import { accessToken, graphql } from './http.ts';
 import type { Side } from './load.ts';
 import type { BenchOptions } from './options.ts';
@@ -61,6 +61,8 @@ export interface DetectResult {
     batchMs: { p50: number; p99: number; max: number };
     /** The API process's CPU seconds from the first push to the last answer (probes included). */
     apiCpuSeconds: number;
+    /** Pushes sent again after a connection failed. */
+    retries: number;
   };
   apiRssMB: { before: number; after: number; peak: number };
   alerts: {
@@ -79,6 +81,9 @@ export async function scenarioDetect(
   options: BenchOptions,
   say: (line: string) => void,
 ): Promise<DetectResult> {
+  const probeSide = await incidentsOfPrivacyOfficer(stack).catch((error: Error & { cause?: Error }) => {
+    throw new Error(`${error.message}: ${error.cause?.message} (${error.cause?.stack?.split('\n')[1]?.trim()})`);
+  });
   // The last 24 whole hours: events older than two days are pruned with every push.
   const start = Math.floor(Date.now() / HOUR) * HOUR - 24 * HOUR;
   const generated = performance.now();
@@ -90,7 +95,6 @@ export async function scenarioDetect(
       `anomalous) in ${batchCount} batches of ${day.batchMinutes} min, generated in ${generateSeconds.toFixed(1)} s.`,
   );
 
-  const probeSide = await incidentsOfPrivacyOfficer(stack);
   const probe = new Probe(probeSide, options.detectProbeRate);
   const pid = stack.apiPid();
   let peak = rssMB(pid);
@@ -106,9 +110,13 @@ export async function scenarioDetect(
     const rssBefore = rssMB(pid);
     const cpuBefore = cpuSecondsOf(pid);
     const rounds: DetectResult['rounds'] = [];
+    const bounds = chunkBounds(
+      day.batches.map((lines) => lines.length),
+      options.rounds,
+    );
     let lastPush = 0;
     for (let round = 0; round < options.rounds; round++) {
-      const until = Math.round(((round + 1) * batchCount) / options.rounds);
+      const until = bounds[round]!;
       const order = round % 2 === 0 ? (['pushing', 'idle'] as const) : (['idle', 'pushing'] as const);
       let idle: PhaseResult | undefined;
       let pushing: PushPhaseResult | undefined;
@@ -179,6 +187,7 @@ export async function scenarioDetect(
           max: spread(pusher.batchMs).max,
         },
         apiCpuSeconds: cpuSeconds,
+        retries: pusher.retries,
       },
       apiRssMB: { before: rssBefore, after: rssAfter, peak },
       alerts,
@@ -193,6 +202,10 @@ export async function scenarioDetect(
         `${rssAfter.toFixed(0)} MB (peak ${peak.toFixed(0)}).`,
     );
     return result;
+  } catch (error) {
+    // undici says only "fetch failed"; the cause says which connection and why.
+    const cause = (error as Error & { cause?: Error }).cause;
+    throw cause ? new Error(`${(error as Error).message}: ${cause.message}`, { cause: error }) : error;
   } finally {
     clearInterval(sampler);
     await probe.stop();
@@ -292,6 +305,7 @@ class Probe {
 class Pusher {
   accepted = 0;
   rejected = 0;
+  retries = 0;
   readonly batchMs: number[] = [];
   private next = 0;
   private token: { value: string; until: number } | undefined;
@@ -339,14 +353,27 @@ class Pusher {
 
   private async push(batchId: string, lines: string[]): Promise<{ events: number; rejected: number }> {
     const started = performance.now();
-    const res = await fetch(`${this.stack.apiUrl}/viewer-log/feed?batch=${encodeURIComponent(batchId)}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await this.machineToken()}`, 'content-type': 'text/csv' },
-      body: batchBody(lines),
-    });
+    const body = batchBody(lines);
+    let res: Response | undefined;
+    // A connection the server closed meanwhile is retried, as HINQ's system would: a batch counts once whatever
+    // the number of attempts (the feed is idempotent per batch id).
+    for (let attempt = 1; !res; attempt++) {
+      try {
+        res = await fetch(`${this.stack.apiUrl}/viewer-log/feed?batch=${encodeURIComponent(batchId)}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${await this.machineToken()}`, 'content-type': 'text/csv' },
+          body,
+        });
+      } catch (error) {
+        const cause = (error as Error & { cause?: Error }).cause;
+        if (attempt >= 3) throw new Error(`push of ${batchId} failed: ${(error as Error).message} (${cause?.message})`);
+        this.retries++;
+      }
+    }
     const text = await res.text();
     this.batchMs.push(performance.now() - started);
-    if (res.status !== 201) throw new Error(`push of ${batchId} answered ${res.status}: ${text.slice(0, 500)}`);
+    if (res.status !== 201 && !(res.status === 200 && this.retries > 0))
+      throw new Error(`push of ${batchId} answered ${res.status}: ${text.slice(0, 500)}`);
     const answer = JSON.parse(text) as { events: number; rejected: number };
     if (answer.events !== lines.length || answer.rejected !== 0)
       throw new Error(`push of ${batchId}: ${lines.length} lines sent, answer ${text.slice(0, 500)}`);
