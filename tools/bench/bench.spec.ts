@@ -1,6 +1,7 @@
 // The benchmark's arithmetic on fixed numbers. The benchmark itself (minutes of load on a stack of its own) is
 // not part of the test suite: run it with `npm run bench`.
 import { compare } from './compare.ts';
+import { ANOMALY_PREFIX, batchBody, chunkBounds, syntheticDay } from './detect-day.ts';
 import { keyNode, listCases, LIST_DIMENSIONS } from './incident-list-probe.ts';
 import type { RunResult } from './load.ts';
 import { roundOrder } from './load.ts';
@@ -133,6 +134,16 @@ describe('options', () => {
     expect(() => parseOptions(['--rounds', '0'], {})).toThrow(/BENCH_ROUNDS/);
   });
 
+  it('measures detection only when named: a day of a million events in batches of a minute, 50,000 with --quick', () => {
+    const plain = parseOptions([], {});
+    const named = parseOptions(['--only', 'detect'], {});
+    const quick = parseOptions(['--only', 'detect', '--quick'], {});
+    if (plain === 'help' || named === 'help' || quick === 'help') throw new Error('unexpected help');
+    expect(plain.only).not.toContain('detect');
+    expect(named).toMatchObject({ only: ['detect'], detectEvents: 1_000_000, detectBatchMinutes: 1, detectPushers: 1 });
+    expect(quick).toMatchObject({ detectEvents: 50_000, detectBatchMinutes: 10 });
+  });
+
   it('measures the viewer log only when named, a million lines unless told otherwise', () => {
     const plain = parseOptions([], {});
     const named = parseOptions(['--only', 'viewerlog'], {});
@@ -209,5 +220,81 @@ describe('incident list probe', () => {
     expect([big.seedIncidents, big.seedOrganisations]).toEqual([1_000_000, 500]);
     expect(env.seedIncidents).toBe(1_000_000);
     expect(parseOptions(['--only', 'g,h'], {})).toMatchObject({ only: ['g', 'h'] });
+  });
+});
+
+describe('the pushed day of the detection bench', () => {
+  // The bench fails loudly when the API raises other alerts than these; here the same day is judged by the domain's
+  // own rules, so a change of the generator (or of the default thresholds) that would make the bench fail is seen
+  // without a stack.
+  const start = Date.UTC(2026, 2, 2, 5);
+  const day = syntheticDay({ events: 50_000, start, batchMinutes: 10 });
+  const events = day.batches.flat().map((line) => {
+    const [timestamp, account, userOrganisation, recordOrganisation, pseudonym] = line.split(',') as [
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    return {
+      at: Date.parse(timestamp),
+      account,
+      userOrganisationId: userOrganisation,
+      recordOrganisationId: recordOrganisation,
+      recordKey: pseudonym,
+    };
+  });
+
+  it('has exactly the events asked, in batches of its minutes, each within the push limit', () => {
+    expect(events).toHaveLength(50_000);
+    expect(day.batches).toHaveLength(144);
+    const outside = day.batches.flatMap((lines, i) =>
+      lines.filter((line) => {
+        const at = Date.parse(line.slice(0, 24));
+        return at < start + i * 600_000 || at >= start + (i + 1) * 600_000;
+      }),
+    );
+    expect(outside).toEqual([]);
+    const largest = Math.max(...day.batches.map((lines) => Buffer.byteLength(batchBody(lines))));
+    expect(largest).toBeLessThan(10 * 1024 * 1024);
+    expect(day.normalAccounts).toBeGreaterThan(100);
+  });
+
+  it("raises exactly the expected alerts under the domain's rules: each rule, only for the anomalous accounts", async () => {
+    // Loaded lazily, as the rest of the bench loads the domain (from the API's build).
+    const { DEFAULT_DETECTION_SETTINGS, DETECTION_RULES, detect } = await import('@babyconnect/domain');
+    const alerts = detect(events, DEFAULT_DETECTION_SETTINGS);
+    const seen = alerts.map((a) => ({
+      rule: a.rule,
+      account: a.account,
+      windowStart: a.windowStart.getTime(),
+      organisations: a.affectedOrganisationIds,
+    }));
+    expect(seen).toEqual(
+      expect.arrayContaining(day.expected.map((e) => ({ ...e, organisations: [...e.organisations].sort() }))),
+    );
+    expect(seen).toHaveLength(day.expected.length);
+    expect(new Set(day.expected.map((e) => e.rule))).toEqual(new Set(DETECTION_RULES));
+    expect(alerts.every((a) => a.account.startsWith(ANOMALY_PREFIX))).toBe(true);
+  });
+
+  it('is pushed in chunks of about equal events, not equal minutes', () => {
+    expect(chunkBounds([1, 1, 8, 8, 1, 1], 2)).toEqual([3, 6]);
+    expect(chunkBounds([5, 5, 5, 5], 4)).toEqual([1, 2, 3, 4]);
+    const bounds = chunkBounds(
+      day.batches.map((lines) => lines.length),
+      5,
+    );
+    expect(bounds.at(-1)).toBe(day.batches.length);
+    const sizes = bounds.map((end, i) =>
+      day.batches.slice(i ? bounds[i - 1] : 0, end).reduce((n, lines) => n + lines.length, 0),
+    );
+    for (const size of sizes) expect(Math.abs(size - 10_000)).toBeLessThan(2_000);
+  });
+
+  it('is the same day every time', () => {
+    const again = syntheticDay({ events: 50_000, start, batchMinutes: 10 });
+    expect(again.batches).toEqual(day.batches);
   });
 });

@@ -31,6 +31,7 @@ import {
 } from './scenarios.ts';
 import { CountingSmtp, scenarioMail } from './mail.ts';
 import { scenarioViewerLog } from './viewer-log.ts';
+import { scenarioDetect } from './detect.ts';
 import { killBenchStackNow, startBenchStack, type BenchStack } from './stack.ts';
 import { extraOrganisations, extraUsers, loadTenants, type Tenant } from './tenants.ts';
 
@@ -48,6 +49,7 @@ const TITLES: Record<ScenarioId, string> = {
   h: "the incident list's SQL at the database, every filter combination, with plans",
   mail: 'notifications: mails/s to a local SMTP server, reminder lateness of 10,000 clocks, API p99 while delivering',
   viewerlog: "viewer log: 1M lines through the API's reader and analyser vs csv-parse alone, and uploaded to the API",
+  detect: "detection: a day of pushed viewer-log events, other users' incidents p99 while pushing vs idle",
 };
 const smtp = new CountingSmtp();
 const RUN: Record<ScenarioId, (ctx: Context) => Promise<unknown>> = {
@@ -61,6 +63,7 @@ const RUN: Record<ScenarioId, (ctx: Context) => Promise<unknown>> = {
   h: scenarioH,
   mail: (ctx) => scenarioMail(ctx.stack, smtp, ctx.options, ctx.one, ctx.say),
   viewerlog: (ctx) => scenarioViewerLog(ctx.stack, ctx.options, ctx.say),
+  detect: (ctx) => scenarioDetect(ctx.stack, ctx.options, ctx.say),
 };
 
 let options;

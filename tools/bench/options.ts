@@ -1,11 +1,11 @@
 // Flags and environment of `npm run bench`. A flag wins over its BENCH_* variable, which wins over the default.
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'mail', 'viewerlog'] as const;
+export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'mail', 'viewerlog', 'detect'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 /**
- * What a run without --only measures: the request path. `mail` (issue 16's notification engine) and `viewerlog`
- * (issue 18's upload analysis) are asked for by name.
+ * What a run without --only measures: the request path. `mail` (issue 16's notification engine), `viewerlog`
+ * (issue 18's upload analysis) and `detect` (issue 18's detection on pushed events) are asked for by name.
  */
 export const DEFAULT_SCENARIOS: readonly ScenarioId[] = ['a', 'b', 'c', 'd', 'e', 'f'];
 
@@ -44,6 +44,14 @@ export interface BenchOptions {
   mailWindowS: number;
   /** viewerlog: lines of the generated export. */
   viewerLogLines: number;
+  /** detect: events of the pushed day. */
+  detectEvents: number;
+  /** detect: minutes of the day per pushed batch. */
+  detectBatchMinutes: number;
+  /** detect: batches pushed at once. */
+  detectPushers: number;
+  /** detect: other users' requests per second while idle and while pushing. */
+  detectProbeRate: number;
 }
 
 export const USAGE = `npm run bench [-- options]
@@ -69,6 +77,10 @@ export const USAGE = `npm run bench [-- options]
   --mail-clocks N         mail: open clocks (default 10000; env BENCH_MAIL_CLOCKS)
   --mail-window S         mail: seconds over which their next reminders fall due (default 120; env BENCH_MAIL_WINDOW)
   --viewer-log-lines N    viewerlog: lines of the generated export (default 1000000; env BENCH_VIEWER_LOG_LINES)
+  --detect-events N       detect: events of the pushed day (default 1000000, quick 50000; env BENCH_DETECT_EVENTS)
+  --detect-batch-minutes N detect: minutes of the day per batch (default 1, quick 10; env BENCH_DETECT_BATCH_MINUTES)
+  --detect-pushers N      detect: batches pushed at once (default 1; env BENCH_DETECT_PUSHERS)
+  --detect-rate N         detect: incidents(first: 50) requests per second (default 20; env BENCH_DETECT_RATE)
   --no-build              use dist/api as it is (default: nx run api:build first)
   --help`;
 
@@ -96,6 +108,10 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       'mail-clocks': { type: 'string' },
       'mail-window': { type: 'string' },
       'viewer-log-lines': { type: 'string' },
+      'detect-events': { type: 'string' },
+      'detect-batch-minutes': { type: 'string' },
+      'detect-pushers': { type: 'string' },
+      'detect-rate': { type: 'string' },
       'no-build': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -148,5 +164,9 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     mailClocks: number(values['mail-clocks'], 'BENCH_MAIL_CLOCKS', 10_000, 2000, 1),
     mailWindowS: number(values['mail-window'], 'BENCH_MAIL_WINDOW', 120, 30, 1),
     viewerLogLines: number(values['viewer-log-lines'], 'BENCH_VIEWER_LOG_LINES', 1_000_000, 200_000, 1),
+    detectEvents: number(values['detect-events'], 'BENCH_DETECT_EVENTS', 1_000_000, 50_000, 1000),
+    detectBatchMinutes: number(values['detect-batch-minutes'], 'BENCH_DETECT_BATCH_MINUTES', 1, 10, 1),
+    detectPushers: number(values['detect-pushers'], 'BENCH_DETECT_PUSHERS', 1, 1, 1),
+    detectProbeRate: number(values['detect-rate'], 'BENCH_DETECT_RATE', 20, 20, 1),
   };
 }

@@ -6,6 +6,7 @@ import type { SeedResult } from './incident-seed.ts';
 import type { BurstScenario, SeveralResult, SweepResult } from './scenarios.ts';
 import type { MailResult } from './mail.ts';
 import type { ViewerLogResult } from './viewer-log.ts';
+import type { DetectResult } from './detect.ts';
 import type { FloodResult } from './probes.ts';
 import type { RatioSummary } from './stats.ts';
 
@@ -26,6 +27,7 @@ export interface BenchResult {
     h?: ProbeResult;
     mail?: MailResult;
     viewerlog?: ViewerLogResult;
+    detect?: DetectResult;
   };
   seed?: SeedResult;
   /** The seed's wall time including its statistics queries. */
@@ -165,6 +167,22 @@ export function formatReport(result: BenchResult): string {
       `viewerlog: uploaded to the API: ${api.lines} lines, ${api.distinctRecords} distinct records in ` +
         `${fixed(api.seconds, 2)} s (the API's CPU ${fixed(api.cpuSeconds, 2)} s); API RSS ${fixed(api.rssBeforeMB)} → ${fixed(api.rssPeakMB)} MB ` +
         `(+${fixed(api.rssGrowthMB)} MB) (goal ≤ 10 s, ≤ +150 MB).`,
+    );
+  }
+  const detect = result.scenarios.detect;
+  if (detect) {
+    const { push: p, apiRssMB: rss, alerts: a } = detect;
+    out.push(
+      `detect: a day of ${detect.events} events in ${detect.batches} batches of ${detect.batchMinutes} min, ` +
+        `${detect.pushers} pusher(s): accepted ${p.accepted} in ${fixed(p.seconds, 1)} s of pushing = ` +
+        `${fixed(p.eventsPerSecond)} events/s (batch p50 ${ms(p.batchMs.p50)}, p99 ${ms(p.batchMs.p99)}); API CPU ` +
+        `${fixed(p.apiCpuSeconds, 1)} s; API RSS ${fixed(rss.before)} → ${fixed(rss.after)} MB (peak ${fixed(rss.peak)}).`,
+      `detect: alerts ${a.raised} of ${a.expected} expected (${JSON.stringify(a.byRule)}), ${a.rows} alert rows, ` +
+        `${a.incidents} incidents; none for the ${detect.day.normalAccounts} normal accounts.`,
+      `detect: ${detect.probe.query} of ${detect.probe.user} at ${detect.probe.ratePerSecond}/s, p99 idle ` +
+        `${detect.idleP99.map((v) => fixed(v)).join('/')} ms, pushing ${detect.pushingP99.map((v) => fixed(v)).join('/')} ms; ` +
+        `p99 ratio ${ratioText(detect.p99Ratio)}, p50 ratio ${ratioText(detect.p50Ratio)} ` +
+        `(goal p99 ratio ≤ ${detect.goal.p99Ratio}: ${detect.goal.met ? 'met' : 'NOT met'}).`,
     );
   }
   if (result.seed) {

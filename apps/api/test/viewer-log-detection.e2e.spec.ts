@@ -224,6 +224,28 @@ describe('detection on the pushed viewer log', () => {
     expect(hinq[0]).toMatchObject({ windowEnd: iso(eleven + 10 * 60_000) });
   });
 
+  it('judges a window spread over minute batches whole: the stored events count, each record once', async () => {
+    // HINQ pushes a minute at a time: the hour's counts are made from what earlier batches stored (in the database),
+    // not only from the batch at hand. 30 records, then the same 30 again and 20 new ones: 50 distinct in the hour.
+    const nine = yesterdayAt(9);
+    const minute = (m: number, from: number, to: number) =>
+      Array.from({ length: to - from }, (_, i) =>
+        line(nine + m * 60_000 + i * 1000, 'spreiding.1', 'vp-het-nest', 'vp-het-nest', `PSN-S${from + i}`),
+      );
+    expect((await push('spreiding-1', minute(5, 0, 30))).body).toMatchObject({ events: 30, alerts: 0 });
+    expect((await push('spreiding-2', minute(6, 0, 30))).body).toMatchObject({ events: 30, alerts: 0 });
+    expect((await push('spreiding-3', minute(7, 30, 50))).body).toMatchObject({ events: 20, alerts: 1 });
+    expect((await alerts('nest-privacy')).filter((a) => a.account === 'spreiding.1')).toEqual([
+      expect.objectContaining({
+        rule: 'MANY_ORGANISATIONS',
+        windowStart: iso(nine),
+        accesses: 80,
+        distinctRecords: 50,
+        distinctOrganisations: 1,
+      }),
+    ]);
+  });
+
   it('counts a batch once: the same batch again gets the same answer, stores and raises nothing new', async () => {
     const ten = yesterdayAt(14);
     const lines = ['vp-de-wieg', 'zh-zuiderhaven', 'kz-zonnedauw'].flatMap((org, o) =>

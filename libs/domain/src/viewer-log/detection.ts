@@ -58,6 +58,33 @@ export interface DetectionAlert {
   accountOrganisationIds: string[];
 }
 
+/**
+ * What one rule's window knows of one account: counts and organisations, never the events. The rules judge only
+ * this, so a caller may count the events where they are (the API does it in PostgreSQL) instead of handing them in.
+ */
+export interface DetectionBlock {
+  /** Start of the window (ms since the epoch, a multiple of the rule's window). */
+  start: number;
+  account: string;
+  accesses: number;
+  /** Distinct records: distinct (record organisation, record key) pairs. */
+  distinctRecords: number;
+  recordOrganisationIds: readonly string[];
+  userOrganisationIds: readonly string[];
+}
+
+/** The blocks of each rule's own windows. */
+export type DetectionBlocks = Record<DetectionRule, Iterable<DetectionBlock>>;
+
+/** Each rule's window in minutes, as the settings give it. */
+export function detectionWindows(settings: DetectionSettings): Record<DetectionRule, number> {
+  return {
+    MANY_ORGANISATIONS: settings.manyOrganisations.windowMinutes,
+    UNUSUAL_HOURS: settings.unusualHours.windowMinutes,
+    TWO_ORGANISATIONS: settings.twoOrganisations.windowMinutes,
+  };
+}
+
 interface Block {
   start: number;
   account: string;
@@ -75,11 +102,8 @@ export function detect(
   events: Iterable<DetectionEvent>,
   settings: DetectionSettings = DEFAULT_DETECTION_SETTINGS,
 ): DetectionAlert[] {
-  const rules: { rule: DetectionRule; minutes: number }[] = [
-    { rule: 'MANY_ORGANISATIONS', minutes: settings.manyOrganisations.windowMinutes },
-    { rule: 'UNUSUAL_HOURS', minutes: settings.unusualHours.windowMinutes },
-    { rule: 'TWO_ORGANISATIONS', minutes: settings.twoOrganisations.windowMinutes },
-  ];
+  const windows = detectionWindows(settings);
+  const rules = DETECTION_RULES.map((rule) => ({ rule, minutes: windows[rule] }));
   const blocks = rules.map(() => new Map<string, Block>());
   for (const event of events) {
     rules.forEach(({ minutes }, i) => {
@@ -104,8 +128,31 @@ export function detect(
       block.userOrganisations.add(event.userOrganisationId);
     });
   }
+  const counted = (i: number): DetectionBlock[] =>
+    [...blocks[i]!.values()].map((b) => ({
+      start: b.start,
+      account: b.account,
+      accesses: b.accesses,
+      distinctRecords: b.records.size,
+      recordOrganisationIds: [...b.recordOrganisations],
+      userOrganisationIds: [...b.userOrganisations],
+    }));
+  return judgeBlocks(
+    { MANY_ORGANISATIONS: counted(0), UNUSUAL_HOURS: counted(1), TWO_ORGANISATIONS: counted(2) },
+    settings,
+  );
+}
+
+/**
+ * The three rules over counted windows (each block complete: every event of its account in its window). Pure and
+ * deterministic: the alerts come back sorted by window, rule and account.
+ */
+export function judgeBlocks(
+  blocks: DetectionBlocks,
+  settings: DetectionSettings = DEFAULT_DETECTION_SETTINGS,
+): DetectionAlert[] {
   const alerts: DetectionAlert[] = [];
-  const alert = (rule: DetectionRule, minutes: number, b: Block, affected: Iterable<string>): void => {
+  const alert = (rule: DetectionRule, minutes: number, b: DetectionBlock, affected: Iterable<string>): void => {
     alerts.push({
       key: `${rule}|${b.account}|${new Date(b.start).toISOString()}`,
       rule,
@@ -113,26 +160,27 @@ export function detect(
       windowStart: new Date(b.start),
       windowEnd: new Date(b.start + minutes * 60_000),
       accesses: b.accesses,
-      distinctRecords: b.records.size,
-      distinctOrganisations: b.recordOrganisations.size,
-      affectedOrganisationIds: [...affected].sort(),
-      accountOrganisationIds: [...b.userOrganisations].sort(),
+      distinctRecords: b.distinctRecords,
+      distinctOrganisations: new Set(b.recordOrganisationIds).size,
+      affectedOrganisationIds: [...new Set(affected)].sort(),
+      accountOrganisationIds: [...new Set(b.userOrganisationIds)].sort(),
     });
   };
   const many = settings.manyOrganisations;
-  for (const b of blocks[0]!.values()) {
-    const others = [...b.recordOrganisations].filter((o) => !b.userOrganisations.has(o));
-    if (others.length >= many.organisations || b.records.size >= many.records)
-      alert('MANY_ORGANISATIONS', many.windowMinutes, b, b.recordOrganisations);
+  for (const b of blocks.MANY_ORGANISATIONS) {
+    const own = new Set(b.userOrganisationIds);
+    const others = new Set(b.recordOrganisationIds.filter((o) => !own.has(o)));
+    if (others.size >= many.organisations || b.distinctRecords >= many.records)
+      alert('MANY_ORGANISATIONS', many.windowMinutes, b, b.recordOrganisationIds);
   }
   const night = settings.unusualHours;
-  for (const b of blocks[1]!.values()) {
+  for (const b of blocks.UNUSUAL_HOURS) {
     if (b.accesses >= night.accesses && isUnusualHour(amsterdamHour(b.start), night.fromHour, night.toHour))
-      alert('UNUSUAL_HOURS', night.windowMinutes, b, b.recordOrganisations);
+      alert('UNUSUAL_HOURS', night.windowMinutes, b, b.recordOrganisationIds);
   }
-  for (const b of blocks[2]!.values()) {
-    if (b.userOrganisations.size >= 2)
-      alert('TWO_ORGANISATIONS', settings.twoOrganisations.windowMinutes, b, b.userOrganisations);
+  for (const b of blocks.TWO_ORGANISATIONS) {
+    if (new Set(b.userOrganisationIds).size >= 2)
+      alert('TWO_ORGANISATIONS', settings.twoOrganisations.windowMinutes, b, b.userOrganisationIds);
   }
   alerts.sort(
     (a, b) =>

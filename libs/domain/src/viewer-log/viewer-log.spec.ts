@@ -8,12 +8,15 @@ import {
   checkLine,
   checkQuestion,
   detect,
+  detectionWindows,
   isUnusualHour,
+  judgeBlocks,
   parseTimestamp,
   RECORD_KEY_CHARS,
   RecordKeySet,
   proposalReasoning,
   proposePartners,
+  type DetectionBlock,
   type DetectionEvent,
 } from './index';
 
@@ -373,6 +376,71 @@ describe('detection', () => {
     expect(isUnusualHour(23, 22, 6)).toBe(true);
     expect(isUnusualHour(6, 22, 6)).toBe(false);
     expect(isUnusualHour(3, 1, 5)).toBe(true);
+  });
+});
+
+describe('detection over counted windows', () => {
+  it('judges counted blocks exactly as the events they count (the API counts them in the database)', () => {
+    const hour = Date.UTC(2026, 2, 2, 9);
+    const events = [
+      ...['o-nest', 'o-zh', 'o-kz'].map((r, i) => ({
+        at: hour + i * 60_000,
+        account: 'a',
+        userOrganisationId: 'o-wieg',
+        recordOrganisationId: r,
+        recordKey: `k${i}`,
+      })),
+      {
+        at: hour + 20 * 60_000,
+        account: 'c',
+        userOrganisationId: 'o-wieg',
+        recordOrganisationId: 'o-wieg',
+        recordKey: 'k5',
+      },
+      {
+        at: hour + 21 * 60_000,
+        account: 'c',
+        userOrganisationId: 'o-nest',
+        recordOrganisationId: 'o-nest',
+        recordKey: 'k5',
+      },
+      {
+        at: hour + 4 * 60_000,
+        account: 'b',
+        userOrganisationId: 'o-zh',
+        recordOrganisationId: 'o-zh',
+        recordKey: 'k9',
+      },
+    ];
+    const blocks = (minutes: number): DetectionBlock[] => {
+      const size = minutes * 60_000;
+      const byBlock = new Map<string, typeof events>();
+      for (const e of events) {
+        const id = `${Math.floor(e.at / size) * size}|${e.account}`;
+        byBlock.set(id, [...(byBlock.get(id) ?? []), e]);
+      }
+      return [...byBlock.values()].map((es) => ({
+        start: Math.floor(es[0]!.at / size) * size,
+        account: es[0]!.account,
+        accesses: es.length,
+        distinctRecords: new Set(es.map((e) => `${e.recordOrganisationId}|${e.recordKey}`)).size,
+        recordOrganisationIds: [...new Set(es.map((e) => e.recordOrganisationId))],
+        userOrganisationIds: [...new Set(es.map((e) => e.userOrganisationId))],
+      }));
+    };
+    const windows = detectionWindows(DEFAULT_DETECTION_SETTINGS);
+    const judged = judgeBlocks({
+      MANY_ORGANISATIONS: blocks(windows.MANY_ORGANISATIONS),
+      UNUSUAL_HOURS: blocks(windows.UNUSUAL_HOURS),
+      TWO_ORGANISATIONS: blocks(windows.TWO_ORGANISATIONS),
+    });
+    expect(judged).toEqual(detect(events));
+    expect(judged.map((a) => [a.rule, a.account])).toEqual([
+      ['MANY_ORGANISATIONS', 'a'],
+      ['TWO_ORGANISATIONS', 'c'],
+    ]);
+    expect(judged[0]).toMatchObject({ accesses: 3, distinctRecords: 3, distinctOrganisations: 3 });
+    expect(judged[1]).toMatchObject({ distinctRecords: 2, affectedOrganisationIds: ['o-nest', 'o-wieg'] });
   });
 });
 
