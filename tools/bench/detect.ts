@@ -46,6 +46,8 @@ export interface DetectResult {
   batches: number;
   batchMinutes: number;
   pushers: number;
+  /** The day pushed at this many times real time; 0 = as fast as the API accepted. */
+  speedup: number;
   probe: { query: string; user: string; ratePerSecond: number };
   day: { from: string; to: string; normalAccounts: number; anomalousAccounts: number; generateSeconds: number };
   rounds: { round: number; order: string; idle: PhaseResult; pushing: PushPhaseResult }[];
@@ -99,7 +101,7 @@ export async function scenarioDetect(
   const pid = stack.apiPid();
   let peak = rssMB(pid);
   const sampler = setInterval(() => (peak = Math.max(peak, rssMB(pid))), 250);
-  const pusher = new Pusher(stack, day, options.detectPushers);
+  const pusher = new Pusher(stack, day, options.detectPushers, options.detectSpeedup);
   try {
     probe.start();
     // Warm-up, not counted: the probe's and the push path's first calls (JIT, pool connections, the day's secret).
@@ -160,6 +162,7 @@ export async function scenarioDetect(
       batches: batchCount,
       batchMinutes: day.batchMinutes,
       pushers: options.detectPushers,
+      speedup: options.detectSpeedup,
       probe: { query: 'incidents(first: 50)', user: PROBE_USER, ratePerSecond: options.detectProbeRate },
       day: {
         from: new Date(start).toISOString(),
@@ -312,11 +315,13 @@ class Pusher {
   private readonly stack: BenchStack;
   private readonly day: SyntheticDay;
   private readonly pushers: number;
+  private readonly speedup: number;
 
-  constructor(stack: BenchStack, day: SyntheticDay, pushers: number) {
+  constructor(stack: BenchStack, day: SyntheticDay, pushers: number, speedup: number) {
     this.stack = stack;
     this.day = day;
     this.pushers = pushers;
+    this.speedup = speedup;
   }
 
   /** One batch outside the day (two hours before it, one quiet account), so the first counted push is not cold. */
@@ -335,9 +340,18 @@ class Pusher {
   async pushUntil(until: number): Promise<{ batches: number; events: number }> {
     let batches = 0;
     let events = 0;
+    const first = this.next;
+    const started = performance.now();
     const worker = async (): Promise<void> => {
       while (this.next < until) {
         const index = this.next++;
+        if (this.speedup > 0) {
+          // Paced: each batch leaves at its own moment of the day, compressed `speedup` times, as HINQ's system
+          // would push it a minute after the minute (the phase starts at the phase's first batch).
+          const due = started + ((index - first) * this.day.batchMinutes * 60_000) / this.speedup;
+          const wait = due - performance.now();
+          if (wait > 0) await sleep(wait);
+        }
         const lines = this.day.batches[index]!;
         // Dropped once sent: the bench holds a day of lines only until each is pushed.
         this.day.batches[index] = [];

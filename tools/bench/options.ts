@@ -52,6 +52,8 @@ export interface BenchOptions {
   detectPushers: number;
   /** detect: other users' requests per second while idle and while pushing. */
   detectProbeRate: number;
+  /** detect: the day pushed at this many times real time (each batch at its own moment); 0 = as fast as accepted. */
+  detectSpeedup: number;
 }
 
 export const USAGE = `npm run bench [-- options]
@@ -81,6 +83,8 @@ export const USAGE = `npm run bench [-- options]
   --detect-batch-minutes N detect: minutes of the day per batch (default 1, quick 10; env BENCH_DETECT_BATCH_MINUTES)
   --detect-pushers N      detect: batches pushed at once (default 1; env BENCH_DETECT_PUSHERS)
   --detect-rate N         detect: incidents(first: 50) requests per second (default 20; env BENCH_DETECT_RATE)
+  --detect-speedup N      detect: push the day at N times real time, each batch at its own moment (default 0: as
+                          fast as the API accepts, one pusher saturating it; env BENCH_DETECT_SPEEDUP)
   --no-build              use dist/api as it is (default: nx run api:build first)
   --help`;
 
@@ -112,6 +116,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       'detect-batch-minutes': { type: 'string' },
       'detect-pushers': { type: 'string' },
       'detect-rate': { type: 'string' },
+      'detect-speedup': { type: 'string' },
       'no-build': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -168,5 +173,6 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     detectBatchMinutes: number(values['detect-batch-minutes'], 'BENCH_DETECT_BATCH_MINUTES', 1, 10, 1),
     detectPushers: number(values['detect-pushers'], 'BENCH_DETECT_PUSHERS', 1, 1, 1),
     detectProbeRate: number(values['detect-rate'], 'BENCH_DETECT_RATE', 20, 20, 1),
+    detectSpeedup: number(values['detect-speedup'], 'BENCH_DETECT_SPEEDUP', 0, 0, 0),
   };
 }

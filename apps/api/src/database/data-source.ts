@@ -12,6 +12,7 @@ import { RegisterRecords1765584000000 } from './migrations/1765584000000-registe
 import { ViewerLog1765670400000 } from './migrations/1765670400000-viewer-log';
 import { ChainScenario1765756800000 } from './migrations/1765756800000-chain-scenario';
 import { FiguresCountAlerts1766000000000 } from './migrations/1766000000000-figures-count-alerts';
+import { ViewerLogEventsByAccount1766100000000 } from './migrations/1766100000000-viewer-log-events-by-account';
 
 export const MIGRATIONS = [
   InitialSchema1764806400000,
@@ -27,6 +28,7 @@ export const MIGRATIONS = [
   ViewerLog1765670400000,
   ChainScenario1765756800000,
   FiguresCountAlerts1766000000000,
+  ViewerLogEventsByAccount1766100000000,
 ];
 
 export interface DataSourceSettings {
