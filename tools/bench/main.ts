@@ -31,6 +31,7 @@ import {
 } from './scenarios.ts';
 import { CountingSmtp, scenarioMail } from './mail.ts';
 import { scenarioViewerLog } from './viewer-log.ts';
+import { exportsTenant, scenarioExports } from './exports.ts';
 import { killBenchStackNow, startBenchStack, type BenchStack } from './stack.ts';
 import { extraOrganisations, extraUsers, loadTenants, type Tenant } from './tenants.ts';
 
@@ -48,6 +49,8 @@ const TITLES: Record<ScenarioId, string> = {
   h: "the incident list's SQL at the database, every filter combination, with plans",
   mail: 'notifications: mails/s to a local SMTP server, reminder lateness of 10,000 clocks, API p99 while delivering',
   viewerlog: "viewer log: 1M lines through the API's reader and analyser vs csv-parse alone, and uploaded to the API",
+  exports:
+    'register exports: CSV, Excel and PDF of 10,000 incidents through the API vs a plain CSV floor of the same rows',
 };
 const smtp = new CountingSmtp();
 const RUN: Record<ScenarioId, (ctx: Context) => Promise<unknown>> = {
@@ -61,6 +64,13 @@ const RUN: Record<ScenarioId, (ctx: Context) => Promise<unknown>> = {
   h: scenarioH,
   mail: (ctx) => scenarioMail(ctx.stack, smtp, ctx.options, ctx.one, ctx.say),
   viewerlog: (ctx) => scenarioViewerLog(ctx.stack, ctx.options, ctx.say),
+  exports: (ctx) =>
+    scenarioExports(
+      ctx.stack,
+      ctx.options,
+      exportsTenant(ctx.extraFgs, ctx.one, ctx.options.only.includes('g') || ctx.options.only.includes('h')),
+      ctx.say,
+    ),
 };
 
 let options;
@@ -153,6 +163,7 @@ try {
     options,
     one,
     several,
+    extraFgs: tenants.extraFgs,
     say,
     apiBuild,
     planFile: resultFile.replace(/\.json$/, '-incident-plans.txt'),

@@ -1,11 +1,11 @@
 // Flags and environment of `npm run bench`. A flag wins over its BENCH_* variable, which wins over the default.
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'mail', 'viewerlog'] as const;
+export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'mail', 'viewerlog', 'exports'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 /**
- * What a run without --only measures: the request path. `mail` (issue 16's notification engine) and `viewerlog`
- * (issue 18's upload analysis) are asked for by name.
+ * What a run without --only measures: the request path. `mail` (issue 16's notification engine), `viewerlog`
+ * (issue 18's upload analysis) and `exports` (issue 15's register downloads) are asked for by name.
  */
 export const DEFAULT_SCENARIOS: readonly ScenarioId[] = ['a', 'b', 'c', 'd', 'e', 'f'];
 
@@ -44,6 +44,8 @@ export interface BenchOptions {
   mailWindowS: number;
   /** viewerlog: lines of the generated export. */
   viewerLogLines: number;
+  /** exports: rows of the register that is downloaded (incidents seeded into one organisation). */
+  exportIncidents: number;
 }
 
 export const USAGE = `npm run bench [-- options]
@@ -64,11 +66,14 @@ export const USAGE = `npm run bench [-- options]
   --seed-million          before g and h, seed 1,000,000 incidents over 500 organisations (a few minutes; env
                           BENCH_SEED_MILLION=true); without it 20,000 over the 5 demo organisations
   --probe-runs N          timed runs per filter combination in h (default 15; env BENCH_PROBE_RUNS)
-  --only a,c,…            run only these scenarios (env BENCH_ONLY); \`mail\` (notifications) runs only when named
+  --only a,c,…            run only these scenarios (env BENCH_ONLY); \`mail\`, \`viewerlog\` and \`exports\` run only
+                          when named
   --mail-messages N       mail: backlog for the throughput run (default 6000; env BENCH_MAIL_MESSAGES)
   --mail-clocks N         mail: open clocks (default 10000; env BENCH_MAIL_CLOCKS)
   --mail-window S         mail: seconds over which their next reminders fall due (default 120; env BENCH_MAIL_WINDOW)
   --viewer-log-lines N    viewerlog: lines of the generated export (default 1000000; env BENCH_VIEWER_LOG_LINES)
+  --export-incidents N    exports: register rows downloaded as CSV, Excel and PDF (default 10000, 2000 with --quick;
+                          env BENCH_EXPORT_INCIDENTS)
   --no-build              use dist/api as it is (default: nx run api:build first)
   --help`;
 
@@ -96,6 +101,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       'mail-clocks': { type: 'string' },
       'mail-window': { type: 'string' },
       'viewer-log-lines': { type: 'string' },
+      'export-incidents': { type: 'string' },
       'no-build': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -148,5 +154,6 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     mailClocks: number(values['mail-clocks'], 'BENCH_MAIL_CLOCKS', 10_000, 2000, 1),
     mailWindowS: number(values['mail-window'], 'BENCH_MAIL_WINDOW', 120, 30, 1),
     viewerLogLines: number(values['viewer-log-lines'], 'BENCH_VIEWER_LOG_LINES', 1_000_000, 200_000, 1),
+    exportIncidents: number(values['export-incidents'], 'BENCH_EXPORT_INCIDENTS', 10_000, 2000, 1),
   };
 }

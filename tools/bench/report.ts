@@ -6,6 +6,7 @@ import type { SeedResult } from './incident-seed.ts';
 import type { BurstScenario, SeveralResult, SweepResult } from './scenarios.ts';
 import type { MailResult } from './mail.ts';
 import type { ViewerLogResult } from './viewer-log.ts';
+import { exportsReportLines, type ExportsResult } from './exports.ts';
 import type { FloodResult } from './probes.ts';
 import type { RatioSummary } from './stats.ts';
 
@@ -26,6 +27,7 @@ export interface BenchResult {
     h?: ProbeResult;
     mail?: MailResult;
     viewerlog?: ViewerLogResult;
+    exports?: ExportsResult;
   };
   seed?: SeedResult;
   /** The seed's wall time including its statistics queries. */
@@ -167,6 +169,7 @@ export function formatReport(result: BenchResult): string {
         `(+${fixed(api.rssGrowthMB)} MB) (goal ≤ 10 s, ≤ +150 MB).`,
     );
   }
+  if (result.scenarios.exports) out.push(...exportsReportLines(result.scenarios.exports));
   if (result.seed) {
     const s = result.seed;
     out.push(
