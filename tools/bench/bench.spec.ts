@@ -270,9 +270,13 @@ describe('register exports (--only exports)', () => {
       rounds: 2,
       checked,
       runs,
+      warmUps: [run('floor', 0.3, 1, 5), run('csv', 1, 2, 5), run('xlsx', 2, 3, 5), run('pdf', 7, 9, 90)],
+      idleRssMB: { api: 180, floor: 60 },
     });
     expect(result.sides.pdf.cpuSeconds).toEqual({ median: 5.5, min: 5, max: 6 });
     expect(result.sides.pdf.rssGrowthMB.max).toBe(60);
+    // Peaks measured from the idle process: the PDF warm-up peaked at 290 MB, 110 over the API's idle 180.
+    expect(result.peakOverIdleMB).toEqual({ floor: 200 + 10 - 60, csv: 30, xlsx: 30, pdf: 110 });
     expect(result.sides.csv.megabytes).toBe(2);
     expect(result.cpuRatio.csv.perRound).toEqual([4, 4]);
     expect(result.cpuRatio.pdf.perRound).toEqual([30, 20]);

@@ -68,6 +68,13 @@ export interface ExportSideSummary {
 export interface ExportsResult {
   organisation: { alias: string; id: string; user: string };
   registerRows: number;
+  /**
+   * The serving processes' RSS before their first download, and the most any download of each side took it above
+   * that: the issue's "RSS growing ≤ 200 MB" from a fresh process. A run's own growth (in `runs`) starts from what
+   * the runs before it left (V8 keeps its heap), so it reads lower.
+   */
+  idleRssMB: { api: number; floor: number };
+  peakOverIdleMB: Record<ExportSide, number>;
   seed: SeedResult;
   rounds: number;
   /** What the warm-up's file held: rows read back per side. */
@@ -118,8 +125,11 @@ export async function scenarioExports(
     ExportRun[]
   >;
   const checked = {} as Record<ExportSide, string>;
+  const warmUps = [] as ExportRun[];
+  const idleRssMB = { api: rssMB(stack.apiPid()), floor: rssMB(stack.floorPid()) };
   for (const side of EXPORT_SIDES) {
     const { run, body } = await download(stack, tenant, side, true);
+    warmUps.push(run);
     checked[side] = await check(side, body!, registerRows);
     say(`exports warm-up ${side}: ${describeRun(run)}; ${checked[side]}`);
   }
@@ -134,7 +144,7 @@ export async function scenarioExports(
         EXPORT_SIDES.map((side) => `${side} ${describeRun(runs[side].at(-1)!)}`).join('; '),
     );
   }
-  return summarise({ tenant, registerRows, seed, rounds: options.rounds, checked, runs });
+  return summarise({ tenant, registerRows, seed, rounds: options.rounds, checked, runs, warmUps, idleRssMB });
 }
 
 /** Leaves exactly `target` register rows (the oldest extra ones go), with longer texts; fails when there are fewer. */
@@ -279,8 +289,17 @@ export function summarise(input: {
   rounds: number;
   checked: Record<ExportSide, string>;
   runs: Record<ExportSide, ExportRun[]>;
+  warmUps: ExportRun[];
+  idleRssMB: { api: number; floor: number };
 }): ExportsResult {
-  const { runs } = input;
+  const { runs, idleRssMB } = input;
+  const peakOverIdleMB = Object.fromEntries(
+    EXPORT_SIDES.map((side) => {
+      const idle = side === 'floor' ? idleRssMB.floor : idleRssMB.api;
+      const peaks = [...input.warmUps, ...runs[side]].filter((r) => r.side === side).map((r) => r.rssPeakMB);
+      return [side, Math.max(...peaks) - idle];
+    }),
+  ) as Record<ExportSide, number>;
   const of = (side: ExportSide, pick: (r: ExportRun) => number): Summary => {
     const values = runs[side].map(pick);
     return { median: median(values), ...spread(values) };
@@ -304,6 +323,8 @@ export function summarise(input: {
   return {
     organisation: { alias: input.tenant.alias, id: input.tenant.organisationId, user: input.tenant.username },
     registerRows: input.registerRows,
+    idleRssMB,
+    peakOverIdleMB,
     seed: input.seed,
     rounds: input.rounds,
     checked: input.checked,
@@ -321,7 +342,9 @@ export function exportsReportLines(result: ExportsResult): string[] {
   const range = (s: Summary, digits = 2) => `${f(s.median, digits)} (${f(s.min, digits)}–${f(s.max, digits)})`;
   const lines = [
     `exports: register of ${result.registerRows} incidents (${result.organisation.alias}, as ${result.organisation.user}), ` +
-      `${result.rounds} rounds; medians (min–max); ratio = product ÷ floor per round.`,
+      `${result.rounds} rounds; medians (min–max); ratio = product ÷ floor per round; idle RSS API ` +
+      `${f(result.idleRssMB.api, 0)} MB, floor ${f(result.idleRssMB.floor, 0)} MB (goals: first byte ≤ ` +
+      `${EXPORT_GOALS.firstByteMs} ms, RSS ≤ +${EXPORT_GOALS.rssGrowthMB} MB).`,
   ];
   for (const side of EXPORT_SIDES) {
     const s = result.sides[side];
@@ -333,7 +356,8 @@ export function exportsReportLines(result: ExportsResult): string[] {
           ` wall ratio ${f(result.wallRatio[side].median)}`;
     lines.push(
       `exports ${side.padEnd(5)}: ${range(s.cpuSeconds)} CPU s, ${range(s.seconds)} s wall;${goal} first byte ` +
-        `${range(s.firstByteMs, 0)} ms; RSS +${range(s.rssGrowthMB, 0)} MB; ${f(s.megabytes, 1)} MB;${ratio}`,
+        `${range(s.firstByteMs, 0)} ms; RSS +${range(s.rssGrowthMB, 0)} MB per run, peak ` +
+        `+${f(result.peakOverIdleMB[side], 0)} MB over idle; ${f(s.megabytes, 1)} MB;${ratio}`,
     );
   }
   return lines;
