@@ -270,13 +270,16 @@ describe('register exports (--only exports)', () => {
       rounds: 2,
       checked,
       runs,
-      warmUps: [run('floor', 0.3, 1, 5), run('csv', 1, 2, 5), run('xlsx', 2, 3, 5), run('pdf', 7, 9, 90)],
-      idleRssMB: { api: 180, floor: 60 },
+      fresh: {
+        floor: run('floor', 0.3, 1, 5),
+        csv: run('csv', 1, 2, 5),
+        xlsx: run('xlsx', 2, 3, 5),
+        pdf: run('pdf', 7, 9, 90),
+      },
     });
     expect(result.sides.pdf.cpuSeconds).toEqual({ median: 5.5, min: 5, max: 6 });
     expect(result.sides.pdf.rssGrowthMB.max).toBe(60);
-    // Peaks measured from the idle process: the PDF warm-up peaked at 290 MB, 110 over the API's idle 180.
-    expect(result.peakOverIdleMB).toEqual({ floor: 200 + 10 - 60, csv: 30, xlsx: 30, pdf: 110 });
+    expect(result.fresh.pdf.rssGrowthMB).toBe(90);
     expect(result.sides.csv.megabytes).toBe(2);
     expect(result.cpuRatio.csv.perRound).toEqual([4, 4]);
     expect(result.cpuRatio.pdf.perRound).toEqual([30, 20]);
@@ -286,5 +289,6 @@ describe('register exports (--only exports)', () => {
     expect(lines).toContain('register of 10000 incidents (bench-org-05');
     expect(lines).toMatch(/exports pdf {2}: 5\.50 \(5\.00–6\.00\) CPU s, 7\.50 \(7\.00–8\.00\) s wall; goal ≤ 10 s;/);
     expect(lines).toContain('CPU ratio 25.00 (20.00–30.00)');
+    expect(lines).toContain('fresh: RSS 200 → 290 MB (+90), first byte 20 ms, 7.00 CPU s');
   });
 });
