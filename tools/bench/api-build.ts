@@ -1,5 +1,6 @@
 // The API's own code, loaded from its build output (dist/api, CommonJS), for the parts of the benchmark that must
-// run exactly what the API runs: the incident list's SQL (incidentListSql) and a valid stored incident state.
+// run exactly what the API runs: the incident list's SQL (incidentListSql), the register's (registerSql) and a
+// valid stored incident state.
 // Loaded from the build, not the sources: the benchmark measures that build, and Node cannot run the sources'
 // decorators and extensionless imports as they are.
 import { existsSync } from 'node:fs';
@@ -9,12 +10,15 @@ import { join } from 'node:path';
 type Repository = typeof import('../../apps/api/src/incidents/incidents.repository.ts');
 type Domain = typeof import('../../libs/domain/src/index.ts');
 type StateMapper = typeof import('../../apps/api/src/incidents/incident-state.mapper.ts');
+type RegisterRepository = typeof import('../../apps/api/src/register/register.repository.ts');
 
 /** The list's query object, as the API's service hands it to the repository. */
 export type IncidentListQuery = Parameters<Repository['incidentListSql']>[1];
 
 export interface ApiBuild {
   incidentListSql: Repository['incidentListSql'];
+  /** The register's one statement (its exports read it through a cursor). */
+  registerSql: RegisterRepository['registerSql'];
   reportBreach: Domain['reportBreach'];
   toStoredState: StateMapper['toStoredState'];
   fromStoredState: StateMapper['fromStoredState'];
@@ -32,11 +36,16 @@ export function loadApiBuild(rootDir: string): ApiBuild {
   const repository = require(repositoryFile) as Repository;
   const domain = require(join(dist, 'libs/domain/src/index.js')) as Domain;
   const mapper = require(join(dist, 'apps/api/src/incidents/incident-state.mapper.js')) as StateMapper;
+  const register = require(join(dist, 'apps/api/src/register/register.repository.js')) as RegisterRepository;
   if (typeof repository.incidentListSql !== 'function') {
     throw new Error('dist/api: incidents.repository has no exported incidentListSql (rebuild the API).');
   }
+  if (typeof register.registerSql !== 'function') {
+    throw new Error('dist/api: register.repository has no exported registerSql (rebuild the API).');
+  }
   return {
     incidentListSql: repository.incidentListSql,
+    registerSql: register.registerSql,
     reportBreach: domain.reportBreach,
     toStoredState: mapper.toStoredState,
     fromStoredState: mapper.fromStoredState,

@@ -2,6 +2,9 @@
 // not part of the test suite: run it with `npm run bench`.
 import { compare } from './compare.ts';
 import { ANOMALY_PREFIX, batchBody, chunkBounds, syntheticDay } from './detect-day.ts';
+import { exportsReportLines, exportsTenant, summarise, type ExportRun, type ExportSide } from './exports.ts';
+import type { SeedResult } from './incident-seed.ts';
+import type { Tenant } from './tenants.ts';
 import { keyNode, listCases, LIST_DIMENSIONS } from './incident-list-probe.ts';
 import type { RunResult } from './load.ts';
 import { roundOrder } from './load.ts';
@@ -296,5 +299,83 @@ describe('the pushed day of the detection bench', () => {
   it('is the same day every time', () => {
     const again = syntheticDay({ events: 50_000, start, batchMinutes: 10 });
     expect(again.batches).toEqual(day.batches);
+  });
+});
+
+describe('register exports (--only exports)', () => {
+  const tenant = (alias: string): Tenant => ({
+    username: `${alias}-fg`,
+    alias,
+    organisationId: `id-${alias}`,
+    token: 't',
+  });
+  const run = (side: ExportSide, cpuSeconds: number, seconds: number, rssGrowthMB = 10): ExportRun => ({
+    side,
+    status: 200,
+    seconds,
+    firstByteMs: 20,
+    cpuSeconds,
+    rssBeforeMB: 200,
+    rssPeakMB: 200 + rssGrowthMB,
+    rssGrowthMB,
+    bytes: 2 * 1048576,
+    load1: 3,
+  });
+
+  it('runs only when named, 10,000 rows unless told otherwise, 2,000 in a quick run', () => {
+    const plain = parseOptions([], {});
+    const named = parseOptions(['--only', 'exports'], {});
+    const quick = parseOptions(['--only', 'exports', '--quick'], {});
+    const fewer = parseOptions(['--only', 'exports', '--export-incidents', '500'], { BENCH_EXPORT_INCIDENTS: '9' });
+    if (plain === 'help' || named === 'help' || quick === 'help' || fewer === 'help')
+      throw new Error('unexpected help');
+    expect(plain.only).not.toContain('exports');
+    expect(named).toMatchObject({ only: ['exports'], exportIncidents: 10_000, rounds: 5 });
+    expect(quick).toMatchObject({ exportIncidents: 2000, rounds: 2 });
+    expect(fewer.exportIncidents).toBe(500);
+  });
+
+  it('reads an organisation of its own, and refuses to share one that g or h seed', () => {
+    const demo = tenant('vp-de-wieg');
+    expect(exportsTenant([tenant('bench-org-01'), tenant('bench-org-05')], demo, true).alias).toBe('bench-org-05');
+    expect(exportsTenant([], demo, false)).toBe(demo);
+    expect(() => exportsTenant([], demo, true)).toThrow(/--extra-orgs/);
+  });
+
+  it('pairs each format with the floor run of the same round: medians, spread and CPU and wall ratios', () => {
+    const runs = {
+      floor: [run('floor', 0.2, 0.5), run('floor', 0.25, 1)],
+      csv: [run('csv', 0.8, 1), run('csv', 1, 1.5)],
+      xlsx: [run('xlsx', 1.2, 2), run('xlsx', 1.5, 2)],
+      pdf: [run('pdf', 6, 8, 40), run('pdf', 5, 7, 60)],
+    };
+    const checked = { floor: 'ok', csv: 'ok', xlsx: 'ok', pdf: 'ok' };
+    const result = summarise({
+      tenant: tenant('bench-org-05'),
+      registerRows: 10_000,
+      seed: {} as SeedResult,
+      rounds: 2,
+      checked,
+      runs,
+      fresh: {
+        floor: run('floor', 0.3, 1, 5),
+        csv: run('csv', 1, 2, 5),
+        xlsx: run('xlsx', 2, 3, 5),
+        pdf: run('pdf', 7, 9, 90),
+      },
+    });
+    expect(result.sides.pdf.cpuSeconds).toEqual({ median: 5.5, min: 5, max: 6 });
+    expect(result.sides.pdf.rssGrowthMB.max).toBe(60);
+    expect(result.fresh.pdf.rssGrowthMB).toBe(90);
+    expect(result.sides.csv.megabytes).toBe(2);
+    expect(result.cpuRatio.csv.perRound).toEqual([4, 4]);
+    expect(result.cpuRatio.pdf.perRound).toEqual([30, 20]);
+    expect(result.cpuRatio.pdf.median).toBe(25);
+    expect(result.wallRatio.xlsx.perRound).toEqual([4, 2]);
+    const lines = exportsReportLines(result).join('\n');
+    expect(lines).toContain('register of 10000 incidents (bench-org-05');
+    expect(lines).toMatch(/exports pdf {2}: 5\.50 \(5\.00–6\.00\) CPU s, 7\.50 \(7\.00–8\.00\) s wall; goal ≤ 10 s;/);
+    expect(lines).toContain('CPU ratio 25.00 (20.00–30.00)');
+    expect(lines).toContain('fresh: RSS 200 → 290 MB (+90), first byte 20 ms, 7.00 CPU s');
   });
 });

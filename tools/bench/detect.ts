@@ -19,7 +19,7 @@ import type { BenchOptions } from './options.ts';
 import type { BenchStack } from './stack.ts';
 import { productIncidents } from './scenarios.ts';
 import { pairedRatios, percentile, spread, type RatioSummary } from './stats.ts';
-import { cpuSecondsOf, rssMB } from './viewer-log.ts';
+import { cpuSecondsOf, rssMB } from './proc.ts';
 
 const rootDir = resolve(import.meta.dirname, '../..');
 const HOUR = 3_600_000;

@@ -7,6 +7,10 @@
 //   POST /incidents    header x-organisation-id: BEGIN; set_config(tenant); the API's own incident list SQL
 //                      (incidentListSql from dist/api, as an FG reads it: no filter, first 50 + 1); COMMIT
 //   POST /select1      SELECT 1 → JSON shaped like `me { user { id } }`
+//   GET /register.csv  header x-organisation-id: BEGIN; set_config(tenant); the API's own register SQL (registerSql
+//                      from dist/api, no filter) through a cursor, 200 rows per FETCH as the export does; each row
+//                      written as one plain CSV line of its stored texts, with back-pressure; COMMIT
+import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
@@ -27,7 +31,7 @@ const pool = new pg.Pool({
 pool.on('error', (error) => console.error(`floor: idle client error: ${error.message}`));
 
 // The build exists (the benchmark builds the API before it starts the floor); loading it costs nothing per request.
-const { incidentListSql } = loadApiBuild(resolve(import.meta.dirname, '../..'));
+const { incidentListSql, registerSql } = loadApiBuild(resolve(import.meta.dirname, '../..'));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -78,6 +82,65 @@ async function incidents(organisationId: string): Promise<unknown> {
   }
 }
 
+/** Rows per FETCH: the API's EXPORT_BATCH (apps/api/src/exports/exports.service.ts). */
+const EXPORT_BATCH = 200;
+
+interface RegisterRow {
+  year: number;
+  number: number;
+  discovered_at: Date;
+  state: {
+    stage?: string;
+    report?: { whatHappened?: string };
+    assessment?: { reasoning?: string } | null;
+    apDecision?: { reasoning?: string } | null;
+    closure?: { consequences?: string | null } | null;
+  };
+}
+
+const quoted = (value: string | null | undefined): string => `"${(value ?? '').replace(/"/g, '""')}"`;
+
+/**
+ * The register's rows as plain CSV: the work an export cannot avoid (the same statement and cursor, the rows'
+ * JSON parsed by pg, bytes out with back-pressure) without what the product adds (the register entry per row, the
+ * labels and clock, neutralising, csv-stringify, the access log).
+ */
+async function registerCsv(organisationId: string, res: ServerResponse): Promise<void> {
+  const { sql, params } = registerSql(
+    organisationId,
+    { list: 'breaches', from: null, to: null, stage: null, kind: null, notified: null, late: null, now: new Date() },
+    null,
+    null,
+  );
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    await client.query(SET_TENANT_SQL, [organisationId]);
+    await client.query(`DECLARE floor_register NO SCROLL CURSOR FOR ${sql}`, params);
+    res.writeHead(200, { 'content-type': 'text/csv; charset=utf-8' });
+    res.write('\uFEFFreference;discovered;stage;what happened;assessment;AP decision;consequences\r\n');
+    for (;;) {
+      const { rows } = await client.query<RegisterRow>(`FETCH FORWARD ${EXPORT_BATCH} FROM floor_register`);
+      let chunk = '';
+      for (const r of rows) {
+        const s = r.state;
+        chunk +=
+          `${r.year}-${r.number};${r.discovered_at.toISOString()};${s.stage ?? ''};${quoted(s.report?.whatHappened)};` +
+          `${quoted(s.assessment?.reasoning)};${quoted(s.apDecision?.reasoning)};${quoted(s.closure?.consequences)}\r\n`;
+      }
+      if (chunk && !res.write(chunk)) await once(res, 'drain');
+      if (rows.length < EXPORT_BATCH) break;
+    }
+    await client.query('COMMIT');
+    res.end();
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+
 async function selectOne(): Promise<unknown> {
   const { rows } = await pool.query<{ one: number }>('SELECT 1 AS one');
   return { data: { me: { user: { id: String(rows[0]!.one) } } } };
@@ -105,6 +168,11 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return send(res, 200, await incidents(organisationId));
   }
   if (req.method === 'POST' && req.url === '/select1') return send(res, 200, await selectOne());
+  if (req.method === 'GET' && req.url === '/register.csv') {
+    const organisationId = String(req.headers['x-organisation-id'] ?? '');
+    if (!UUID.test(organisationId)) return send(res, 400, { error: 'x-organisation-id must be a uuid' });
+    return registerCsv(organisationId, res);
+  }
   send(res, 404, { error: 'not found' });
 }
 

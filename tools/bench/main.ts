@@ -32,6 +32,7 @@ import {
 import { CountingSmtp, scenarioMail } from './mail.ts';
 import { scenarioViewerLog } from './viewer-log.ts';
 import { scenarioDetect } from './detect.ts';
+import { exportsTenant, scenarioExports } from './exports.ts';
 import { killBenchStackNow, startBenchStack, type BenchStack } from './stack.ts';
 import { extraOrganisations, extraUsers, loadTenants, type Tenant } from './tenants.ts';
 
@@ -50,6 +51,8 @@ const TITLES: Record<ScenarioId, string> = {
   mail: 'notifications: mails/s to a local SMTP server, reminder lateness of 10,000 clocks, API p99 while delivering',
   viewerlog: "viewer log: 1M lines through the API's reader and analyser vs csv-parse alone, and uploaded to the API",
   detect: "detection: a day of pushed viewer-log events, other users' incidents p99 while pushing vs idle",
+  exports:
+    'register exports: CSV, Excel and PDF of 10,000 incidents through the API vs a plain CSV floor of the same rows',
 };
 const smtp = new CountingSmtp();
 const RUN: Record<ScenarioId, (ctx: Context) => Promise<unknown>> = {
@@ -64,6 +67,13 @@ const RUN: Record<ScenarioId, (ctx: Context) => Promise<unknown>> = {
   mail: (ctx) => scenarioMail(ctx.stack, smtp, ctx.options, ctx.one, ctx.say),
   viewerlog: (ctx) => scenarioViewerLog(ctx.stack, ctx.options, ctx.say),
   detect: (ctx) => scenarioDetect(ctx.stack, ctx.options, ctx.say),
+  exports: (ctx) =>
+    scenarioExports(
+      ctx.stack,
+      ctx.options,
+      exportsTenant(ctx.extraFgs, ctx.one, ctx.options.only.includes('g') || ctx.options.only.includes('h')),
+      ctx.say,
+    ),
 };
 
 let options;
@@ -156,6 +166,7 @@ try {
     options,
     one,
     several,
+    extraFgs: tenants.extraFgs,
     say,
     apiBuild,
     planFile: resultFile.replace(/\.json$/, '-incident-plans.txt'),

@@ -1,11 +1,12 @@
 // Flags and environment of `npm run bench`. A flag wins over its BENCH_* variable, which wins over the default.
 import { parseArgs } from 'node:util';
 
-export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'mail', 'viewerlog', 'detect'] as const;
+export const SCENARIOS = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'mail', 'viewerlog', 'detect', 'exports'] as const;
 export type ScenarioId = (typeof SCENARIOS)[number];
 /**
  * What a run without --only measures: the request path. `mail` (issue 16's notification engine), `viewerlog`
- * (issue 18's upload analysis) and `detect` (issue 18's detection on pushed events) are asked for by name.
+ * (issue 18's upload analysis), `detect` (issue 18's detection on pushed events) and `exports` (issue 15's register
+ * downloads) are asked for by name.
  */
 export const DEFAULT_SCENARIOS: readonly ScenarioId[] = ['a', 'b', 'c', 'd', 'e', 'f'];
 
@@ -54,6 +55,8 @@ export interface BenchOptions {
   detectProbeRate: number;
   /** detect: the day pushed at this many times real time (each batch at its own moment); 0 = as fast as accepted. */
   detectSpeedup: number;
+  /** exports: rows of the register that is downloaded (incidents seeded into one organisation). */
+  exportIncidents: number;
 }
 
 export const USAGE = `npm run bench [-- options]
@@ -74,7 +77,8 @@ export const USAGE = `npm run bench [-- options]
   --seed-million          before g and h, seed 1,000,000 incidents over 500 organisations (a few minutes; env
                           BENCH_SEED_MILLION=true); without it 20,000 over the 5 demo organisations
   --probe-runs N          timed runs per filter combination in h (default 15; env BENCH_PROBE_RUNS)
-  --only a,c,…            run only these scenarios (env BENCH_ONLY); \`mail\` (notifications) runs only when named
+  --only a,c,…            run only these scenarios (env BENCH_ONLY); \`mail\`, \`viewerlog\` and \`exports\` run only
+                          when named
   --mail-messages N       mail: backlog for the throughput run (default 6000; env BENCH_MAIL_MESSAGES)
   --mail-clocks N         mail: open clocks (default 10000; env BENCH_MAIL_CLOCKS)
   --mail-window S         mail: seconds over which their next reminders fall due (default 120; env BENCH_MAIL_WINDOW)
@@ -85,6 +89,8 @@ export const USAGE = `npm run bench [-- options]
   --detect-rate N         detect: incidents(first: 50) requests per second (default 20; env BENCH_DETECT_RATE)
   --detect-speedup N      detect: push the day at N times real time, each batch at its own moment (default 0: as
                           fast as the API accepts, one pusher saturating it; env BENCH_DETECT_SPEEDUP)
+  --export-incidents N    exports: register rows downloaded as CSV, Excel and PDF (default 10000, 2000 with --quick;
+                          env BENCH_EXPORT_INCIDENTS)
   --no-build              use dist/api as it is (default: nx run api:build first)
   --help`;
 
@@ -117,6 +123,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       'detect-pushers': { type: 'string' },
       'detect-rate': { type: 'string' },
       'detect-speedup': { type: 'string' },
+      'export-incidents': { type: 'string' },
       'no-build': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -174,5 +181,6 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     detectPushers: number(values['detect-pushers'], 'BENCH_DETECT_PUSHERS', 1, 1, 1),
     detectProbeRate: number(values['detect-rate'], 'BENCH_DETECT_RATE', 20, 20, 1),
     detectSpeedup: number(values['detect-speedup'], 'BENCH_DETECT_SPEEDUP', 0, 0, 0),
+    exportIncidents: number(values['export-incidents'], 'BENCH_EXPORT_INCIDENTS', 10_000, 2000, 1),
   };
 }

@@ -7,6 +7,7 @@ import type { BurstScenario, SeveralResult, SweepResult } from './scenarios.ts';
 import type { MailResult } from './mail.ts';
 import type { ViewerLogResult } from './viewer-log.ts';
 import type { DetectResult } from './detect.ts';
+import { exportsReportLines, type ExportsResult } from './exports.ts';
 import type { FloodResult } from './probes.ts';
 import type { RatioSummary } from './stats.ts';
 
@@ -28,6 +29,7 @@ export interface BenchResult {
     mail?: MailResult;
     viewerlog?: ViewerLogResult;
     detect?: DetectResult;
+    exports?: ExportsResult;
   };
   seed?: SeedResult;
   /** The seed's wall time including its statistics queries. */
@@ -185,6 +187,7 @@ export function formatReport(result: BenchResult): string {
         `(goal p99 ratio ≤ ${detect.goal.p99Ratio}: ${detect.goal.met ? 'met' : 'NOT met'}).`,
     );
   }
+  if (result.scenarios.exports) out.push(...exportsReportLines(result.scenarios.exports));
   if (result.seed) {
     const s = result.seed;
     out.push(

@@ -90,6 +90,8 @@ export interface Context {
   options: BenchOptions;
   one: Tenant;
   several: Tenant[];
+  /** FGs of the organisations created for d (exports reads one of its own: exportsTenant in exports.ts). */
+  extraFgs: Tenant[];
   say: (line: string) => void;
 }
 

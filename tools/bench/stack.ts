@@ -41,6 +41,8 @@ export interface BenchStack {
   apiTail(): string[];
   /** The running API's process id (its RSS is read from /proc). */
   apiPid(): number;
+  /** The floor server's process id (its CPU and RSS are read from /proc). */
+  floorPid(): number;
   /** Starts the API again after a crash, so the scenarios after it can still run. */
   restartApi(): Promise<void>;
   stop(): Promise<void>;
@@ -169,6 +171,7 @@ export async function startBenchStack(options: StackOptions): Promise<BenchStack
       apiExit: () => exit,
       apiTail: () => api?.tail() ?? [],
       apiPid: () => api!.pid,
+      floorPid: () => floor!.pid!,
       restartApi: async () => {
         await api?.stop(5_000);
         exit = undefined;

@@ -8,7 +8,7 @@
 // 2. Through the product: the same file uploaded over HTTP by HINQ's coordinator for a chain incident (reported and
 //    declared through GraphQL), the API process's RSS sampled from /proc while it streams, analyses and stores.
 import { execFile } from 'node:child_process';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -17,6 +17,7 @@ import { promisify } from 'node:util';
 import { accessToken, graphql } from './http.ts';
 import type { BenchOptions } from './options.ts';
 import type { BenchStack } from './stack.ts';
+import { cpuSecondsOf, rssMB } from './proc.ts';
 import { median, pairedRatios, spread, type RatioSummary, type Spread } from './stats.ts';
 import { SUSPECT } from './viewer-log-worker.ts';
 
@@ -69,18 +70,6 @@ function summary(runs: WorkerRun[]): SideSummary {
     return { median: median(values), ...spread(values) };
   };
   return { seconds: of((r) => r.seconds), cpuSeconds: of((r) => r.cpuSeconds), rssGrowthMB: of((r) => r.rssGrowthMB) };
-}
-
-/** User + system CPU seconds of a process so far (/proc/<pid>/stat fields 14 and 15, in clock ticks of 1/100 s). */
-export function cpuSecondsOf(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
-export function rssMB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN) / 1024;
 }
 
 export async function scenarioViewerLog(
