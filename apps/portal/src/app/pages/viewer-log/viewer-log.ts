@@ -1,45 +1,32 @@
-import { HttpClient, HttpErrorResponse, HttpEventType, HttpHeaders } from '@angular/common/http';
-import { ChangeDetectionStrategy, Component, DestroyRef, computed, inject, input, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { rxResource } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import { type Subscription, map } from 'rxjs';
+import { map } from 'rxjs';
 import {
   ConfirmViewerLogProposalDocument,
   ViewerLogAnalysisDocument,
 } from '../../shared/api/operations/viewer-log.generated';
 import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-client.service';
-import { RUNTIME_CONFIG } from '../../shared/config/runtime-config';
-import { type TranslationKey } from '../../shared/i18n/nl';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { isoToAmsterdamInput } from '../incident/incident-view';
 import {
   VIEWER_LOG_HEADER,
-  type UploadRefusalView,
   type ViewerLogAnalysis,
   analysisView,
   formatBytes,
   uploadPath,
-  uploadPercent,
   uploadProblems,
-  uploadRefusal,
 } from './viewer-log-view';
 import '../../shared/i18n/texts/viewer-log';
+import { CsvUpload } from './csv-upload';
+import { UploadFeedback } from './upload-feedback';
 
 const DAY_MS = 86_400_000;
-
-const REFUSAL_TITLES = {
-  tooLarge: 'viewerLog.refusal.tooLarge',
-  notCsv: 'viewerLog.refusal.notCsv',
-  header: 'viewerLog.refusal.header',
-  invalid: 'viewerLog.refusal.invalid',
-  other: 'viewerLog.refusal.other',
-  network: 'viewerLog.refusal.network',
-} as const satisfies Record<UploadRefusalView['kind'], TranslationKey>;
 
 /**
  * The viewer's access log for one chain incident (`/keten/:id/kijklog`, issue 18), for HINQ's coordinator: upload an
@@ -51,7 +38,7 @@ const REFUSAL_TITLES = {
  */
 @Component({
   selector: 'app-viewer-log',
-  imports: [MatButtonModule, MatCheckboxModule, MatIconModule, MatProgressBarModule, RouterLink],
+  imports: [MatButtonModule, MatCheckboxModule, MatIconModule, MatProgressBarModule, RouterLink, UploadFeedback],
   templateUrl: './viewer-log.html',
   styleUrls: ['../chain/chain.scss', './viewer-log.scss'],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -60,8 +47,6 @@ export class ViewerLogPage {
   /** The route's `:id` (component input binding). */
   readonly id = input.required<string>();
 
-  private readonly http = inject(HttpClient);
-  private readonly apiUrl = inject(RUNTIME_CONFIG).apiUrl;
   private readonly graphql = inject(GraphqlClient);
   private readonly i18n = inject(TranslationService);
   protected readonly t = this.i18n.t;
@@ -112,16 +97,8 @@ export class ViewerLogPage {
   );
   protected readonly tried = signal(false);
 
-  protected readonly uploading = signal(false);
-  /** Percent sent, or null while the browser does not know the total. */
-  protected readonly progress = signal<number | null>(null);
-  protected readonly refusal = signal<UploadRefusalView | null>(null);
-  protected readonly refusalTitle = computed(() => {
-    const kind = this.refusal()?.kind;
-    return kind ? this.t(REFUSAL_TITLES[kind]) : '';
-  });
+  protected readonly upload = new CsvUpload<ViewerLogAnalysis>();
   protected readonly repeated = signal(false);
-  private upload$: Subscription | null = null;
 
   // The proposal.
   private readonly unchecked = signal<ReadonlySet<string>>(new Set());
@@ -134,57 +111,25 @@ export class ViewerLogPage {
   protected readonly confirmError = signal<string | null>(null);
   protected readonly confirmedNow = signal(false);
 
-  constructor() {
-    inject(DestroyRef).onDestroy(() => this.upload$?.unsubscribe());
-  }
-
   protected chooseFile(event: Event): void {
     const files = (event.target as HTMLInputElement).files;
     this.file.set(files && files.length > 0 ? files[0]! : null);
-    this.refusal.set(null);
+    this.upload.refusal.set(null);
   }
 
   protected submit(event: Event): void {
     event.preventDefault();
     this.tried.set(true);
     const file = this.file();
-    if (this.problems().length > 0 || !file || this.uploading()) return;
-    this.refusal.set(null);
+    if (this.problems().length > 0 || !file || this.upload.uploading()) return;
     this.repeated.set(false);
     this.confirmedNow.set(false);
-    this.uploading.set(true);
-    this.progress.set(0);
     const key = this.key();
-    const path = uploadPath(this.id(), this.accounts(), this.from(), this.to());
-    // Always text/csv: browsers guess a .csv file's type from the system (Windows with Excel says
-    // application/vnd.ms-excel); the API reads the content and refuses a binary file itself.
-    const headers = new HttpHeaders({ 'Content-Type': 'text/csv' });
-    this.upload$ = this.http
-      .post<ViewerLogAnalysis>(`${this.apiUrl}${path}`, file, { headers, reportProgress: true, observe: 'events' })
-      .subscribe({
-        next: (event) => {
-          if (event.type === HttpEventType.UploadProgress) this.progress.set(uploadPercent(event.loaded, event.total));
-          if (event.type === HttpEventType.Response && event.body) {
-            this.fresh.set({ key, analysis: event.body });
-            this.unchecked.set(new Set());
-            this.repeated.set(event.body.repeated);
-          }
-        },
-        error: (error: unknown) => {
-          this.uploading.set(false);
-          this.refusal.set(
-            error instanceof HttpErrorResponse ? uploadRefusal(error.status, error.error) : uploadRefusal(0, null),
-          );
-        },
-        complete: () => this.uploading.set(false),
-      });
-  }
-
-  protected cancel(): void {
-    this.upload$?.unsubscribe();
-    this.upload$ = null;
-    this.uploading.set(false);
-    this.progress.set(null);
+    this.upload.send(uploadPath(this.id(), this.accounts(), this.from(), this.to()), file, (analysis) => {
+      this.fresh.set({ key, analysis });
+      this.unchecked.set(new Set());
+      this.repeated.set(analysis.repeated);
+    });
   }
 
   protected toggle(id: string, checked: boolean): void {
