@@ -1,12 +1,12 @@
 import { ChangeDetectionStrategy, Component, DestroyRef, inject, input, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import type { Observable } from 'rxjs';
 import { GraphqlRequestError } from '../../shared/api/graphql-client.service';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { describeError } from '../../shared/session/session.service';
 import { type FieldProblem, fieldProblemsOf, problemFor } from '../incident/incident-view';
+import { PrivacyConfirmation } from '../incident/privacy-confirmation';
 import '../../shared/i18n/texts/incident';
 
 /**
@@ -72,25 +72,10 @@ export class ChainAction {
 /** What a chain action answered: privacy warnings (with the confirmation), the error, or that it was done. */
 @Component({
   selector: 'app-chain-action-feedback',
-  imports: [MatCheckboxModule, MatIconModule],
+  imports: [MatIconModule, PrivacyConfirmation],
   template: `
     @let a = action();
-    @if (a.privacyWarnings().length > 0) {
-      <div class="privacy" role="alert" data-testid="privacy-warning">
-        <p class="title"><mat-icon aria-hidden="true" svgIcon="error" /> {{ t('incident.privacy.title') }}</p>
-        <ul>
-          @for (warning of a.privacyWarnings(); track $index) {
-            <li>{{ warning.message }}</li>
-          }
-        </ul>
-        <mat-checkbox
-          data-testid="privacy-confirm"
-          [checked]="a.privacyConfirmed()"
-          (change)="a.privacyConfirmed.set($event.checked)"
-          >{{ t('incident.privacy.confirm') }}</mat-checkbox
-        >
-      </div>
-    }
+    <app-privacy-confirmation [warnings]="a.privacyWarnings()" [(confirmed)]="a.privacyConfirmed" />
     @if (a.error(); as message) {
       <p class="error" role="alert" [attr.data-testid]="testId() + '-error'">
         <mat-icon aria-hidden="true" svgIcon="error" /> {{ message }}
@@ -106,15 +91,6 @@ export class ChainAction {
     :host {
       display: block;
     }
-    .privacy {
-      border-radius: 8px;
-      padding: 8px 16px;
-      margin: 8px 0;
-      max-width: 75ch;
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
-    }
-    .title,
     .error,
     .done {
       display: flex;

@@ -1,8 +1,8 @@
 import { ChangeDetectionStrategy, Component, inject, input } from '@angular/core';
-import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import { TranslationService } from '../../shared/i18n/translation.service';
 import type { MutationRunner } from './mutation-runner';
+import { PrivacyConfirmation } from './privacy-confirmation';
 import '../../shared/i18n/texts/incident';
 
 /**
@@ -12,7 +12,7 @@ import '../../shared/i18n/texts/incident';
  */
 @Component({
   selector: 'app-mutation-feedback',
-  imports: [MatCheckboxModule, MatIconModule],
+  imports: [MatIconModule, PrivacyConfirmation],
   template: `
     @let r = runner();
     @if (r.conflict(); as message) {
@@ -47,22 +47,7 @@ import '../../shared/i18n/texts/incident';
         }
       </div>
     }
-    @if (r.privacyWarnings().length > 0) {
-      <div class="box privacy" role="alert" data-testid="privacy-warning">
-        <p class="title"><mat-icon aria-hidden="true" svgIcon="error" /> {{ t('incident.privacy.title') }}</p>
-        <ul>
-          @for (warning of r.privacyWarnings(); track $index) {
-            <li>{{ warning.message }}</li>
-          }
-        </ul>
-        <mat-checkbox
-          data-testid="privacy-confirm"
-          [checked]="r.privacyConfirmed()"
-          (change)="r.privacyConfirmed.set($event.checked)"
-          >{{ t('incident.privacy.confirm') }}</mat-checkbox
-        >
-      </div>
-    }
+    <app-privacy-confirmation [warnings]="r.privacyWarnings()" [(confirmed)]="r.privacyConfirmed" />
     @if (r.error(); as message) {
       <p class="error" role="alert" data-testid="save-error">
         <mat-icon aria-hidden="true" svgIcon="error" /> {{ message }}
@@ -85,10 +70,6 @@ import '../../shared/i18n/texts/incident';
     .conflict {
       background: var(--mat-sys-error-container);
       color: var(--mat-sys-on-error-container);
-    }
-    .privacy {
-      background: var(--mat-sys-tertiary-container);
-      color: var(--mat-sys-on-tertiary-container);
     }
     .title,
     .error,

@@ -12,7 +12,6 @@ import {
 } from '@angular/core';
 import { rxResource, takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatCheckboxModule } from '@angular/material/checkbox';
 import { MatIconModule } from '@angular/material/icon';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
@@ -25,6 +24,7 @@ import { GraphqlClient, GraphqlRequestError } from '../../shared/api/graphql-cli
 import { TranslationService } from '../../shared/i18n/translation.service';
 import { SessionService, describeError } from '../../shared/session/session.service';
 import { type FieldProblem, fieldProblemsOf } from '../incident/incident-view';
+import { PrivacyConfirmation } from '../incident/privacy-confirmation';
 import { DailyFileUpload } from './daily-file';
 import { MAX_REASON_LENGTH, alertCounts, alertViews, reasonProblem } from './viewer-alerts-view';
 import '../../shared/i18n/texts/incident';
@@ -42,7 +42,7 @@ import '../../shared/i18n/texts/viewer-alerts';
  */
 @Component({
   selector: 'app-viewer-alerts',
-  imports: [DailyFileUpload, MatButtonModule, MatCheckboxModule, MatIconModule, MatProgressBarModule, RouterLink],
+  imports: [DailyFileUpload, MatButtonModule, MatIconModule, MatProgressBarModule, PrivacyConfirmation, RouterLink],
   templateUrl: './viewer-alerts.html',
   styleUrl: './viewer-alerts.scss',
   changeDetection: ChangeDetectionStrategy.OnPush,
