@@ -1,7 +1,7 @@
 // The benchmark's arithmetic on fixed numbers. The benchmark itself (minutes of load on a stack of its own) is
 // not part of the test suite: run it with `npm run bench`.
 import { compare } from './compare.ts';
-import { ANOMALY_PREFIX, batchBody, chunkBounds, syntheticDay } from './detect-day.ts';
+import { ANOMALY_PREFIX, batchBody, busiestWindow, chunkBounds, syntheticDay } from './detect-day.ts';
 import { exportsReportLines, exportsTenant, summarise, type ExportRun, type ExportSide } from './exports.ts';
 import type { SeedResult } from './incident-seed.ts';
 import type { Tenant } from './tenants.ts';
@@ -280,6 +280,12 @@ describe('the pushed day of the detection bench', () => {
     expect(seen).toHaveLength(day.expected.length);
     expect(new Set(day.expected.map((e) => e.rule))).toEqual(new Set(DETECTION_RULES));
     expect(alerts.every((a) => a.account.startsWith(ANOMALY_PREFIX))).toBe(true);
+  });
+
+  it('finds the busiest consecutive batches to measure a paced run over', () => {
+    expect(busiestWindow([1, 5, 5, 1, 9, 1], 2)).toEqual({ from: 1, to: 3 });
+    expect(busiestWindow([1, 5, 5, 1, 9, 1], 1)).toEqual({ from: 4, to: 5 });
+    expect(busiestWindow([1, 2], 5)).toEqual({ from: 0, to: 2 });
   });
 
   it('is pushed in chunks of about equal events, not equal minutes', () => {

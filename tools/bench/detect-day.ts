@@ -242,6 +242,22 @@ export function chunkBounds(sizes: readonly number[], rounds: number): number[] 
   return bounds;
 }
 
+/**
+ * The `length` consecutive batches holding the most events: `[from, to)` indices. The busiest hours of the day are
+ * where pushing competes most with other users, so a paced run measures there.
+ */
+export function busiestWindow(sizes: readonly number[], length: number): { from: number; to: number } {
+  const n = Math.min(Math.max(1, length), sizes.length);
+  let sum = sizes.slice(0, n).reduce((a, b) => a + b, 0);
+  let best = sum;
+  let from = 0;
+  for (let i = n; i < sizes.length; i++) {
+    sum += sizes[i]! - sizes[i - n]!;
+    if (sum > best) [best, from] = [sum, i - n + 1];
+  }
+  return { from, to: from + n };
+}
+
 /** UNUSUAL_HOURS' default hours: 22:00 to 06:00 Amsterdam time. */
 function isNightHour(hour: number): boolean {
   return hour >= 22 || hour < 6;

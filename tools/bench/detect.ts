@@ -12,7 +12,14 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
-import { batchBody, chunkBounds, syntheticDay, type ExpectedAlert, type SyntheticDay } from './detect-day.ts';
+import {
+  batchBody,
+  busiestWindow,
+  chunkBounds,
+  syntheticDay,
+  type ExpectedAlert,
+  type SyntheticDay,
+} from './detect-day.ts';
 import { accessToken, graphql } from './http.ts';
 import type { Side } from './load.ts';
 import type { BenchOptions } from './options.ts';
@@ -48,6 +55,8 @@ export interface DetectResult {
   pushers: number;
   /** The day pushed at this many times real time; 0 = as fast as the API accepted. */
   speedup: number;
+  /** The measured part of the day (all of it unless --detect-busiest-hours): ISO instants, events. */
+  measured: { from: string; to: string; events: number };
   probe: { query: string; user: string; ratePerSecond: number };
   day: { from: string; to: string; normalAccounts: number; anomalousAccounts: number; generateSeconds: number };
   rounds: { round: number; order: string; idle: PhaseResult; pushing: PushPhaseResult }[];
@@ -109,13 +118,28 @@ export async function scenarioDetect(
     await pusher.warmUp();
     await sleep(3000);
 
+    const sizes = day.batches.map((lines) => lines.length);
+    const window =
+      options.detectBusiestHours > 0
+        ? busiestWindow(sizes, (options.detectBusiestHours * 60) / day.batchMinutes)
+        : { from: 0, to: sizes.length };
+    const measuredEvents = sizes.slice(window.from, window.to).reduce((a, b) => a + b, 0);
+    const measuredFrom = new Date(start + window.from * day.batchMinutes * 60_000).toISOString();
+    const measuredTo = new Date(start + window.to * day.batchMinutes * 60_000).toISOString();
+    if (window.from > 0) {
+      // The day before the measured hours, as history the rules count over; not measured.
+      probe.phase = 'before';
+      await pusher.pushUntil(window.from, false);
+      say(
+        `detect: ${window.from} batches before the busiest hours pushed unmeasured; measuring ${measuredFrom}–${measuredTo} (${measuredEvents} events).`,
+      );
+      await sleep(3000);
+    }
+
     const rssBefore = rssMB(pid);
     const cpuBefore = cpuSecondsOf(pid);
     const rounds: DetectResult['rounds'] = [];
-    const bounds = chunkBounds(
-      day.batches.map((lines) => lines.length),
-      options.rounds,
-    );
+    const bounds = chunkBounds(sizes.slice(window.from, window.to), options.rounds).map((b) => b + window.from);
     let lastPush = 0;
     for (let round = 0; round < options.rounds; round++) {
       const until = bounds[round]!;
@@ -150,6 +174,9 @@ export async function scenarioDetect(
     }
     const cpuSeconds = cpuSecondsOf(pid) - cpuBefore;
     const rssAfter = rssMB(pid);
+    // The rest of the day, unmeasured, so every expected alert can be checked.
+    probe.phase = 'after';
+    await pusher.pushUntil(sizes.length, false);
     await probe.stop();
 
     const alerts = await checkAlerts(stack, day, pusher);
@@ -163,6 +190,7 @@ export async function scenarioDetect(
       batchMinutes: day.batchMinutes,
       pushers: options.detectPushers,
       speedup: options.detectSpeedup,
+      measured: { from: measuredFrom, to: measuredTo, events: measuredEvents },
       probe: { query: 'incidents(first: 50)', user: PROBE_USER, ratePerSecond: options.detectProbeRate },
       day: {
         from: new Date(start).toISOString(),
@@ -183,7 +211,7 @@ export async function scenarioDetect(
         accepted: pusher.accepted,
         rejected: pusher.rejected,
         seconds: pushSeconds,
-        eventsPerSecond: pusher.accepted / pushSeconds,
+        eventsPerSecond: rounds.reduce((n, r) => n + r.pushing.events, 0) / pushSeconds,
         batchMs: {
           p50: percentile(pusher.batchMs, 50),
           p99: percentile(pusher.batchMs, 99),
@@ -337,7 +365,7 @@ class Pusher {
   }
 
   /** Pushes the batches up to (not including) `until`; the events and batches accepted in this call. */
-  async pushUntil(until: number): Promise<{ batches: number; events: number }> {
+  async pushUntil(until: number, paced = true): Promise<{ batches: number; events: number }> {
     let batches = 0;
     let events = 0;
     const first = this.next;
@@ -345,7 +373,7 @@ class Pusher {
     const worker = async (): Promise<void> => {
       while (this.next < until) {
         const index = this.next++;
-        if (this.speedup > 0) {
+        if (paced && this.speedup > 0) {
           // Paced: each batch leaves at its own moment of the day, compressed `speedup` times, as HINQ's system
           // would push it a minute after the minute (the phase starts at the phase's first batch).
           const due = started + ((index - first) * this.day.batchMinutes * 60_000) / this.speedup;

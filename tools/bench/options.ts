@@ -55,6 +55,8 @@ export interface BenchOptions {
   detectProbeRate: number;
   /** detect: the day pushed at this many times real time (each batch at its own moment); 0 = as fast as accepted. */
   detectSpeedup: number;
+  /** detect: measure over the day's busiest this many hours only (the rest pushed flat out, unmeasured); 0 = all. */
+  detectBusiestHours: number;
   /** exports: rows of the register that is downloaded (incidents seeded into one organisation). */
   exportIncidents: number;
 }
@@ -89,6 +91,9 @@ export const USAGE = `npm run bench [-- options]
   --detect-rate N         detect: incidents(first: 50) requests per second (default 20; env BENCH_DETECT_RATE)
   --detect-speedup N      detect: push the day at N times real time, each batch at its own moment (default 0: as
                           fast as the API accepts, one pusher saturating it; env BENCH_DETECT_SPEEDUP)
+  --detect-busiest-hours N detect: measure only over the day's busiest N hours, paced; the hours before and after are
+                          pushed as fast as accepted, unmeasured (default 0: the whole day; env
+                          BENCH_DETECT_BUSIEST_HOURS)
   --export-incidents N    exports: register rows downloaded as CSV, Excel and PDF (default 10000, 2000 with --quick;
                           env BENCH_EXPORT_INCIDENTS)
   --no-build              use dist/api as it is (default: nx run api:build first)
@@ -123,6 +128,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
       'detect-pushers': { type: 'string' },
       'detect-rate': { type: 'string' },
       'detect-speedup': { type: 'string' },
+      'detect-busiest-hours': { type: 'string' },
       'export-incidents': { type: 'string' },
       'no-build': { type: 'boolean' },
       help: { type: 'boolean' },
@@ -181,6 +187,7 @@ export function parseOptions(argv: string[], env: Record<string, string | undefi
     detectPushers: number(values['detect-pushers'], 'BENCH_DETECT_PUSHERS', 1, 1, 1),
     detectProbeRate: number(values['detect-rate'], 'BENCH_DETECT_RATE', 20, 20, 1),
     detectSpeedup: number(values['detect-speedup'], 'BENCH_DETECT_SPEEDUP', 0, 0, 0),
+    detectBusiestHours: number(values['detect-busiest-hours'], 'BENCH_DETECT_BUSIEST_HOURS', 0, 0, 0),
     exportIncidents: number(values['export-incidents'], 'BENCH_EXPORT_INCIDENTS', 10_000, 2000, 1),
   };
 }

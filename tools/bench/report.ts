@@ -176,7 +176,8 @@ export function formatReport(result: BenchResult): string {
     const { push: p, apiRssMB: rss, alerts: a } = detect;
     out.push(
       `detect: a day of ${detect.events} events in ${detect.batches} batches of ${detect.batchMinutes} min, ` +
-        `${detect.pushers} pusher(s), ${detect.speedup > 0 ? `paced at ${detect.speedup}× real time` : 'as fast as accepted'}: accepted ${p.accepted} in ${fixed(p.seconds, 1)} s of pushing = ` +
+        `${detect.pushers} pusher(s), ${detect.speedup > 0 ? `paced at ${detect.speedup}× real time` : 'as fast as accepted'}, ` +
+        `measured ${detect.measured.from}–${detect.measured.to} (${detect.measured.events} events): accepted ${p.accepted} in ${fixed(p.seconds, 1)} s of pushing = ` +
         `${fixed(p.eventsPerSecond)} events/s (batch p50 ${ms(p.batchMs.p50)}, p99 ${ms(p.batchMs.p99)}); API CPU ` +
         `${fixed(p.apiCpuSeconds, 1)} s; API RSS ${fixed(rss.before)} → ${fixed(rss.after)} MB (peak ${fixed(rss.peak)}).`,
       `detect: alerts ${a.raised} of ${a.expected} expected (${JSON.stringify(a.byRule)}), ${a.rows} alert rows, ` +
