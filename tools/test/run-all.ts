@@ -93,7 +93,13 @@ function rootJestRunsE2e(): boolean {
 }
 
 try {
-  await step('Lint (eslint)', () => check('node_modules/eslint/bin/eslint.js', ['.', '--max-warnings=0']));
+  await step('Lint (eslint)', async () => {
+    // @nx/enforce-module-boundaries reads Nx's cached project graph and silently skips itself without one (a fresh
+    // clone has none): compute it first, so the boundaries between apps and libs are checked in CI too.
+    const graph = await check('node_modules/nx/dist/bin/nx.js', ['show', 'projects']);
+    if (graph.failed > 0) return graph;
+    return check('node_modules/eslint/bin/eslint.js', ['.', '--max-warnings=0']);
+  });
 
   heading('Typecheck');
   for (const { tsconfig, ok, seconds } of await typecheck(rootDir)) {
