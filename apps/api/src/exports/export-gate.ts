@@ -6,7 +6,7 @@ import { LOG_LIMITS, logList, logText, type FieldResult } from '../access-log/ac
 import type { Actor } from '../auth/actor';
 import { Authenticator } from '../auth/authenticator';
 import { scopeOf, type ScopedRequest } from '../auth/request-scope';
-import { errors } from '../errors/api-error';
+import { requirePermission } from '../permissions/require-permission';
 import { RateLimiter } from '../rate-limit/rate-limiter';
 import { DataSource } from 'typeorm';
 
@@ -32,10 +32,7 @@ export class ExportGate {
 
   /** The actor when allowed; rejects with the API's error (UNAUTHENTICATED, FORBIDDEN, ORGANISATION_REQUIRED…). */
   async authorise(req: ScopedRequest, action: Action, subject: Subject): Promise<Actor> {
-    const actor = await this.authenticator.actorOf(req);
-    if (actor.ability.can(action, subject)) return actor;
-    if (actor.mustChooseOrganisation) throw errors.organisationRequired();
-    throw errors.forbidden();
+    return requirePermission(await this.authenticator.actorOf(req), action, subject);
   }
 
   /** Writes the request's row in a transaction of its own; rejects when it cannot (the caller then sends nothing). */

@@ -5,6 +5,7 @@ import { PUBLIC_ROUTE } from '../auth/public-route.decorator';
 import { scopeOf, type ScopedRequest } from '../auth/request-scope';
 import { errors } from '../errors/api-error';
 import { OPERATION_PERMISSION, type OperationPermission } from './operation.decorator';
+import { requirePermission } from './require-permission';
 
 /** Second global guard: the operation's declared permission against the acting organisation's abilities. */
 @Injectable()
@@ -25,8 +26,7 @@ export class PermissionGuard implements CanActivate {
     const req = GqlExecutionContext.create(context).getContext<{ req: ScopedRequest }>().req;
     const actor = await scopeOf(req).actor;
     if (!actor) throw errors.forbidden();
-    if (actor.ability.can(permission.action, permission.subject)) return true;
-    if (actor.mustChooseOrganisation) throw errors.organisationRequired();
-    throw errors.forbidden();
+    requirePermission(actor, permission.action, permission.subject);
+    return true;
   }
 }

@@ -10,7 +10,8 @@ import type { Actor } from '../auth/actor';
 import { Authenticator } from '../auth/authenticator';
 import { PUBLIC_ROUTE } from '../auth/public-route.decorator';
 import { scopeOf, type ScopedRequest } from '../auth/request-scope';
-import { ApiError, errors } from '../errors/api-error';
+import { ApiError } from '../errors/api-error';
+import { requirePermission } from '../permissions/require-permission';
 import { outcomeOf } from '../errors/outcome';
 import { localeOf } from '../i18n/locale';
 import { EXPENSIVE_RETRY_AFTER_SECONDS, ExpensiveRequests } from '../rate-limit/expensive-requests';
@@ -54,10 +55,7 @@ export class RestGate {
 
   /** The request's actor with the permission checked, as the GraphQL guards do. */
   async admit(req: ScopedRequest, action: Action, subject: Subject): Promise<Actor> {
-    const actor = await this.authenticator.actorOf(req);
-    if (actor.ability.can(action, subject)) return actor;
-    if (actor.mustChooseOrganisation) throw errors.organisationRequired();
-    throw errors.forbidden();
+    return requirePermission(await this.authenticator.actorOf(req), action, subject);
   }
 
   /**
